@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RaxxPreflight.Configuration;
+
+/// <summary>One JSON object of the config, which names its own path in every error.</summary>
+internal sealed partial class ConfigNode(JsonElement element, string path, string source)
+{
+    private readonly JsonElement element = element;
+
+    public ConfigNode Object(string field)
+    {
+        var value = Required(field);
+        return value.ValueKind == JsonValueKind.Object
+            ? new ConfigNode(value, Path(field), source)
+            : throw Error(field, $"must be an object, found {Describe(value)}");
+    }
+
+    public string String(string field)
+    {
+        var value = Required(field);
+        return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!
+            : throw Error(field, $"must be a non-empty string, found {Describe(value)}");
+    }
+
+    public string VarName(string field)
+    {
+        var name = String(field);
+        return VarNamePattern().IsMatch(name) ? name : throw Error(field, $"must be a config var name such as STRIPE_API_KEY, found \"{name}\"");
+    }
+
+    public double PositiveNumber(string field)
+    {
+        var value = Required(field);
+        return value.ValueKind == JsonValueKind.Number && value.GetDouble() > 0
+            ? value.GetDouble()
+            : throw Error(field, $"must be a positive number, found {Describe(value)}");
+    }
+
+    public Uri? OptionalHttpUrl(string field)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw Error(field, $"must be an absolute http(s) URL or null, found {Describe(value)}");
+    }
+
+    public IReadOnlyList<string> Names(string field)
+    {
+        var value = Required(field);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(field, $"must be an array of config var names, found {Describe(value)}");
+        }
+
+        var names = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !VarNamePattern().IsMatch(item.GetString()!))
+            {
+                throw Error($"{field}[{index}]", $"must be a config var name such as STRIPE_API_KEY, found {Describe(item)}");
+            }
+
+            names.Add(item.GetString()!);
+            index++;
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyDictionary<string, VarKind> Kinds(string field)
+    {
+        var node = Object(field);
+        var kinds = new Dictionary<string, VarKind>(StringComparer.Ordinal);
+        foreach (var property in node.element.EnumerateObject())
+        {
+            if (!VarNamePattern().IsMatch(property.Name))
+            {
+                throw node.Error(property.Name, "is not a config var name such as STRIPE_API_KEY");
+            }
+
+            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : string.Empty;
+            kinds[property.Name] = VarKinds.TryParse(text, out var kind)
+                ? kind
+                : throw node.Error(property.Name, $"must be one of {string.Join(", ", VarKinds.Names)}, found {Describe(property.Value)}");
+        }
+
+        return kinds;
+    }
+
+    public PreflightConfigException Error(string field, string problem) =>
+        new($"config {source}: field {Path(field)} {problem}");
+
+    private JsonElement Required(string field) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : throw Error(field, "is missing");
+
+    private string Path(string field) => path.Length == 0 ? field : $"{path}.{field}";
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{value.GetString()}\"",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Null => "null",
+        _ => value.GetRawText(),
+    };
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
+    private static partial Regex VarNamePattern();
+}

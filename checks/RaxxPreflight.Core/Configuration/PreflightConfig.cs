@@ -1,0 +1,63 @@
+namespace RaxxPreflight.Configuration;
+
+/// <summary>What the deploy looks like: read from <c>.config/preflight.json</c> or <c>PREFLIGHT_CONFIG</c>.</summary>
+/// <param name="Staging">The staging app.</param>
+/// <param name="Prod">The prod app.</param>
+/// <param name="GitHub">The repository, deploy workflow and protected environment.</param>
+/// <param name="Health">Where the health endpoint lives and what it must report.</param>
+/// <param name="ConfigVars">Which config vars are required, and how they are checked.</param>
+/// <param name="Stripe">The names of the Stripe config vars.</param>
+/// <param name="SentryDsnVar">The config var that holds the Sentry DSN.</param>
+/// <param name="PostgresAddonService">The add-on service whose plan must match, usually <c>heroku-postgresql</c>.</param>
+public sealed record PreflightConfig(
+    EnvironmentConfig Staging,
+    EnvironmentConfig Prod,
+    GitHubConfig GitHub,
+    HealthConfig Health,
+    ConfigVarRules ConfigVars,
+    StripeVarNames Stripe,
+    string SentryDsnVar,
+    string PostgresAddonService);
+
+/// <summary>One Heroku app of the deploy.</summary>
+/// <param name="Name">"staging" or "prod": how messages name the environment.</param>
+/// <param name="App">The Heroku app name.</param>
+/// <param name="HealthUrl">The health URL, when it is not the app's <c>web_url</c> joined with the health path.</param>
+public sealed record EnvironmentConfig(string Name, string App, Uri? HealthUrl);
+
+/// <summary>The GitHub side of the deploy.</summary>
+/// <param name="Owner">The repository's owner.</param>
+/// <param name="Repository">The repository's name.</param>
+/// <param name="WorkflowPath">The deploy workflow's path in the repository.</param>
+/// <param name="Branch">The branch deploys are made from.</param>
+/// <param name="Environment">The protected GitHub environment.</param>
+/// <param name="Gate">What the workflow's confirm gate must look like.</param>
+public sealed record GitHubConfig(string Owner, string Repository, string WorkflowPath, string Branch, string Environment, GateConfig Gate)
+{
+    /// <summary>The workflow's file name, as the Actions API names it.</summary>
+    public string WorkflowFile => System.IO.Path.GetFileName(WorkflowPath);
+
+    /// <summary><c>owner/name</c>.</summary>
+    public string Slug => $"{Owner}/{Repository}";
+}
+
+/// <summary>The workflow's confirm gate.</summary>
+/// <param name="DeployJob">The job that deploys to prod.</param>
+/// <param name="TargetInput">The <c>workflow_dispatch</c> input naming the target.</param>
+/// <param name="TargetValue">The target value that means prod.</param>
+/// <param name="ConfirmInput">The <c>workflow_dispatch</c> input holding the confirm phrase.</param>
+/// <param name="ConfirmPhrase">The exact phrase that lets the deploy run.</param>
+public sealed record GateConfig(string DeployJob, string TargetInput, string TargetValue, string ConfirmInput, string ConfirmPhrase);
+
+/// <summary>The health endpoint.</summary>
+/// <param name="Path">Joined with the app's <c>web_url</c>.</param>
+/// <param name="Service">The service name the endpoint must report.</param>
+/// <param name="Timeout">How long one probe may take.</param>
+public sealed record HealthConfig(string Path, string Service, TimeSpan Timeout);
+
+/// <summary>The Stripe config var names.</summary>
+/// <param name="SecretKey">The secret key's var (<c>sk_</c>).</param>
+/// <param name="PublishableKey">The publishable key's var (<c>pk_</c>).</param>
+/// <param name="RestrictedKey">The restricted key's var (<c>rk_</c>).</param>
+/// <param name="WebhookSecret">The webhook signing secret's var (<c>whsec_</c>).</param>
+public sealed record StripeVarNames(string SecretKey, string PublishableKey, string RestrictedKey, string WebhookSecret);

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace RaxxPreflight.Configuration;
+
+/// <summary>Reads <c>preflight.json</c>; any mistake is one line naming the file and the field.</summary>
+public static class PreflightConfigLoader
+{
+    /// <summary>The default file's name, copied beside the checks' assembly from <c>.config/</c>.</summary>
+    public const string DefaultFileName = "preflight.json";
+
+    /// <summary>Loads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="PreflightConfigException">The file is missing, not JSON, or a field is wrong.</exception>
+    public static PreflightConfig Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new PreflightConfigException($"config {path}: cannot be read ({e.Message})", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new PreflightConfigException($"config {path}: cannot be read ({e.Message})", e);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses the JSON <paramref name="json"/>; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="PreflightConfigException">The text is not JSON, or a field is wrong.</exception>
+    public static PreflightConfig Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new PreflightConfigException($"config {source}: not valid JSON at line {e.LineNumber + 1}: {FirstLine(e.Message)}", e);
+        }
+
+        using (document)
+        {
+            var root = new ConfigNode(document.RootElement, string.Empty, source);
+            var environments = root.Object("environments");
+            var github = root.Object("github");
+            var gate = github.Object("gate");
+            var health = root.Object("health");
+            var vars = root.Object("configVars");
+            var stripe = root.Object("stripe");
+
+            var repository = github.String("repository");
+            var slash = repository.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || slash == repository.Length - 1 || repository.IndexOf('/', slash + 1) >= 0)
+            {
+                throw github.Error("repository", $"must be \"owner/name\", found \"{repository}\"");
+            }
+
+            var config = new PreflightConfig(
+                Environment(environments.Object("staging"), "staging"),
+                Environment(environments.Object("prod"), "prod"),
+                new GitHubConfig(
+                    repository[..slash],
+                    repository[(slash + 1)..],
+                    github.String("workflow"),
+                    github.String("branch"),
+                    github.String("environment"),
+                    new GateConfig(gate.String("deployJob"), gate.String("targetInput"), gate.String("targetValue"), gate.String("confirmInput"), gate.String("confirmPhrase"))),
+                new HealthConfig(health.String("path"), health.String("service"), TimeSpan.FromSeconds(health.PositiveNumber("timeoutSeconds"))),
+                new ConfigVarRules(vars.Names("required"), vars.Names("mayBeEqual"), vars.Names("mustDiffer"), vars.Kinds("kinds")),
+                new StripeVarNames(stripe.VarName("secretKey"), stripe.VarName("publishableKey"), stripe.VarName("restrictedKey"), stripe.VarName("webhookSecret")),
+                root.Object("sentry").VarName("dsnVar"),
+                root.Object("postgres").String("addonService"));
+
+            var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
+            if (both.Count > 0)
+            {
+                throw vars.Error("mustDiffer", $"names {string.Join(", ", both)}, which mayBeEqual names too; keep each in one list");
+            }
+
+            if (!config.Health.Path.StartsWith('/'))
+            {
+                throw health.Error("path", $"must start with '/', found \"{config.Health.Path}\"");
+            }
+
+            return config;
+        }
+    }
+
+    private static EnvironmentConfig Environment(ConfigNode node, string name) =>
+        new(name, node.String("app"), node.OptionalHttpUrl("healthUrl"));
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,83 @@
+using RaxxPreflight.Secrets;
+
+namespace RaxxPreflight.Configuration;
+
+/// <summary>
+/// Everything a run reads from environment variables. This is the one place that reads them:
+/// the checks get these values, never the process environment.
+/// </summary>
+/// <param name="Target">The raw <c>PREFLIGHT_TARGET</c>.</param>
+/// <param name="ConfigPath">The raw <c>PREFLIGHT_CONFIG</c>.</param>
+/// <param name="HerokuApiKey"><c>HEROKU_API_KEY</c>, if set.</param>
+/// <param name="GitHubToken"><c>GITHUB_TOKEN</c>, if set.</param>
+/// <param name="ApiUrls">The base URLs of the live APIs.</param>
+public sealed record PreflightEnvironment(
+    string? Target,
+    string? ConfigPath,
+    SecretValue? HerokuApiKey,
+    SecretValue? GitHubToken,
+    ApiUrls ApiUrls)
+{
+    /// <summary>The variable naming another config file.</summary>
+    public const string ConfigVariable = "PREFLIGHT_CONFIG";
+
+    /// <summary>Reads the variables through <paramref name="get"/>.</summary>
+    /// <exception cref="PreflightConfigException">A URL override is not an absolute http(s) URL.</exception>
+    public static PreflightEnvironment Read(Func<string, string?> get)
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        return new PreflightEnvironment(
+            get(PreflightTarget.Variable),
+            Blank(get(ConfigVariable)),
+            Secret(get("HEROKU_API_KEY")),
+            Secret(get("GITHUB_TOKEN")),
+            new ApiUrls(
+                Url(get, "HEROKU_API_URL", "https://api.heroku.com/"),
+                Url(get, "GITHUB_API_URL", "https://api.github.com/"),
+                Url(get, "STRIPE_API_URL", "https://api.stripe.com/")));
+    }
+
+    /// <summary>Reads the variables of this process.</summary>
+    public static PreflightEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
+
+    /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
+    public string ConfigFile(string defaultDirectory) =>
+        ConfigPath ?? Path.Combine(defaultDirectory, PreflightConfigLoader.DefaultFileName);
+
+    /// <summary>Checks that a live run has both credentials.</summary>
+    /// <exception cref="PreflightConfigException">One or both are missing; the message names each.</exception>
+    public void RequireLiveCredentials()
+    {
+        var missing = new List<string>();
+        if (HerokuApiKey is null)
+        {
+            missing.Add("HEROKU_API_KEY (heroku auth:token)");
+        }
+
+        if (GitHubToken is null)
+        {
+            missing.Add("GITHUB_TOKEN (gh auth token; needs actions:read, contents:read, environments read)");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new PreflightConfigException($"{PreflightTarget.Variable}=live but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing was checked: set {(missing.Count == 1 ? "it" : "them")} and run again");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static SecretValue? Secret(string? value) => Blank(value) is { } text ? new SecretValue(text) : null;
+
+    private static Uri Url(Func<string, string?> get, string variable, string fallback)
+    {
+        var text = Blank(get(variable)) ?? fallback;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new PreflightConfigException($"{variable}=\"{text}\" is not an absolute http(s) URL: set it to a base URL such as {fallback}");
+        }
+
+        // A base URL that does not end in '/' would lose its last segment when paths are joined to it.
+        return text.EndsWith('/') ? uri : new Uri(text + "/");
+    }
+}

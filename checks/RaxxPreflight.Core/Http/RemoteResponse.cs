@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Flurl.Http;
+
+namespace RaxxPreflight.Http;
+
+/// <summary>What a service answered to one GET: status, headers and the body as text.</summary>
+/// <param name="Service">The service, as messages name it ("Heroku API").</param>
+/// <param name="Request">The request, as messages name it ("GET /apps/x").</param>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The body.</param>
+/// <param name="Headers">The response headers.</param>
+public sealed record RemoteResponse(string Service, string Request, int Status, string Body, IReadOnlyList<(string Name, string Value)> Headers)
+{
+    /// <summary>The serializer options of the JSON APIs read here: snake_case names.</summary>
+    public static JsonSerializerOptions SnakeCase { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Sends the GET and reads the answer, turning transport failures into one-line errors.</summary>
+    /// <exception cref="RemoteServiceException">The service could not be reached or did not answer in time.</exception>
+    public static async Task<RemoteResponse> GetAsync(IFlurlRequest request, string service, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = $"GET {request.Url.Path}";
+        try
+        {
+            using var response = await request.AllowAnyHttpStatus().GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var body = await response.GetStringAsync().ConfigureAwait(false);
+            var headers = response.Headers.Select(h => (h.Name, h.Value)).ToList();
+            return new RemoteResponse(service, name, response.StatusCode, body, headers);
+        }
+        catch (FlurlHttpTimeoutException e)
+        {
+            throw new RemoteServiceException($"{service} did not answer {name} in time ({request.Url.Host}): check the service's status and run again", e);
+        }
+        catch (FlurlHttpException e)
+        {
+            throw new RemoteServiceException($"{service} could not be reached for {name} ({request.Url.Host}: {e.InnerException?.Message ?? e.Message}): check the URL and the network", e);
+        }
+    }
+
+    /// <summary>The first value of a header, if present.</summary>
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>Reads the body as <typeparamref name="T"/>.</summary>
+    /// <exception cref="RemoteServiceException">The body is not the JSON expected.</exception>
+    public T Json<T>(string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Body, SnakeCase)
+                ?? throw new RemoteServiceException($"{Service} answered {Request} with null where {what} was expected: the API is misbehaving, run again later");
+        }
+        catch (JsonException e)
+        {
+            // The parser's message names the path and position only; the body itself may hold secrets.
+            throw new RemoteServiceException($"{Service} answered {Status} to {Request} with a body that is not {what} ({e.Path ?? "$"}, line {e.LineNumber + 1}): the API is misbehaving or a proxy answered, run again later", e) { StatusCode = Status };
+        }
+    }
+}

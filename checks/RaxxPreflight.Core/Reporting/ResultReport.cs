@@ -1,0 +1,82 @@
+using System.Xml.Linq;
+
+namespace RaxxPreflight.Reporting;
+
+/// <summary>Reads the xUnit.net v3 XML report (<c>-result-xml</c>) of a checklist run into one result per item.</summary>
+public static class ResultReport
+{
+    private const string AdditionalInfo = "Additional Info:";
+
+    /// <summary>Reads the report at <paramref name="path"/>.</summary>
+    public static IReadOnlyList<CheckResult> Read(string path) => Parse(XDocument.Load(path));
+
+    /// <summary>Reads a report already loaded.</summary>
+    public static IReadOnlyList<CheckResult> Parse(XDocument report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Descendants("test").Select(ReadTest).OrderBy(r => r.Phase, StringComparer.Ordinal).ThenBy(r => r.CheckId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Splits a failure message into its one-line reason and the lines after it. A Shouldly message
+    /// puts the check's own words after "Additional Info:"; an exception's message is its own first line.
+    /// </summary>
+    public static (string Reason, IReadOnlyList<string> Details) Split(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var lines = message.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        var info = Array.FindIndex(lines, l => l.Trim() == AdditionalInfo);
+        var own = info >= 0 ? lines[(info + 1)..] : lines;
+        var kept = own.Select(l => l.TrimEnd()).SkipWhile(string.IsNullOrWhiteSpace).ToList();
+        if (kept.Count == 0)
+        {
+            return (message.Trim(), []);
+        }
+
+        var reason = StripExceptionType(kept[0].Trim());
+        return (reason, kept.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList());
+    }
+
+    private static CheckResult ReadTest(XElement test)
+    {
+        var traits = test.Element("traits")?.Elements("trait").ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
+        var warnings = test.Element("warnings")?.Elements("warning").Select(w => w.Value.Trim()).ToList() ?? [];
+        var result = (string?)test.Attribute("result");
+        var message = test.Element("failure")?.Element("message")?.Value ?? (string?)test.Element("reason") ?? string.Empty;
+        var outcome = result switch
+        {
+            "Pass" => warnings.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass,
+            "Skip" or "NotRun" => CheckOutcome.Skip,
+            _ => CheckOutcome.Fail,
+        };
+
+        string? reason = null;
+        IReadOnlyList<string> details = [];
+        if (outcome is CheckOutcome.Fail or CheckOutcome.Skip)
+        {
+            (reason, details) = Split(message);
+        }
+        else if (outcome == CheckOutcome.Warn)
+        {
+            (reason, details) = Split(warnings[0]);
+        }
+
+        return new CheckResult(
+            traits?["Check"].FirstOrDefault() ?? "(no check id)",
+            traits?["Phase"].FirstOrDefault() ?? "(no phase)",
+            (string?)test.Attribute("name") ?? string.Empty,
+            outcome,
+            reason,
+            details,
+            warnings);
+    }
+
+    // xUnit prefixes an exception's message with its type: "RaxxPreflight.Http.RemoteServiceException : ...".
+    private static string StripExceptionType(string line)
+    {
+        var separator = line.IndexOf(" : ", StringComparison.Ordinal);
+        return separator > 0 && !line[..separator].Contains(' ', StringComparison.Ordinal) && line[..separator].Contains('.', StringComparison.Ordinal)
+            ? line[(separator + 3)..]
+            : line;
+    }
+}

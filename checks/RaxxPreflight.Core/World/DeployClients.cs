@@ -1,0 +1,39 @@
+using Flurl.Http;
+using RaxxPreflight.Configuration;
+using RaxxPreflight.GitHub;
+using RaxxPreflight.Health;
+using RaxxPreflight.Heroku;
+using RaxxPreflight.Http;
+using RaxxPreflight.Secrets;
+using RaxxPreflight.Stripe;
+
+namespace RaxxPreflight.World;
+
+/// <summary>The run's clients, all over one guarded HTTP pipeline.</summary>
+/// <param name="Heroku">The Heroku Platform API.</param>
+/// <param name="GitHub">GitHub, through Octokit.</param>
+/// <param name="Stripe">Stripe.</param>
+/// <param name="Health">The services' health endpoints.</param>
+/// <param name="Redactor">The run's secret scrubber.</param>
+public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, StripeClient Stripe, HealthProbe Health, Redactor Redactor)
+{
+    private static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Clients for the APIs at <paramref name="urls"/>, authenticated with the given credentials.</summary>
+    public static DeployClients Create(ApiUrls urls, SecretValue herokuApiKey, SecretValue gitHubToken)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var redactor = new Redactor();
+        redactor.Remember(herokuApiKey);
+        redactor.Remember(gitHubToken);
+        return new DeployClients(
+            new HerokuClient(Flurl(urls.Heroku), herokuApiKey),
+            new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout),
+            new StripeClient(Flurl(urls.Stripe), redactor),
+            new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan))),
+            redactor);
+    }
+
+    private static FlurlClient Flurl(Uri baseUrl) =>
+        new(HttpPipeline.CreateClient(ApiTimeout)) { BaseUrl = baseUrl.ToString() };
+}

@@ -1,0 +1,114 @@
+using RaxxPreflight.Configuration;
+using RaxxPreflight.GitHub;
+using RaxxPreflight.Health;
+using RaxxPreflight.Heroku;
+using RaxxPreflight.Secrets;
+using RaxxPreflight.Stripe;
+
+namespace RaxxPreflight.World;
+
+/// <summary>
+/// Everything the checklist reads, each remote resource fetched at most once per run and shared by every
+/// check that needs it. Reads start on first demand, so independent reads run at once.
+/// </summary>
+public sealed class DeployWorld
+{
+    /// <summary>Wires the reads to the clients.</summary>
+    public DeployWorld(PreflightConfig config, DeployClients clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(clients);
+        Config = config;
+        Redactor = clients.Redactor;
+        var gh = config.GitHub;
+        var ct = cancellationToken;
+
+        StagingApp = new(() => clients.Heroku.GetAppAsync(config.Staging.App, ct));
+        ProdApp = new(() => clients.Heroku.GetAppAsync(config.Prod.App, ct));
+        StagingVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Staging.App, ct)));
+        ProdVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Prod.App, ct)));
+        StagingAddons = new(() => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
+        ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
+        StagingHealth = new(async () => await clients.Health.ProbeAsync(await HealthUrlAsync(config.Staging, StagingApp).ConfigureAwait(false), config.Health.Timeout, ct).ConfigureAwait(false));
+        Environment = new(() => clients.GitHub.GetEnvironmentAsync(gh.Owner, gh.Repository, gh.Environment));
+        Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
+        NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
+        BranchHead = new(() => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
+        ProdStripeKey = new(async () =>
+            (await ProdVars.Value.ConfigureAwait(false)).Get(config.Stripe.SecretKey) is { } key
+                ? await clients.Stripe.CheckKeyAsync(key, ct).ConfigureAwait(false)
+                : null);
+    }
+
+    /// <summary>The run's configuration.</summary>
+    public PreflightConfig Config { get; }
+
+    /// <summary>Masks every secret the run has read out of text from elsewhere.</summary>
+    public Redactor Redactor { get; }
+
+    /// <summary><c>GET /apps/{staging}</c>.</summary>
+    public Once<HerokuApp> StagingApp { get; }
+
+    /// <summary><c>GET /apps/{prod}</c>.</summary>
+    public Once<HerokuApp> ProdApp { get; }
+
+    /// <summary>Staging's config vars.</summary>
+    public Once<ConfigVars> StagingVars { get; }
+
+    /// <summary>Prod's config vars.</summary>
+    public Once<ConfigVars> ProdVars { get; }
+
+    /// <summary>Staging's add-ons.</summary>
+    public Once<IReadOnlyList<HerokuAddon>> StagingAddons { get; }
+
+    /// <summary>Prod's add-ons.</summary>
+    public Once<IReadOnlyList<HerokuAddon>> ProdAddons { get; }
+
+    /// <summary>One probe of staging's health URL.</summary>
+    public Once<HealthReading> StagingHealth { get; }
+
+    /// <summary>The protected GitHub environment.</summary>
+    public Once<GitHubEnvironmentInfo> Environment { get; }
+
+    /// <summary>The deploy workflow's YAML on the deploy branch.</summary>
+    public Once<string> Workflow { get; }
+
+    /// <summary>The newest successful run of the deploy workflow on the deploy branch, if any.</summary>
+    public Once<DeployRun?> NewestSuccessfulRun { get; }
+
+    /// <summary>The deploy branch's HEAD commit.</summary>
+    public Once<string> BranchHead { get; }
+
+    /// <summary>What Stripe says of prod's secret key; null when prod has none.</summary>
+    public Once<StripeKeyCheck?> ProdStripeKey { get; }
+
+    /// <summary>The health URL of <paramref name="environment"/>: configured, or the app's <c>web_url</c> joined with the health path.</summary>
+    public async Task<Uri> HealthUrlAsync(EnvironmentConfig environment, Once<HerokuApp> app)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(app);
+        if (environment.HealthUrl is { } configured)
+        {
+            return configured;
+        }
+
+        var baseUrl = (await app.Value.ConfigureAwait(false)).WebUrl;
+        if (baseUrl is null || !baseUrl.IsAbsoluteUri)
+        {
+            throw new Http.RemoteServiceException($"{HerokuClient.Service}: app {environment.App} has no web_url to find its health endpoint under: set environments.{environment.Name}.healthUrl in the config");
+        }
+
+        return new Uri(baseUrl, Config.Health.Path.TrimStart('/'));
+    }
+
+    private async Task<ConfigVars> Remember(Task<ConfigVars> read)
+    {
+        var vars = await read.ConfigureAwait(false);
+        foreach (var value in vars.Values.Values)
+        {
+            Redactor.Remember(value);
+        }
+
+        return vars;
+    }
+}
