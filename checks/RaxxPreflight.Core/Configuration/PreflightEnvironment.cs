@@ -1,3 +1,4 @@
+using RaxxPreflight.Http;
 using RaxxPreflight.Secrets;
 
 namespace RaxxPreflight.Configuration;
@@ -11,18 +12,20 @@ namespace RaxxPreflight.Configuration;
 /// <param name="HerokuApiKey"><c>HEROKU_API_KEY</c>, if set.</param>
 /// <param name="GitHubToken"><c>GITHUB_TOKEN</c>, if set.</param>
 /// <param name="ApiUrls">The base URLs of the live APIs.</param>
+/// <param name="Resolution">Hosts that resolve to loopback fakes (<c>PREFLIGHT_RESOLVE</c>).</param>
 public sealed record PreflightEnvironment(
     string? Target,
     string? ConfigPath,
     SecretValue? HerokuApiKey,
     SecretValue? GitHubToken,
-    ApiUrls ApiUrls)
+    ApiUrls ApiUrls,
+    HostResolution Resolution)
 {
     /// <summary>The variable naming another config file.</summary>
     public const string ConfigVariable = "PREFLIGHT_CONFIG";
 
     /// <summary>Reads the variables through <paramref name="get"/>.</summary>
-    /// <exception cref="PreflightConfigException">A URL override is not an absolute http(s) URL.</exception>
+    /// <exception cref="PreflightConfigException">A URL override is not an absolute http(s) URL, or PREFLIGHT_RESOLVE is malformed.</exception>
     public static PreflightEnvironment Read(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
@@ -34,7 +37,8 @@ public sealed record PreflightEnvironment(
             new ApiUrls(
                 Url(get, "HEROKU_API_URL", "https://api.heroku.com/"),
                 Url(get, "GITHUB_API_URL", "https://api.github.com/"),
-                Url(get, "STRIPE_API_URL", "https://api.stripe.com/")));
+                Url(get, "STRIPE_API_URL", "https://api.stripe.com/")),
+            HostResolution.Parse(get(HostResolution.Variable)));
     }
 
     /// <summary>Reads the variables of this process.</summary>

@@ -15,14 +15,14 @@ public sealed class GitHubReader
     private readonly GitHubClient client;
 
     /// <summary>Reads <paramref name="baseUrl"/> as given (no <c>/api/v3/</c> added) with <paramref name="token"/>.</summary>
-    public GitHubReader(Uri baseUrl, SecretValue token, TimeSpan timeout)
+    public GitHubReader(Uri baseUrl, SecretValue token, TimeSpan timeout, HostResolution resolution)
     {
         ArgumentNullException.ThrowIfNull(token);
         var connection = new Connection(
             new Octokit.ProductHeaderValue("RaxxPreflight"),
             baseUrl,
             new InMemoryCredentialStore(new Credentials(token.Reveal(), AuthenticationType.Bearer)),
-            new HttpClientAdapter(() => HttpPipeline.CreateHandler()),
+            new HttpClientAdapter(() => HttpPipeline.CreateHandler(resolution)),
             new SimpleJsonSerializer());
         connection.SetRequestTimeout(timeout);
         client = new GitHubClient(connection);

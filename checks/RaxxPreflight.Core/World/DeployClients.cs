@@ -20,20 +20,20 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
     private static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Clients for the APIs at <paramref name="urls"/>, authenticated with the given credentials.</summary>
-    public static DeployClients Create(ApiUrls urls, SecretValue herokuApiKey, SecretValue gitHubToken)
+    public static DeployClients Create(ApiUrls urls, SecretValue herokuApiKey, SecretValue gitHubToken, HostResolution resolution)
     {
         ArgumentNullException.ThrowIfNull(urls);
         var redactor = new Redactor();
         redactor.Remember(herokuApiKey);
         redactor.Remember(gitHubToken);
         return new DeployClients(
-            new HerokuClient(Flurl(urls.Heroku), herokuApiKey),
-            new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout),
-            new StripeClient(Flurl(urls.Stripe), redactor),
-            new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan))),
+            new HerokuClient(Flurl(urls.Heroku, resolution), herokuApiKey),
+            new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout, resolution),
+            new StripeClient(Flurl(urls.Stripe, resolution), redactor),
+            new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution))),
             redactor);
     }
 
-    private static FlurlClient Flurl(Uri baseUrl) =>
-        new(HttpPipeline.CreateClient(ApiTimeout)) { BaseUrl = baseUrl.ToString() };
+    private static FlurlClient Flurl(Uri baseUrl, HostResolution resolution) =>
+        new(HttpPipeline.CreateClient(ApiTimeout, resolution)) { BaseUrl = baseUrl.ToString() };
 }

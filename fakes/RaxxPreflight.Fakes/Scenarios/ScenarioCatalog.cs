@@ -1,0 +1,21 @@
+namespace RaxxPreflight.Fakes.Scenarios;
+
+/// <summary>Every scenario the fakes can serve, each built by one named builder.</summary>
+public static class ScenarioCatalog
+{
+    private static readonly Dictionary<string, Func<Scenario>> Builders = new(StringComparer.Ordinal)
+    {
+        ["blocked"] = SeedScenarios.Blocked,
+        ["ready"] = SeedScenarios.Ready,
+    };
+
+    /// <summary>The scenarios' names.</summary>
+    public static IReadOnlyCollection<string> Names => Builders.Keys;
+
+    /// <summary>Builds the scenario named <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No scenario has that name.</exception>
+    public static Scenario Get(string name) =>
+        Builders.TryGetValue(name, out var build)
+            ? build()
+            : throw new ArgumentException($"no scenario is named '{name}'; the scenarios are {string.Join(", ", Names)}", nameof(name));
+}

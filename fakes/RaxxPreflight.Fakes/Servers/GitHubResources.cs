@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using RaxxPreflight.Fakes.Scenarios;
+using WireMock;
+
+namespace RaxxPreflight.Fakes.Servers;
+
+/// <summary>The repository's resources in the shapes of GitHub's REST description.</summary>
+internal sealed class GitHubResources(GitHubState state, Uri api)
+{
+    private const int DefaultPerPage = 30;
+    private const int MaxPerPage = 100;
+    private static readonly DateTimeOffset Created = new(2026, 1, 12, 9, 30, 0, TimeSpan.Zero);
+
+    private string Repo => $"{state.Owner}/{state.Repository}";
+
+    public static string Error(string message, string documentation, int status) =>
+        new JsonObject { ["message"] = message, ["documentation_url"] = documentation, ["status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString();
+
+    public string Environment(string name)
+    {
+        var rules = new JsonArray();
+        foreach (var rule in state.Environments[name])
+        {
+            var json = new JsonObject { ["id"] = rule.Id, ["node_id"] = NodeId("Gate", rule.Id), ["type"] = rule.Type };
+            if (rule.Type == "required_reviewers")
+            {
+                json["prevent_self_review"] = false;
+                json["reviewers"] = new JsonArray([.. rule.ReviewerLogins.Select(login => (JsonNode)new JsonObject { ["type"] = "User", ["reviewer"] = User(login) })]);
+            }
+            else if (rule.Type == "wait_timer")
+            {
+                json["wait_timer"] = 30;
+            }
+
+            rules.Add(json);
+        }
+
+        var id = Id($"env/{name}");
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["node_id"] = NodeId("EN", id),
+            ["name"] = name,
+            ["url"] = $"{api}repos/{Repo}/environments/{name}",
+            ["html_url"] = $"https://github.com/{Repo}/deployments/activity_log?environments_filter={name}",
+            ["created_at"] = Stamp(Created),
+            ["updated_at"] = Stamp(Created),
+            ["can_admins_bypass"] = true,
+            ["protection_rules"] = rules,
+            ["deployment_branch_policy"] = null,
+        }.ToJsonString();
+    }
+
+    public (int, string) Content(string path, string? reference)
+    {
+        reference ??= "main";
+        if (!state.Branches.ContainsKey(reference))
+        {
+            return (404, Error($"No commit found for the ref {reference}", "https://docs.github.com/rest/repos/contents#get-repository-content", 404));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(state.Files[path]);
+        var sha = GitSha(bytes);
+        var url = $"{api}repos/{Repo}/contents/{path}?ref={reference}";
+        return (200, new JsonObject
+        {
+            ["type"] = "file",
+            ["encoding"] = "base64",
+            ["size"] = bytes.Length,
+            ["name"] = Path.GetFileName(path),
+            ["path"] = path,
+            ["content"] = Wrap(Convert.ToBase64String(bytes)),
+            ["sha"] = sha,
+            ["url"] = url,
+            ["git_url"] = $"{api}repos/{Repo}/git/blobs/{sha}",
+            ["html_url"] = $"https://github.com/{Repo}/blob/{reference}/{path}",
+            ["download_url"] = $"https://raw.githubusercontent.com/{Repo}/{reference}/{path}",
+            ["_links"] = new JsonObject { ["self"] = url, ["git"] = $"{api}repos/{Repo}/git/blobs/{sha}", ["html"] = $"https://github.com/{Repo}/blob/{reference}/{path}" },
+        }.ToJsonString());
+    }
+
+    public string Runs(string workflow, IRequestMessage request)
+    {
+        var branch = FakeHttp.Query(request, "branch");
+        var status = FakeHttp.Query(request, "status");
+        var eventName = FakeHttp.Query(request, "event");
+        var perPage = Math.Clamp(int.TryParse(FakeHttp.Query(request, "per_page"), CultureInfo.InvariantCulture, out var p) ? p : DefaultPerPage, 1, MaxPerPage);
+        var page = Math.Max(1, int.TryParse(FakeHttp.Query(request, "page"), CultureInfo.InvariantCulture, out var n) ? n : 1);
+        var runs = state.Runs
+            .Where(r => r.WorkflowFile == workflow)
+            .Where(r => branch is null || r.HeadBranch == branch)
+            .Where(r => eventName is null || r.Event == eventName)
+
+            // GitHub's status filter takes a status (completed, in_progress...) or a conclusion (success, failure...).
+            .Where(r => status is null || r.Status == status || r.Conclusion == status)
+            .OrderByDescending(r => r.CreatedAt)
+            .ToList();
+        return new JsonObject
+        {
+            ["total_count"] = runs.Count,
+            ["workflow_runs"] = new JsonArray([.. runs.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)Run(r))]),
+        }.ToJsonString();
+    }
+
+    public (int, string) Commit(string reference)
+    {
+        var sha = state.Branches.TryGetValue(reference, out var head) ? head
+            : state.Branches.Values.FirstOrDefault(s => s.StartsWith(reference, StringComparison.Ordinal) && reference.Length >= 7);
+        if (sha is null)
+        {
+            return (422, Error($"No commit found for SHA: {reference}", "https://docs.github.com/rest/commits/commits#get-a-commit", 422));
+        }
+
+        var author = new JsonObject { ["name"] = "Raxx Dev", ["email"] = "dev@raxx.app", ["date"] = Stamp(Created.AddDays(120)) };
+        return (200, new JsonObject
+        {
+            ["sha"] = sha,
+            ["node_id"] = NodeId("C", Id(sha)),
+            ["url"] = $"{api}repos/{Repo}/commits/{sha}",
+            ["html_url"] = $"https://github.com/{Repo}/commit/{sha}",
+            ["comments_url"] = $"{api}repos/{Repo}/commits/{sha}/comments",
+            ["commit"] = new JsonObject
+            {
+                ["url"] = $"{api}repos/{Repo}/git/commits/{sha}",
+                ["author"] = author.DeepClone(),
+                ["committer"] = author.DeepClone(),
+                ["message"] = "fix(queue): guard add_subdirectory(tests) for Docker production builds",
+                ["tree"] = new JsonObject { ["sha"] = GitSha(Encoding.UTF8.GetBytes("tree" + sha)), ["url"] = $"{api}repos/{Repo}/git/trees/x" },
+                ["comment_count"] = 0,
+            },
+            ["author"] = User("raxx-dev"),
+            ["committer"] = User("web-flow"),
+            ["parents"] = new JsonArray(),
+            ["stats"] = new JsonObject { ["additions"] = 3, ["deletions"] = 1, ["total"] = 4 },
+            ["files"] = new JsonArray(),
+        }.ToJsonString());
+    }
+
+    private JsonObject Run(WorkflowRunState run)
+    {
+        var runUrl = $"{api}repos/{Repo}/actions/runs/{run.Id}";
+        return new JsonObject
+        {
+            ["id"] = run.Id,
+            ["name"] = "deploy-queue",
+            ["node_id"] = NodeId("WFR", run.Id),
+            ["check_suite_id"] = run.Id + 1000,
+            ["check_suite_node_id"] = NodeId("CS", run.Id + 1000),
+            ["head_branch"] = run.HeadBranch,
+            ["head_sha"] = run.HeadSha,
+            ["path"] = $".github/workflows/{run.WorkflowFile}",
+            ["display_title"] = "deploy-queue",
+            ["run_number"] = run.RunNumber,
+            ["run_attempt"] = 1,
+            ["event"] = run.Event,
+            ["status"] = run.Status,
+            ["conclusion"] = run.Conclusion,
+            ["workflow_id"] = Id(run.WorkflowFile),
+            ["url"] = runUrl,
+            ["html_url"] = $"https://github.com/{Repo}/actions/runs/{run.Id}",
+            ["pull_requests"] = new JsonArray(),
+            ["created_at"] = Stamp(run.CreatedAt),
+            ["updated_at"] = Stamp(run.CreatedAt.AddMinutes(9)),
+            ["run_started_at"] = Stamp(run.CreatedAt),
+            ["actor"] = User("raxx-dev"),
+            ["triggering_actor"] = User("raxx-dev"),
+            ["jobs_url"] = runUrl + "/jobs",
+            ["logs_url"] = runUrl + "/logs",
+            ["check_suite_url"] = $"{api}repos/{Repo}/check-suites/{run.Id + 1000}",
+            ["artifacts_url"] = runUrl + "/artifacts",
+            ["cancel_url"] = runUrl + "/cancel",
+            ["rerun_url"] = runUrl + "/rerun",
+            ["previous_attempt_url"] = null,
+            ["workflow_url"] = $"{api}repos/{Repo}/actions/workflows/{Id(run.WorkflowFile)}",
+            ["head_commit"] = new JsonObject
+            {
+                ["id"] = run.HeadSha,
+                ["tree_id"] = GitSha(Encoding.UTF8.GetBytes("tree" + run.HeadSha)),
+                ["message"] = "deploy",
+                ["timestamp"] = Stamp(run.CreatedAt),
+                ["author"] = new JsonObject { ["name"] = "Raxx Dev", ["email"] = "dev@raxx.app" },
+                ["committer"] = new JsonObject { ["name"] = "GitHub", ["email"] = "noreply@github.com" },
+            },
+            ["repository"] = Repository(),
+            ["head_repository"] = Repository(),
+        };
+    }
+
+    private JsonObject Repository() => new()
+    {
+        ["id"] = Id(Repo),
+        ["node_id"] = NodeId("R", Id(Repo)),
+        ["name"] = state.Repository,
+        ["full_name"] = Repo,
+        ["private"] = true,
+        ["owner"] = User(state.Owner),
+        ["html_url"] = $"https://github.com/{Repo}",
+        ["url"] = $"{api}repos/{Repo}",
+        ["fork"] = false,
+    };
+
+    private JsonObject User(string login) => new()
+    {
+        ["login"] = login,
+        ["id"] = Id(login),
+        ["node_id"] = NodeId("U", Id(login)),
+        ["avatar_url"] = $"https://avatars.githubusercontent.com/u/{Id(login)}?v=4",
+        ["gravatar_id"] = string.Empty,
+        ["url"] = $"{api}users/{login}",
+        ["html_url"] = $"https://github.com/{login}",
+        ["type"] = "User",
+        ["site_admin"] = false,
+    };
+
+    private static long Id(string seed) => BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(seed))) % 900_000_000 + 100_000_000;
+
+    private static string NodeId(string kind, long id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{kind}_{id}"));
+
+    // Git names objects by SHA-1; these ids only have to look like git's, nothing here is security.
+#pragma warning disable CA5350
+    private static string GitSha(byte[] bytes) => Convert.ToHexStringLower(SHA1.HashData(bytes));
+#pragma warning restore CA5350
+
+    private static string Stamp(DateTimeOffset at) => HerokuResources.Stamp(at);
+
+    // GitHub wraps base64 content at 60 characters with '\n' (and ends with one).
+    private static string Wrap(string base64) =>
+        string.Concat(base64.Chunk(60).Select(chunk => new string(chunk) + "\n"));
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using RaxxPreflight.Fakes.Scenarios;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace RaxxPreflight.Fakes.Servers;
+
+/// <summary>
+/// The Heroku Platform API v3 as the real one answers it: the versioned Accept header (else 406),
+/// Bearer auth (else 401), <c>RateLimit-Remaining</c> and <c>Request-Id</c> on every answer, lists paged
+/// by <c>Range</c> with 206 and <c>Next-Range</c>, and <c>{"id","message","url"}</c> error bodies.
+/// </summary>
+public sealed class HerokuFake : IDisposable
+{
+    /// <summary>The Accept header the API requires.</summary>
+    public const string Accept = "application/vnd.heroku+json; version=3";
+
+    private readonly WireMockServer server;
+    private readonly string apiKey;
+    private int remaining = 4500;
+
+    private HerokuFake(WireMockServer server, string apiKey)
+    {
+        this.server = server;
+        this.apiKey = apiKey;
+    }
+
+    /// <summary>The API's base URL.</summary>
+    public Uri Url => new(server.Url! + "/");
+
+    /// <summary>Every request the fake has received, oldest first.</summary>
+    public IReadOnlyList<IRequestMessage> Requests => [.. server.LogEntries.Select(e => e.RequestMessage)];
+
+    /// <summary>Starts the fake serving both apps of <paramref name="scenario"/>; only <paramref name="apiKey"/> is accepted.</summary>
+    public static HerokuFake Start(Scenario scenario, string apiKey, Func<AppState, Uri> webUrl)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(webUrl);
+        var fake = new HerokuFake(WireMockServer.Start(), apiKey);
+        foreach (var app in new[] { scenario.Staging, scenario.Prod })
+        {
+            var resources = new HerokuResources(app, webUrl(app));
+            foreach (var identity in new[] { app.Name, app.Id.ToString() })
+            {
+                fake.Get($"/apps/{identity}", _ => new HerokuAnswer(200, resources.App()));
+                fake.Get($"/apps/{identity}/config-vars", _ => new HerokuAnswer(200, resources.ConfigVars()));
+                fake.GetList($"/apps/{identity}/addons", "id", resources.Addons);
+            }
+        }
+
+        fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/apps/*")))
+            .AtPriority(50)
+            .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", "Couldn't find that app.")))));
+        fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
+            .AtPriority(60)
+            .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", "The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`), and did you specify your intended version with the `Accept` header?")))));
+        return fake;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => server.Stop();
+
+    internal static string Error(string id, string message) =>
+        FakeHttp.Serialize(new { id, message, url = (string?)null });
+
+    private void Get(string path, Func<IRequestMessage, HerokuAnswer> answer) =>
+        server.Given(Request.Create().WithPath(path).UsingGet())
+            .AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(r => Guarded(r, () => answer(r))));
+
+    private void GetList(string path, string defaultField, Func<IReadOnlyList<HerokuListItem>> items) =>
+        Get(path, r => HerokuRange.Page(items(), FakeHttp.Header(r, "Range"), defaultField));
+
+    private ResponseMessage Guarded(IRequestMessage request, Func<HerokuAnswer> answerFor)
+    {
+        var answer = Authorize(request) ?? answerFor();
+        var extra = new List<KeyValuePair<string, string>>
+        {
+            new("RateLimit-Remaining", Interlocked.Decrement(ref remaining).ToString(CultureInfo.InvariantCulture)),
+            new("Request-Id", Guid.NewGuid().ToString()),
+        };
+        if (answer.NextRange is not null)
+        {
+            extra.Add(new("Next-Range", answer.NextRange));
+        }
+
+        return FakeHttp.Answer(answer.Status, "application/json", answer.Body, extra);
+    }
+
+    private HerokuAnswer? Authorize(IRequestMessage request)
+    {
+        var accept = FakeHttp.Header(request, "Accept") ?? string.Empty;
+        if (!accept.Split(',').Any(a => a.Trim().StartsWith(Accept, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new HerokuAnswer(406, Error("not_acceptable", "Please specify a version along with Heroku's API MIME type. For example, `Accept: application/vnd.heroku+json; version=3`."));
+        }
+
+        var authorization = FakeHttp.Header(request, "Authorization");
+        return string.Equals(authorization, $"Bearer {apiKey}", StringComparison.Ordinal)
+            ? null
+            : new HerokuAnswer(401, Error("unauthorized", "Invalid credentials provided."));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using RaxxPreflight.Fakes.Scenarios;
+
+namespace RaxxPreflight.Fakes.Servers;
+
+/// <summary>One app's resources in the exact shapes of the Heroku Platform API schema.</summary>
+internal sealed class HerokuResources(AppState app, Uri webUrl)
+{
+    private static readonly DateTimeOffset Created = new(2026, 3, 2, 17, 4, 11, TimeSpan.Zero);
+
+    public string App() => new JsonObject
+    {
+        ["acm"] = false,
+        ["archived_at"] = null,
+        ["buildpack_provided_description"] = null,
+        ["build_stack"] = Named(StackId, "container"),
+        ["created_at"] = Stamp(Created),
+        ["generation"] = new JsonObject { ["id"] = "1c1e2d88-0f2d-4f0b-9c8f-3c8d1a6d7e01", ["name"] = "cedar" },
+        ["git_url"] = $"https://git.heroku.com/{app.Name}.git",
+        ["id"] = app.Id.ToString(),
+        ["internal_routing"] = null,
+        ["maintenance"] = false,
+        ["name"] = app.Name,
+        ["organization"] = null,
+        ["owner"] = new JsonObject { ["email"] = "ops@raxx.app", ["id"] = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b" },
+        ["region"] = Named("59accabd-516d-4f0e-83e6-6e3757701145", "us"),
+        ["released_at"] = Stamp(Created.AddDays(60)),
+        ["repo_size"] = null,
+        ["slug_size"] = null,
+        ["space"] = null,
+        ["stack"] = Named(StackId, "container"),
+        ["team"] = null,
+        ["updated_at"] = Stamp(Created.AddDays(60)),
+        ["web_url"] = webUrl.ToString(),
+    }.ToJsonString();
+
+    public string ConfigVars()
+    {
+        var vars = new JsonObject();
+        foreach (var (name, value) in app.ConfigVars)
+        {
+            vars[name] = value;
+        }
+
+        return vars.ToJsonString();
+    }
+
+    public IReadOnlyList<HerokuListItem> Addons() =>
+    [
+        .. app.Addons.Select(addon =>
+        {
+            var id = Uuid($"{app.Name}/{addon.Name}");
+            var json = new JsonObject
+            {
+                ["actions"] = new JsonArray(),
+                ["addon_service"] = Named(Uuid(addon.Service), addon.Service),
+                ["app"] = Named(app.Id.ToString(), app.Name),
+                ["billed_price"] = new JsonObject { ["cents"] = 5000, ["contract"] = false, ["unit"] = "month" },
+                ["billing_entity"] = new JsonObject { ["id"] = app.Id.ToString(), ["name"] = app.Name, ["type"] = "app" },
+                ["config_vars"] = new JsonArray("DATABASE_URL"),
+                ["created_at"] = Stamp(Created),
+                ["id"] = id,
+                ["name"] = addon.Name,
+                ["plan"] = Named(Uuid(addon.Plan), addon.Plan),
+                ["provider_id"] = Uuid($"provider/{addon.Name}"),
+                ["provision_message"] = null,
+                ["state"] = "provisioned",
+                ["updated_at"] = Stamp(Created),
+                ["web_url"] = $"https://addons-sso.heroku.com/apps/{app.Id}/addons/{id}",
+            };
+            return new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = addon.Name });
+        }),
+    ];
+
+    private const string StackId = "69bee368-352b-4bd0-9b7c-819a6fa1d9d4";
+
+    public static JsonObject Named(string id, string name) => new() { ["id"] = id, ["name"] = name };
+
+    public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A stable UUID for a name, so a scenario serves the same ids every run.</summary>
+    public static string Uuid(string seed)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(seed))[..16];
+        return new Guid(bytes).ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using RaxxPreflight.Fakes.Scenarios;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace RaxxPreflight.Fakes.Servers;
+
+/// <summary>An app's Heroku router: what the app's <c>web_url</c> serves, its health path among it.</summary>
+public sealed class RouterFake : IDisposable
+{
+    private readonly WireMockServer server;
+
+    private RouterFake(WireMockServer server, string host)
+    {
+        this.server = server;
+        Host = host;
+    }
+
+    /// <summary>The herokuapp.com host the app's <c>web_url</c> names, which resolves here.</summary>
+    public string Host { get; }
+
+    /// <summary>The loopback port it listens on.</summary>
+    public int Port => server.Port;
+
+    /// <summary>Every request the router has received, oldest first.</summary>
+    public IReadOnlyList<IRequestMessage> Requests => [.. server.LogEntries.Select(e => e.RequestMessage)];
+
+    /// <summary>Starts the router of <paramref name="app"/>, answering <paramref name="healthPath"/> with its router state.</summary>
+    public static RouterFake Start(AppState app, string healthPath)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var fake = new RouterFake(WireMockServer.Start(), $"{app.Name}-{app.HostSuffix}.herokuapp.com");
+        fake.server.Given(Request.Create().WithPath(healthPath).UsingGet())
+            .AtPriority(10)
+            .RespondWith(Response.Create().WithCallback(_ => Answer(app.Router)));
+
+        // Anything else the app does not serve: a 404 from the app, or the router's own page when no dyno runs.
+        fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/*")))
+            .AtPriority(100)
+            .RespondWith(Response.Create().WithCallback(_ => app.Router.Status == 503 ? Answer(app.Router) : FakeHttp.Answer(404, "application/json", """{"error":"not found"}""", [])));
+        return fake;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => server.Stop();
+
+    private static ResponseMessage Answer(RouterState state) =>
+        FakeHttp.Answer(state.Status, state.ContentType, state.Body, [new("Via", "1.1 vegur")]);
+}
