@@ -1,0 +1,32 @@
+namespace RaxxPreflight.Checks;
+
+/// <summary>Every checklist item's stable id: CI history and <c>--filter Check=...</c> rely on them never changing.</summary>
+public static class CheckIds
+{
+    /// <summary>Staging's health endpoint answers ok.</summary>
+    public const string StagingHealthy = "staging-healthy";
+
+    /// <summary>Staging runs what main's HEAD built.</summary>
+    public const string StagingDeployedFromMain = "staging-deployed-from-main";
+
+    /// <summary>Prod sets every var staging sets or the config requires.</summary>
+    public const string ProdConfigVarsPresent = "prod-config-vars-present";
+
+    /// <summary>Prod's vars have the shapes of their kinds and differ from staging's where they must.</summary>
+    public const string ProdConfigVarsValid = "prod-config-vars-valid";
+
+    /// <summary>Prod's Stripe keys are live, staging's are test-mode.</summary>
+    public const string StripeKeysLive = "stripe-keys-live";
+
+    /// <summary>Stripe accepts prod's secret key as a live key.</summary>
+    public const string StripeKeyVerified = "stripe-key-verified";
+
+    /// <summary>Prod's Postgres plan equals staging's.</summary>
+    public const string PostgresPlanParity = "postgres-plan-parity";
+
+    /// <summary>A human gate stands before the prod deploy.</summary>
+    public const string DeployGateConfigured = "deploy-gate-configured";
+
+    /// <summary>Prod and staging report to different Sentry projects (a warning only).</summary>
+    public const string SentryDsnPerEnvironment = "sentry-dsn-per-environment";
+}

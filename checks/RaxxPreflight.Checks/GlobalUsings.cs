@@ -1,0 +1,3 @@
+global using RaxxPreflight.Checks.Traits;
+global using Shouldly;
+global using Xunit;

@@ -1,0 +1,25 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>The container boots with prod's config vars: every one staging sets or the config requires must be there.</summary>
+[PreDeploy]
+public sealed class ProdConfigVarsPresentCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Prod sets every config var staging sets and the config requires")]
+    [Check(CheckIds.ProdConfigVarsPresent)]
+    public async Task Prod_sets_every_config_var()
+    {
+        var world = session.World;
+        var stagingTask = world.StagingVars.Value;
+        var prodTask = world.ProdVars.Value;
+        var staging = await stagingTask;
+        var prod = await prodTask;
+
+        var missing = ConfigVarFindings.MissingOnProd(staging, prod, world.Config.ConfigVars);
+        Verdict.NoFindings(
+            missing,
+            $"prod ({prod.App}) lacks {missing.Count} config var{(missing.Count == 1 ? string.Empty : "s")}: {string.Join(", ", missing.Select(f => f.Subject))}");
+    }
+}

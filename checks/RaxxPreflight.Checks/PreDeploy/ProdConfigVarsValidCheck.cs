@@ -1,0 +1,25 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>A var that is set can still be wrong: the wrong shape, or staging's value copied to prod.</summary>
+[PreDeploy]
+public sealed class ProdConfigVarsValidCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Prod's config vars have the shapes of their kinds and differ from staging's where they must")]
+    [Check(CheckIds.ProdConfigVarsValid)]
+    public async Task Prod_config_vars_are_well_formed()
+    {
+        var world = session.World;
+        var stagingTask = world.StagingVars.Value;
+        var prodTask = world.ProdVars.Value;
+        var staging = await stagingTask;
+        var prod = await prodTask;
+
+        var invalid = ConfigVarFindings.InvalidOnProd(staging, prod, world.Config.ConfigVars);
+        Verdict.NoFindings(
+            invalid,
+            $"{invalid.Count} of prod's config vars {(invalid.Count == 1 ? "is" : "are")} wrong: {string.Join(", ", invalid.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}");
+    }
+}

@@ -1,0 +1,36 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>One Sentry project for both environments mixes prod's errors with staging's. Worth a warning, not a block.</summary>
+[PreDeploy]
+public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Prod and staging report to different Sentry projects (warns when they share one)")]
+    [Check(CheckIds.SentryDsnPerEnvironment)]
+    public async Task Prod_has_its_own_sentry_project()
+    {
+        var world = session.World;
+        var name = world.Config.SentryDsnVar;
+        var stagingTask = world.StagingVars.Value;
+        var prodTask = world.ProdVars.Value;
+        var staging = (await stagingTask).Get(name);
+        var prod = (await prodTask).Get(name);
+        if (staging is null || prod is null)
+        {
+            return;
+        }
+
+        var stagingDsn = SentryDsn.TryParse(staging.Reveal());
+        var prodDsn = SentryDsn.TryParse(prod.Reveal());
+        var shared = staging.Equals(prod) || (stagingDsn is not null && stagingDsn == prodDsn);
+        if (shared)
+        {
+            Verdict.Warn(
+                $"prod and staging share one Sentry DSN ({prodDsn?.ToString() ?? prod.Masked}): their errors land in one project",
+                [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodDsn?.ToString() ?? prod.Masked}"],
+                [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"]);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>Staging is the source of truth for what goes to prod: it must be healthy before the deploy.</summary>
+[PreDeploy]
+public sealed class StagingHealthyCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Staging's /health answers 200 with status ok and the service's name")]
+    [Check(CheckIds.StagingHealthy)]
+    public async Task Staging_answers_its_health_check()
+    {
+        var world = session.World;
+        var app = world.Config.Staging.App;
+        var reading = await world.StagingHealth;
+
+        Verdict.NoProblems(
+            HealthFindings.Problems(reading, world.Config.Health.Service),
+            $"staging ({app}) is not healthy: {reading.Url} gave {reading.Summary}",
+            $"heroku ps --app {app}",
+            $"heroku logs --tail --app {app}",
+            $"heroku ps:restart web --app {app}");
+    }
+}

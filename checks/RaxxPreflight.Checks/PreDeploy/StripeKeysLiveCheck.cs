@@ -1,0 +1,25 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>Prod bills real customers only with live keys; staging must never hold one.</summary>
+[PreDeploy]
+public sealed class StripeKeysLiveCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Prod's Stripe keys are live (sk_live_, pk_live_, rk_live_, whsec_) and staging's are test-mode")]
+    [Check(CheckIds.StripeKeysLive)]
+    public async Task Stripe_keys_are_live_on_prod_only()
+    {
+        var world = session.World;
+        var stagingTask = world.StagingVars.Value;
+        var prodTask = world.ProdVars.Value;
+        var staging = await stagingTask;
+        var prod = await prodTask;
+
+        var findings = StripeKeyFindings.Evaluate(staging, prod, world.Config.Stripe);
+        Verdict.NoFindings(
+            findings,
+            $"{findings.Count} Stripe key{(findings.Count == 1 ? " is" : "s are")} missing or in the wrong mode: {string.Join(", ", findings.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}");
+    }
+}

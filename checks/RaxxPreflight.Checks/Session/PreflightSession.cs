@@ -1,0 +1,71 @@
+using RaxxPreflight.Configuration;
+using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Http;
+using RaxxPreflight.Secrets;
+using RaxxPreflight.World;
+
+[assembly: AssemblyFixture(typeof(RaxxPreflight.Checks.Session.PreflightSession))]
+
+namespace RaxxPreflight.Checks.Session;
+
+/// <summary>
+/// One run of the checklist: the target (never implicit), the config, the fakes when the target is
+/// <c>fakes:&lt;scenario&gt;</c>, and the <see cref="DeployWorld"/> every item reads through. When the run
+/// cannot start, every item fails with the one line that says what to set.
+/// </summary>
+public sealed class PreflightSession : IAsyncLifetime
+{
+    private readonly CancellationTokenSource stopping = new();
+    private FakeWorld? fakes;
+    private DeployWorld? world;
+    private string? setupError;
+
+    /// <summary>What every item reads; throws the setup error when the run could not start.</summary>
+    public DeployWorld World => world ?? throw new PreflightSetupException(setupError ?? "the checklist session did not start");
+
+    /// <summary>The configuration of the run.</summary>
+    public PreflightConfig Config => World.Config;
+
+    /// <inheritdoc />
+    public ValueTask InitializeAsync()
+    {
+        try
+        {
+            var environment = PreflightEnvironment.FromProcess();
+            var target = PreflightTarget.Parse(environment.Target, ScenarioCatalog.Names);
+            var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
+            DeployClients clients;
+            if (target.IsLive)
+            {
+                environment.RequireLiveCredentials();
+                clients = DeployClients.Create(environment.ApiUrls, environment.HerokuApiKey!, environment.GitHubToken!, environment.Resolution);
+            }
+            else
+            {
+                fakes = FakeWorld.Start(ScenarioCatalog.Get(target.Scenario!), config.Health.Path);
+                clients = DeployClients.Create(
+                    new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
+                    new SecretValue(fakes.HerokuApiKey),
+                    new SecretValue(fakes.GitHubToken),
+                    HostResolution.Parse(fakes.Resolve));
+            }
+
+            world = new DeployWorld(config, clients, stopping.Token);
+        }
+        catch (PreflightConfigException e)
+        {
+            setupError = e.Message;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        stopping.Dispose();
+        fakes?.Dispose();
+    }
+}
