@@ -58,7 +58,11 @@ public sealed record ChecklistOutcome(int ExitCode, IReadOnlyList<CheckResult> R
 
         var failed = FailedIds.Count;
         text.AppendLine();
-        text.AppendLine(FormattableString.Invariant($"{Results.Count - failed} passed, {failed} failed ({WarnedIds.Count} with warnings)"));
+        text.AppendLine(FormattableString.Invariant($"{Results.Count - failed} passed, {failed} failed"));
+        if (WarnedIds.Count > 0)
+        {
+            text.AppendLine(FormattableString.Invariant($"{WarnedIds.Count} passed with warnings: {string.Join(", ", WarnedIds)}"));
+        }
         return text.ToString();
     }
 }

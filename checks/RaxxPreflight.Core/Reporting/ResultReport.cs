@@ -34,7 +34,7 @@ public static class ResultReport
         }
 
         var reason = StripExceptionType(kept[0].Trim());
-        return (reason, kept.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList());
+        return (reason, kept.Skip(1).Where(l => l.Trim().Length > 0).ToList());
     }
 
     private static CheckResult ReadTest(XElement test)

@@ -1,0 +1,3 @@
+using RaxxPreflight.Runner;
+
+return await RunnerCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
