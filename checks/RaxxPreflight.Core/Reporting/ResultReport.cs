@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml.Linq;
 
 namespace RaxxPreflight.Reporting;
@@ -40,9 +41,9 @@ public static class ResultReport
     private static CheckResult ReadTest(XElement test)
     {
         var traits = test.Element("traits")?.Elements("trait").ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
-        var warnings = test.Element("warnings")?.Elements("warning").Select(w => w.Value.Trim()).ToList() ?? [];
+        var warnings = test.Element("warnings")?.Elements("warning").Select(w => Unescape(w.Value).Trim()).ToList() ?? [];
         var result = (string?)test.Attribute("result");
-        var message = test.Element("failure")?.Element("message")?.Value ?? (string?)test.Element("reason") ?? string.Empty;
+        var message = Unescape(test.Element("failure")?.Element("message")?.Value ?? (string?)test.Element("reason") ?? string.Empty);
         var outcome = result switch
         {
             "Pass" => warnings.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass,
@@ -64,11 +65,64 @@ public static class ResultReport
         return new CheckResult(
             traits?["Check"].FirstOrDefault() ?? "(no check id)",
             traits?["Phase"].FirstOrDefault() ?? "(no phase)",
-            (string?)test.Attribute("name") ?? string.Empty,
+            Unescape((string?)test.Attribute("name") ?? string.Empty),
             outcome,
             reason,
             details,
             warnings);
+    }
+
+    /// <summary>Undoes the backslash escapes xUnit.net writes into its XML report (\", \\, \t, \xHH...).</summary>
+    public static string Unescape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('\\', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' || i + 1 == text.Length)
+            {
+                result.Append(text[i]);
+                continue;
+            }
+
+            var next = text[++i];
+            switch (next)
+            {
+                case 't': result.Append('\t'); break;
+                case 'r': result.Append('\r'); break;
+                case 'n': result.Append('\n'); break;
+                case '0': result.Append('\0'); break;
+                case 'x' when i + 2 < text.Length && IsHex(text.AsSpan(i + 1, 2)):
+                    result.Append((char)Convert.ToInt32(text.Substring(i + 1, 2), 16));
+                    i += 2;
+                    break;
+                case 'u' when i + 4 < text.Length && IsHex(text.AsSpan(i + 1, 4)):
+                    result.Append((char)Convert.ToInt32(text.Substring(i + 1, 4), 16));
+                    i += 4;
+                    break;
+                default: result.Append(next); break;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static bool IsHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // xUnit prefixes an exception's message with its type: "RaxxPreflight.Http.RemoteServiceException : ...".

@@ -189,31 +189,73 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
         };
     }
 
-    private JsonObject Repository() => new()
+    private JsonObject Repository()
     {
-        ["id"] = Id(Repo),
-        ["node_id"] = NodeId("R", Id(Repo)),
-        ["name"] = state.Repository,
-        ["full_name"] = Repo,
-        ["private"] = true,
-        ["owner"] = User(state.Owner),
-        ["html_url"] = $"https://github.com/{Repo}",
-        ["url"] = $"{api}repos/{Repo}",
-        ["fork"] = false,
-    };
+        var url = $"{api}repos/{Repo}";
+        var repository = new JsonObject
+        {
+            ["id"] = Id(Repo),
+            ["node_id"] = NodeId("R", Id(Repo)),
+            ["name"] = state.Repository,
+            ["full_name"] = Repo,
+            ["private"] = true,
+            ["owner"] = User(state.Owner),
+            ["html_url"] = $"https://github.com/{Repo}",
+            ["description"] = "Raxx trading platform",
+            ["fork"] = false,
+            ["url"] = url,
+        };
 
-    private JsonObject User(string login) => new()
+        // GitHub lists its hypermedia templates on every repository object.
+        foreach (var (name, suffix) in RepositoryLinks)
+        {
+            repository[name] = url + suffix;
+        }
+
+        return repository;
+    }
+
+    private static readonly (string Name, string Suffix)[] RepositoryLinks =
+    [
+        ("archive_url", "/{archive_format}{/ref}"), ("assignees_url", "/assignees{/user}"), ("blobs_url", "/git/blobs{/sha}"),
+        ("branches_url", "/branches{/branch}"), ("collaborators_url", "/collaborators{/collaborator}"), ("comments_url", "/comments{/number}"),
+        ("commits_url", "/commits{/sha}"), ("compare_url", "/compare/{base}...{head}"), ("contents_url", "/contents/{+path}"),
+        ("contributors_url", "/contributors"), ("deployments_url", "/deployments"), ("downloads_url", "/downloads"), ("events_url", "/events"),
+        ("forks_url", "/forks"), ("git_commits_url", "/git/commits{/sha}"), ("git_refs_url", "/git/refs{/sha}"), ("git_tags_url", "/git/tags{/sha}"),
+        ("hooks_url", "/hooks"), ("issue_comment_url", "/issues/comments{/number}"), ("issue_events_url", "/issues/events{/number}"),
+        ("issues_url", "/issues{/number}"), ("keys_url", "/keys{/key_id}"), ("labels_url", "/labels{/name}"), ("languages_url", "/languages"),
+        ("merges_url", "/merges"), ("milestones_url", "/milestones{/number}"), ("notifications_url", "/notifications{?since,all,participating}"),
+        ("pulls_url", "/pulls{/number}"), ("releases_url", "/releases{/id}"), ("stargazers_url", "/stargazers"), ("statuses_url", "/statuses/{sha}"),
+        ("subscribers_url", "/subscribers"), ("subscription_url", "/subscription"), ("tags_url", "/tags"), ("teams_url", "/teams"),
+        ("trees_url", "/git/trees{/sha}"),
+    ];
+
+    private JsonObject User(string login)
     {
-        ["login"] = login,
-        ["id"] = Id(login),
-        ["node_id"] = NodeId("U", Id(login)),
-        ["avatar_url"] = $"https://avatars.githubusercontent.com/u/{Id(login)}?v=4",
-        ["gravatar_id"] = string.Empty,
-        ["url"] = $"{api}users/{login}",
-        ["html_url"] = $"https://github.com/{login}",
-        ["type"] = "User",
-        ["site_admin"] = false,
-    };
+        var url = $"{api}users/{login}";
+        return new JsonObject
+        {
+            ["login"] = login,
+            ["id"] = Id(login),
+            ["node_id"] = NodeId("U", Id(login)),
+            ["avatar_url"] = $"https://avatars.githubusercontent.com/u/{Id(login)}?v=4",
+            ["gravatar_id"] = string.Empty,
+            ["url"] = url,
+            ["html_url"] = $"https://github.com/{login}",
+            ["followers_url"] = url + "/followers",
+            ["following_url"] = url + "/following{/other_user}",
+            ["gists_url"] = url + "/gists{/gist_id}",
+            ["starred_url"] = url + "/starred{/owner}{/repo}",
+            ["subscriptions_url"] = url + "/subscriptions",
+            ["organizations_url"] = url + "/orgs",
+            ["repos_url"] = url + "/repos",
+            ["events_url"] = url + "/events{/privacy}",
+            ["received_events_url"] = url + "/received_events",
+            ["type"] = "User",
+            ["user_view_type"] = "public",
+            ["site_admin"] = false,
+        };
+    }
 
     private static long Id(string seed) => BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(seed))) % 900_000_000 + 100_000_000;
 

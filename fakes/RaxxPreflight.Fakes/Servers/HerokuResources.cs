@@ -65,7 +65,7 @@ internal sealed class HerokuResources(AppState app, Uri webUrl)
                 ["name"] = addon.Name,
                 ["plan"] = Named(Uuid(addon.Plan), addon.Plan),
                 ["provider_id"] = Uuid($"provider/{addon.Name}"),
-                ["provision_message"] = null,
+                ["provision_message"] = string.Empty,
                 ["state"] = "provisioned",
                 ["updated_at"] = Stamp(Created),
                 ["web_url"] = $"https://addons-sso.heroku.com/apps/{app.Id}/addons/{id}",

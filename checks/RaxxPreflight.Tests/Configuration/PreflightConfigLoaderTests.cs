@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using RaxxPreflight.Configuration;
+using RaxxPreflight.Tests.Support;
+
+namespace RaxxPreflight.Tests.Configuration;
+
+public class PreflightConfigLoaderTests
+{
+    [Fact]
+    public void The_default_config_describes_the_seed_deploy()
+    {
+        var config = PreflightConfigLoader.Load(Repo.DefaultConfig);
+
+        config.Staging.App.ShouldBe("raxx-queue-staging");
+        config.Prod.App.ShouldBe("raxx-queue-prod");
+        config.GitHub.Slug.ShouldBe("raxx-app/TradeMasterAPI");
+        config.GitHub.WorkflowFile.ShouldBe("deploy-queue.yml");
+        config.GitHub.Environment.ShouldBe("production");
+        config.GitHub.Gate.ConfirmPhrase.ShouldBe("deploy-prod-now");
+        config.Health.Path.ShouldBe("/health");
+        config.Health.Service.ShouldBe("raxx-queue");
+        config.ConfigVars.Required.Count.ShouldBe(11);
+        config.ConfigVars.Kinds["QUEUE_SERVICE_TOKEN_RAPTOR"].ShouldBe(VarKind.Hex64Token);
+        config.ConfigVars.MustDiffer.ShouldContain("STRIPE_API_KEY");
+        config.ConfigVars.MustDiffer.ShouldContain("RAPTOR_BASE_URL");
+    }
+
+    [Theory]
+    [InlineData("github.repository", "\"raxx\"", "field github.repository must be \"owner/name\", found \"raxx\"")]
+    [InlineData("health.timeoutSeconds", "-1", "field health.timeoutSeconds must be a positive number, found -1")]
+    [InlineData("health.path", "\"health\"", "field health.path must start with '/'")]
+    [InlineData("environments.prod.app", "null", "field environments.prod.app is missing")]
+    [InlineData("environments.prod.healthUrl", "\"ftp://x\"", "field environments.prod.healthUrl must be an absolute http(s) URL or null")]
+    [InlineData("configVars.kinds.DATABASE_URL", "\"postgres\"", "field configVars.kinds.DATABASE_URL must be one of text, hex64-token")]
+    [InlineData("configVars.required", "[\"database_url\"]", "field configVars.required[0] must be a config var name")]
+    [InlineData("stripe.secretKey", "42", "field stripe.secretKey must be a non-empty string, found 42")]
+    public void A_wrong_field_fails_with_one_line_naming_it(string field, string json, string expected)
+    {
+        var text = WithField(field, json);
+
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json"));
+
+        error.Message.ShouldStartWith("config test.json: ");
+        error.Message.ShouldContain(expected);
+        error.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public void A_var_in_both_may_be_equal_and_must_differ_is_refused()
+    {
+        var text = WithField("configVars.mayBeEqual", "[\"STRIPE_API_KEY\"]");
+
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json"));
+
+        error.Message.ShouldContain("configVars.mustDiffer names STRIPE_API_KEY, which mayBeEqual names too");
+    }
+
+    [Fact]
+    public void Text_that_is_not_json_fails_with_its_line()
+    {
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse("{\n  \"environments\": {,\n}", "broken.json"));
+
+        error.Message.ShouldStartWith("config broken.json: not valid JSON at line 2");
+        error.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public void A_missing_file_fails_naming_the_path()
+    {
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Load("/nonexistent/preflight.json"));
+
+        error.Message.ShouldStartWith("config /nonexistent/preflight.json: cannot be read");
+    }
+
+    [Fact]
+    public void A_configured_health_url_is_kept()
+    {
+        var config = PreflightConfigLoader.Parse(WithField("environments.staging.healthUrl", "\"https://queue.staging.raxx.app/healthz\""), "t");
+
+        config.Staging.HealthUrl.ShouldBe(new Uri("https://queue.staging.raxx.app/healthz"));
+        config.Prod.HealthUrl.ShouldBeNull();
+    }
+
+    /// <summary>The default config with one field replaced (or removed, for null).</summary>
+    internal static string WithField(string path, string json)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!;
+        var parts = path.Split('.');
+        var parent = parts[..^1].Aggregate(root, (node, part) => node[part]!);
+        parent[parts[^1]] = JsonNode.Parse(json);
+        return root.ToJsonString();
+    }
+}

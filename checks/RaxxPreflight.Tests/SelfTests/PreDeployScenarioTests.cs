@@ -1,0 +1,159 @@
+using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Reporting;
+using RaxxPreflight.Tests.Support;
+
+namespace RaxxPreflight.Tests.SelfTests;
+
+/// <summary>The real pre-deploy facts, run in their own process against each scenario.</summary>
+public class PreDeployScenarioTests
+{
+    private static readonly string[] AllPreDeploy =
+    [
+        "deploy-gate-configured", "postgres-plan-parity", "prod-config-vars-present", "prod-config-vars-valid",
+        "sentry-dsn-per-environment", "staging-deployed-from-main", "staging-healthy", "stripe-key-verified", "stripe-keys-live",
+    ];
+
+    private static readonly string[] SeedMissingVars =
+    [
+        "FLAG_QUEUE_BILLING", "QUEUE_SERVICE_TOKEN_CONSOLE", "QUEUE_SERVICE_TOKEN_CRON", "QUEUE_SERVICE_TOKEN_RAPTOR", "RAPTOR_BASE_URL",
+        "STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET",
+    ];
+
+    [Fact]
+    public async Task Blocked_fails_exactly_the_seeds_blockers_and_warns_of_the_gate_and_the_shared_dsn()
+    {
+        var outcome = await Checklist.RunFakesAsync("PreDeploy", "blocked");
+
+        outcome.Results.Select(r => r.CheckId).Order(StringComparer.Ordinal).ShouldBe(AllPreDeploy);
+        outcome.FailedIds.ShouldBe(["prod-config-vars-present", "stripe-key-verified", "stripe-keys-live"]);
+        outcome.WarnedIds.ShouldBe(["deploy-gate-configured", "sentry-dsn-per-environment"]);
+        outcome.Passed.ShouldBeFalse();
+        outcome.ExitCode.ShouldNotBe(0);
+
+        var present = outcome.Results.Single(r => r.CheckId == "prod-config-vars-present");
+        present.Reason.ShouldBe($"prod (raxx-queue-prod) lacks 9 config vars: {string.Join(", ", SeedMissingVars)}");
+        foreach (var name in SeedMissingVars)
+        {
+            present.Details.ShouldContain(line => line.Trim().StartsWith($"heroku config:set {name}=<", StringComparison.Ordinal) && line.TrimEnd().EndsWith("--app raxx-queue-prod", StringComparison.Ordinal));
+        }
+
+        outcome.Results.Single(r => r.CheckId == "deploy-gate-configured").Reason.ShouldBe("only the workflow's confirm gate guards prod: the production environment has no protection rules");
+        outcome.Results.Single(r => r.CheckId == "stripe-key-verified").Reason.ShouldBe("prod has no STRIPE_API_KEY to verify with Stripe");
+    }
+
+    [Fact]
+    public async Task Ready_passes_every_item_without_a_warning()
+    {
+        var outcome = await Checklist.RunFakesAsync("PreDeploy", "ready");
+
+        outcome.Results.Select(r => r.CheckId).Order(StringComparer.Ordinal).ShouldBe(AllPreDeploy);
+        outcome.FailedIds.ShouldBeEmpty(outcome.Render());
+        outcome.WarnedIds.ShouldBeEmpty();
+        outcome.Passed.ShouldBeTrue();
+        outcome.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Without_a_target_every_item_fails_saying_what_to_set()
+    {
+        var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string>());
+
+        outcome.FailedIds.ShouldBe(AllPreDeploy);
+        outcome.Results.ShouldAllBe(r => r.Reason!.StartsWith("PREFLIGHT_TARGET is not set, so nothing was checked: set PREFLIGHT_TARGET=live", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_live_run_without_credentials_fails_every_item_naming_them()
+    {
+        var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "live", ["HEROKU_API_KEY"] = "x" });
+
+        outcome.FailedIds.ShouldBe(AllPreDeploy);
+        outcome.Results.ShouldAllBe(r => r.Reason!.StartsWith("PREFLIGHT_TARGET=live but GITHUB_TOKEN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_malformed_config_fails_every_item_naming_the_field()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"preflight-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, Configuration.PreflightConfigLoaderTests.WithField("health.service", "\"\""), TestContext.Current.CancellationToken);
+        try
+        {
+            var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "fakes:ready", ["PREFLIGHT_CONFIG"] = path });
+
+            outcome.FailedIds.ShouldBe(AllPreDeploy);
+            outcome.Results.ShouldAllBe(r => r.Reason == $"config {path}: field health.service must be a non-empty string, found \"\"");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_phase_that_matches_nothing_is_not_a_pass()
+    {
+        var outcome = await Checklist.RunFakesAsync("PreDeplyo", "ready");
+
+        outcome.Results.ShouldBeEmpty();
+        outcome.Passed.ShouldBeFalse();
+        outcome.Render().ShouldStartWith("FAIL  no checklist item ran");
+    }
+
+    [Fact]
+    public async Task A_live_run_against_the_fakes_reads_each_resource_once_and_writes_nothing()
+    {
+        using var fakes = FakeWorld.Start(SeedScenarios.Blocked());
+
+        var outcome = await Checklist.RunAsync("PreDeploy", fakes.Variables);
+
+        outcome.FailedIds.ShouldBe(["prod-config-vars-present", "stripe-key-verified", "stripe-keys-live"], outcome.Render());
+        var requests = fakes.Heroku.Requests.Concat(fakes.GitHub.Requests).Concat(fakes.Stripe.Requests).Concat(fakes.StagingRouter.Requests).Concat(fakes.ProdRouter.Requests).ToList();
+        requests.ShouldAllBe(r => r.Method == "GET");
+        requests.GroupBy(r => r.Url).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+        requests.Select(r => r.AbsolutePath).ShouldBe(
+        [
+            "/apps/raxx-queue-prod/addons", "/apps/raxx-queue-prod/config-vars", "/apps/raxx-queue-staging",
+            "/apps/raxx-queue-staging/addons", "/apps/raxx-queue-staging/config-vars",
+            "/repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs", "/repos/raxx-app/TradeMasterAPI/commits/main",
+            "/repos/raxx-app/TradeMasterAPI/contents/.github/workflows/deploy-queue.yml", "/repos/raxx-app/TradeMasterAPI/environments/production",
+            "/health",
+        ],
+        ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_rejected_github_token_fails_only_the_items_that_read_github()
+    {
+        using var fakes = FakeWorld.Start(SeedScenarios.Ready());
+        var environment = new Dictionary<string, string>(fakes.Variables) { ["GITHUB_TOKEN"] = "ghp_revoked" };
+
+        var outcome = await Checklist.RunAsync("PreDeploy", environment);
+
+        outcome.FailedIds.ShouldBe(["deploy-gate-configured", "staging-deployed-from-main"], outcome.Render());
+        outcome.Results.Single(r => r.CheckId == "staging-deployed-from-main").Reason.ShouldBe(
+            "GitHub API answered 401 to GET repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs?branch=main&status=success (\"Bad credentials\"): the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)");
+    }
+
+    [Theory]
+    [InlineData("blocked")]
+    [InlineData("ready")]
+    public async Task No_output_of_a_full_run_holds_a_secret_value(string scenario)
+    {
+        using var fakes = FakeWorld.Start(ScenarioCatalog.Get(scenario));
+        var secrets = fakes.Scenario.SecretValues.Append(fakes.HerokuApiKey).Append(fakes.GitHubToken).ToList();
+
+        var live = await Checklist.RunAsync("PreDeploy", fakes.Variables);
+        var inProcess = await Checklist.RunFakesAsync("PreDeploy", scenario);
+
+        secrets.Count.ShouldBeGreaterThan(4);
+        foreach (var outcome in new[] { live, inProcess })
+        {
+            var everything = string.Join("\n", outcome.Output, outcome.ReportXml, outcome.Render());
+            foreach (var secret in secrets)
+            {
+                everything.Contains(secret, StringComparison.Ordinal).ShouldBeFalse($"a secret of {scenario} ({secret.Length} characters, {RaxxPreflight.Secrets.SecretMask.Mask(secret)}) was printed");
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Scenarios;
+
+// dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario blocked
+var scenarioName = args.Length == 2 && args[0] == "--scenario" ? args[1] : null;
+if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName))
+{
+    await Console.Error.WriteLineAsync($"usage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)})").ConfigureAwait(false);
+    return 2;
+}
+
+var scenario = ScenarioCatalog.Get(scenarioName);
+using var world = FakeWorld.Start(scenario);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+Console.WriteLine($"# fakes serving '{scenario.Name}': {scenario.Description}");
+Console.WriteLine("# paste these into another shell, then run ./run-preflight.sh pre-deploy; Ctrl+C stops the fakes");
+foreach (var (name, value) in world.Variables)
+{
+    Console.WriteLine($"export {name}='{value}'");
+}
+
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+}
+catch (OperationCanceledException)
+{
+    // Ctrl+C: stop the fakes.
+}
+
+return 0;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The test suite, from a fresh clone: restores, builds with the analyzers on, and runs every test project.
+# The checklist project runs too, against the in-process fakes of a world where every item holds; the
+# self-tests run it again against every other scenario and assert exactly which items fail.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build RaxxPreflight.sln -c Release --nologo -v q
+PREFLIGHT_TARGET=fakes:ready dotnet test --solution RaxxPreflight.sln -c Release --no-build "$@"
