@@ -29,4 +29,19 @@ public static class CheckIds
 
     /// <summary>Prod and staging report to different Sentry projects (a warning only).</summary>
     public const string SentryDsnPerEnvironment = "sentry-dsn-per-environment";
+
+    /// <summary>Prod runs a succeeded container release of staging's image.</summary>
+    public const string ProdReleaseDeployed = "prod-release-deployed";
+
+    /// <summary>Prod's formation runs the web process.</summary>
+    public const string ProdFormationSet = "prod-formation-set";
+
+    /// <summary>Every web dyno of prod's current release is up.</summary>
+    public const string ProdDynosUp = "prod-dynos-up";
+
+    /// <summary>Prod's health endpoint answers ok with staging's version.</summary>
+    public const string ProdHealthy = "prod-healthy";
+
+    /// <summary>Prod's web dynos logged no ERROR since the release.</summary>
+    public const string ProdStartupLogsClean = "prod-startup-logs-clean";
 }

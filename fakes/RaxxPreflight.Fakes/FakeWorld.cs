@@ -10,9 +10,12 @@ namespace RaxxPreflight.Fakes;
 /// </summary>
 public sealed class FakeWorld : IDisposable
 {
-    private FakeWorld(Scenario scenario, RouterFake stagingRouter, RouterFake prodRouter, HerokuFake heroku, GitHubFake gitHub, StripeFake stripe, string herokuApiKey, string gitHubToken)
+    private FakeWorld(Scenario scenario, TimeProvider clock, long started, RouterFake stagingRouter, RouterFake prodRouter, HerokuFake heroku, LogplexFake logplex, GitHubFake gitHub, StripeFake stripe, string herokuApiKey, string gitHubToken)
     {
         Scenario = scenario;
+        Clock = clock;
+        this.started = started;
+        Logplex = logplex;
         StagingRouter = stagingRouter;
         ProdRouter = prodRouter;
         Heroku = heroku;
@@ -22,8 +25,19 @@ public sealed class FakeWorld : IDisposable
         GitHubToken = gitHubToken;
     }
 
-    /// <summary>The scenario served.</summary>
+    private readonly long started;
+
+    /// <summary>The scenario served (as it was at the start, for a time-driven one).</summary>
     public Scenario Scenario { get; }
+
+    /// <summary>The clock the time-driven scenarios take their time from.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The world as the fakes serve it now.</summary>
+    public Scenario Now => Scenario.At(Clock.GetElapsedTime(started));
+
+    /// <summary>Logplex, serving the log sessions the Heroku fake opens.</summary>
+    public LogplexFake Logplex { get; }
 
     /// <summary>The Heroku Platform API fake.</summary>
     public HerokuFake Heroku { get; }
@@ -52,7 +66,8 @@ public sealed class FakeWorld : IDisposable
     /// </summary>
     public string Resolve => string.Join(
         ';',
-        new[] { StagingRouter, ProdRouter }.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Host}:80=127.0.0.1:{r.Port}")));
+        new[] { (StagingRouter.Host, StagingRouter.Port), (ProdRouter.Host, ProdRouter.Port), (LogplexFake.Host, Logplex.Port) }
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:80=127.0.0.1:{r.Item2}")));
 
     /// <summary>The environment variables that point a live run (<c>PREFLIGHT_TARGET=live</c>) at these fakes.</summary>
     public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -66,24 +81,32 @@ public sealed class FakeWorld : IDisposable
         ["PREFLIGHT_RESOLVE"] = Resolve,
     };
 
-    /// <summary>Starts every fake serving <paramref name="scenario"/>; the routers answer <paramref name="healthPath"/>.</summary>
-    public static FakeWorld Start(Scenario scenario, string healthPath = "/health")
+    /// <summary>
+    /// Starts every fake serving <paramref name="scenario"/>; the routers answer <paramref name="healthPath"/>.
+    /// A time-driven scenario takes its time from <paramref name="clock"/> (the system's by default).
+    /// </summary>
+    public static FakeWorld Start(Scenario scenario, string healthPath = "/health", TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        clock ??= TimeProvider.System;
+        var started = clock.GetTimestamp();
+        Scenario Current() => scenario.At(clock.GetElapsedTime(started));
         var herokuApiKey = $"HRKU-fake-{Guid.NewGuid():N}";
         var gitHubToken = $"ghp_fake{Guid.NewGuid():N}";
-        var stagingRouter = RouterFake.Start(scenario.Staging, healthPath);
-        var prodRouter = RouterFake.Start(scenario.Prod, healthPath);
-        var heroku = HerokuFake.Start(scenario, herokuApiKey, app => new Uri($"http://{(app == scenario.Staging ? stagingRouter : prodRouter).Host}/"));
+        var stagingRouter = RouterFake.Start(() => Current().Staging, healthPath);
+        var prodRouter = RouterFake.Start(() => Current().Prod, healthPath);
+        var logplex = LogplexFake.Start();
+        var heroku = HerokuFake.Start(Current, herokuApiKey, app => new Uri($"http://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"), logplex);
         var gitHub = GitHubFake.Start(scenario.GitHub, gitHubToken);
         var stripe = StripeFake.Start(scenario.Stripe);
-        return new FakeWorld(scenario, stagingRouter, prodRouter, heroku, gitHub, stripe, herokuApiKey, gitHubToken);
+        return new FakeWorld(scenario, clock, started, stagingRouter, prodRouter, heroku, logplex, gitHub, stripe, herokuApiKey, gitHubToken);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         Heroku.Dispose();
+        Logplex.Dispose();
         GitHub.Dispose();
         Stripe.Dispose();
         StagingRouter.Dispose();

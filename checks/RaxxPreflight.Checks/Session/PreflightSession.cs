@@ -35,6 +35,7 @@ public sealed class PreflightSession : IAsyncLifetime
             var environment = PreflightEnvironment.FromProcess();
             var target = PreflightTarget.Parse(environment.Target, ScenarioCatalog.Names);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
+            config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
             DeployClients clients;
             if (target.IsLive)
             {
@@ -51,7 +52,8 @@ public sealed class PreflightSession : IAsyncLifetime
                     HostResolution.Parse(fakes.Resolve));
             }
 
-            world = new DeployWorld(config, clients, stopping.Token);
+            // Time-driven scenarios take their time from the fakes' clock; the waits use the same one.
+            world = new DeployWorld(config, clients, fakes?.Clock ?? TimeProvider.System, stopping.Token);
         }
         catch (PreflightConfigException e)
         {

@@ -24,6 +24,9 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
             : throw Error(field, $"must be a non-empty string, found {Describe(value)}");
     }
 
+    public string? OptionalString(string field) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? String(field) : null;
+
     public string VarName(string field)
     {
         var name = String(field);

@@ -9,6 +9,7 @@ namespace RaxxPreflight.Configuration;
 /// <param name="Stripe">The names of the Stripe config vars.</param>
 /// <param name="SentryDsnVar">The config var that holds the Sentry DSN.</param>
 /// <param name="PostgresAddonService">The add-on service whose plan must match, usually <c>heroku-postgresql</c>.</param>
+/// <param name="PostDeploy">How the post-deploy items wait and what they expect.</param>
 public sealed record PreflightConfig(
     EnvironmentConfig Staging,
     EnvironmentConfig Prod,
@@ -17,7 +18,8 @@ public sealed record PreflightConfig(
     ConfigVarRules ConfigVars,
     StripeVarNames Stripe,
     string SentryDsnVar,
-    string PostgresAddonService);
+    string PostgresAddonService,
+    PostDeployConfig PostDeploy);
 
 /// <summary>One Heroku app of the deploy.</summary>
 /// <param name="Name">"staging" or "prod": how messages name the environment.</param>
@@ -61,3 +63,12 @@ public sealed record HealthConfig(string Path, string Service, TimeSpan Timeout)
 /// <param name="RestrictedKey">The restricted key's var (<c>rk_</c>).</param>
 /// <param name="WebhookSecret">The webhook signing secret's var (<c>whsec_</c>).</param>
 public sealed record StripeVarNames(string SecretKey, string PublishableKey, string RestrictedKey, string WebhookSecret);
+
+/// <summary>The post-deploy phase: how long to wait for the deploy to settle, and what settled looks like.</summary>
+/// <param name="SettleTimeout">How long an item waits for a changing state (<c>PREFLIGHT_SETTLE_TIMEOUT</c> overrides).</param>
+/// <param name="PollInterval">The wait between looks (<c>PREFLIGHT_POLL_INTERVAL</c> overrides).</param>
+/// <param name="ProcessType">The process type that serves the app (<c>web</c>).</param>
+/// <param name="Quantity">The least number of its dynos.</param>
+/// <param name="Size">The dyno size it must run on, or null for any.</param>
+/// <param name="LogLines">How many recent log lines to read for startup errors.</param>
+public sealed record PostDeployConfig(TimeSpan SettleTimeout, TimeSpan PollInterval, string ProcessType, int Quantity, string? Size, int LogLines);

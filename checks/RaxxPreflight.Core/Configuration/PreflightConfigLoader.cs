@@ -76,7 +76,8 @@ public static class PreflightConfigLoader
                 new ConfigVarRules(vars.Names("required"), vars.Names("mayBeEqual"), vars.Names("mustDiffer"), vars.Kinds("kinds")),
                 new StripeVarNames(stripe.VarName("secretKey"), stripe.VarName("publishableKey"), stripe.VarName("restrictedKey"), stripe.VarName("webhookSecret")),
                 root.Object("sentry").VarName("dsnVar"),
-                root.Object("postgres").String("addonService"));
+                root.Object("postgres").String("addonService"),
+                PostDeploy(root.Object("postDeploy")));
 
             var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
             if (both.Count > 0)
@@ -91,6 +92,18 @@ public static class PreflightConfigLoader
 
             return config;
         }
+    }
+
+    private static PostDeployConfig PostDeploy(ConfigNode node)
+    {
+        var formation = node.Object("formation");
+        return new PostDeployConfig(
+            TimeSpan.FromSeconds(node.PositiveNumber("settleTimeoutSeconds")),
+            TimeSpan.FromSeconds(node.PositiveNumber("pollIntervalSeconds")),
+            formation.String("type"),
+            (int)formation.PositiveNumber("quantity"),
+            formation.OptionalString("size"),
+            (int)node.PositiveNumber("logLines"));
     }
 
     private static EnvironmentConfig Environment(ConfigNode node, string name) =>

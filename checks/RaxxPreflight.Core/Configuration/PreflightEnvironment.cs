@@ -13,13 +13,17 @@ namespace RaxxPreflight.Configuration;
 /// <param name="GitHubToken"><c>GITHUB_TOKEN</c>, if set.</param>
 /// <param name="ApiUrls">The base URLs of the live APIs.</param>
 /// <param name="Resolution">Hosts that resolve to loopback fakes (<c>PREFLIGHT_RESOLVE</c>).</param>
+/// <param name="SettleTimeout"><c>PREFLIGHT_SETTLE_TIMEOUT</c> in seconds, overriding the config's.</param>
+/// <param name="PollInterval"><c>PREFLIGHT_POLL_INTERVAL</c> in seconds, overriding the config's.</param>
 public sealed record PreflightEnvironment(
     string? Target,
     string? ConfigPath,
     SecretValue? HerokuApiKey,
     SecretValue? GitHubToken,
     ApiUrls ApiUrls,
-    HostResolution Resolution)
+    HostResolution Resolution,
+    TimeSpan? SettleTimeout,
+    TimeSpan? PollInterval)
 {
     /// <summary>The variable naming another config file.</summary>
     public const string ConfigVariable = "PREFLIGHT_CONFIG";
@@ -38,7 +42,9 @@ public sealed record PreflightEnvironment(
                 Url(get, "HEROKU_API_URL", "https://api.heroku.com/"),
                 Url(get, "GITHUB_API_URL", "https://api.github.com/"),
                 Url(get, "STRIPE_API_URL", "https://api.stripe.com/")),
-            HostResolution.Parse(get(HostResolution.Variable)));
+            HostResolution.Parse(get(HostResolution.Variable)),
+            Seconds(get, "PREFLIGHT_SETTLE_TIMEOUT"),
+            Seconds(get, "PREFLIGHT_POLL_INTERVAL"));
     }
 
     /// <summary>Reads the variables of this process.</summary>
@@ -67,6 +73,26 @@ public sealed record PreflightEnvironment(
         {
             throw new PreflightConfigException($"{PreflightTarget.Variable}=live but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing was checked: set {(missing.Count == 1 ? "it" : "them")} and run again");
         }
+    }
+
+    /// <summary>The post-deploy settings with this environment's overrides applied.</summary>
+    public PostDeployConfig Apply(PostDeployConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config with { SettleTimeout = SettleTimeout ?? config.SettleTimeout, PollInterval = PollInterval ?? config.PollInterval };
+    }
+
+    private static TimeSpan? Seconds(Func<string, string?> get, string variable)
+    {
+        var text = Blank(get(variable));
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new PreflightConfigException($"{variable}=\"{text}\" is not a number of seconds: set it to a positive number such as 120");
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -37,8 +37,52 @@ public sealed class HerokuClient
     public Task<IReadOnlyList<HerokuAddon>> GetAddonsAsync(string app, CancellationToken cancellationToken) =>
         GetListAsync<HerokuAddon>(["apps", app, "addons"], "id ..; max=1000", "a list of add-ons", cancellationToken);
 
+    /// <summary><c>GET /apps/{app}/releases</c>, the newest <paramref name="count"/> first.</summary>
+    public Task<IReadOnlyList<HerokuRelease>> GetReleasesAsync(string app, int count, CancellationToken cancellationToken) =>
+        GetListAsync<HerokuRelease>(["apps", app, "releases"], $"version ..; max={count}, order=desc", "a list of releases", cancellationToken, singlePage: true);
+
+    /// <summary><c>GET /apps/{app}/formation</c>.</summary>
+    public Task<IReadOnlyList<HerokuFormation>> GetFormationAsync(string app, CancellationToken cancellationToken) =>
+        GetListAsync<HerokuFormation>(["apps", app, "formation"], "type ..; max=1000", "a formation list", cancellationToken);
+
+    /// <summary><c>GET /apps/{app}/dynos</c>.</summary>
+    public Task<IReadOnlyList<HerokuDyno>> GetDynosAsync(string app, CancellationToken cancellationToken) =>
+        GetListAsync<HerokuDyno>(["apps", app, "dynos"], "name ..; max=1000", "a list of dynos", cancellationToken);
+
+    /// <summary>
+    /// <c>POST /apps/{app}/log-sessions</c>: the one write the checklist makes. Creating a log session
+    /// changes nothing in the app; the read-only guard lets this path through and no other.
+    /// </summary>
+    public async Task<HerokuLogSession> CreateLogSessionAsync(string app, string dynoName, int lines, CancellationToken cancellationToken)
+    {
+        var request = Authorized(client.Request("apps", app, "log-sessions"));
+        var name = $"POST /apps/{app}/log-sessions";
+        try
+        {
+            using var response = await request.AllowAnyHttpStatus()
+                .PostJsonAsync(new { dyno_name = dynoName, lines, source = "app", tail = false }, HttpCompletionOption.ResponseContentRead, cancellationToken)
+                .ConfigureAwait(false);
+            var answer = new RemoteResponse(Service, name, response.StatusCode, await response.GetStringAsync().ConfigureAwait(false), [.. response.Headers.Select(h => (h.Name, h.Value))]);
+            return answer.Status is 200 or 201 ? answer.Json<HerokuLogSession>("a log session") : throw HerokuErrors.From(answer);
+        }
+        catch (FlurlHttpException e)
+        {
+            throw new RemoteServiceException($"{Service} could not be reached for {name} ({e.InnerException?.Message ?? e.Message}): check the URL and the network", e);
+        }
+    }
+
+    /// <summary>GETs a log session's <c>logplex_url</c>: the log lines, one per line.</summary>
+    public async Task<IReadOnlyList<string>> ReadLogAsync(HerokuLogSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var response = await RemoteResponse.GetAsync(client.Request(session.LogplexUrl).WithHeader("User-Agent", "RaxxPreflight"), "Heroku log session", cancellationToken).ConfigureAwait(false);
+        return response.Status == 200
+            ? response.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : throw new RemoteServiceException($"Heroku log session answered {response.Status} to GET {session.LogplexUrl.GetLeftPart(UriPartial.Path)}: the session may have expired, run again") { StatusCode = response.Status };
+    }
+
     /// <summary>Reads a list, following <c>Next-Range</c> while the API answers 206 Partial Content.</summary>
-    public async Task<IReadOnlyList<T>> GetListAsync<T>(string[] path, string range, string what, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> GetListAsync<T>(string[] path, string range, string what, CancellationToken cancellationToken, bool singlePage = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var items = new List<T>();
@@ -48,18 +92,18 @@ public sealed class HerokuClient
         {
             var response = await GetAsync(next, path, cancellationToken).ConfigureAwait(false);
             items.AddRange(response.Json<List<T>>(what));
-            next = response.Status == 206 ? response.Header("Next-Range") : null;
+            next = response.Status == 206 && !singlePage ? response.Header("Next-Range") : null;
         }
 
         return items;
     }
 
+    private IFlurlRequest Authorized(IFlurlRequest request) =>
+        request.WithHeader("Accept", Accept).WithHeader("User-Agent", "RaxxPreflight").WithOAuthBearerToken(apiKey.Reveal());
+
     private async Task<RemoteResponse> GetAsync(string? range, string[] segments, CancellationToken cancellationToken)
     {
-        var request = client.Request(segments)
-            .WithHeader("Accept", Accept)
-            .WithHeader("User-Agent", "RaxxPreflight")
-            .WithOAuthBearerToken(apiKey.Reveal());
+        var request = Authorized(client.Request(segments));
         if (range is not null)
         {
             request = request.WithHeader("Range", range);

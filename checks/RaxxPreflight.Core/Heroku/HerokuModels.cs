@@ -18,3 +18,36 @@ public sealed record HerokuNamed(string? Name);
 /// <param name="AddonService">The service (<c>heroku-postgresql</c>).</param>
 /// <param name="Plan">The plan (<c>heroku-postgresql:standard-0</c>).</param>
 public sealed record HerokuAddon(string Name, string? State, HerokuNamed? AddonService, HerokuNamed? Plan);
+
+/// <summary>A release of an app.</summary>
+/// <param name="Id">The release's id.</param>
+/// <param name="Version">Its version number (v15 is 15).</param>
+/// <param name="Description">What it did: <c>Deployed web (142013fe2b5c)</c>, <c>Set X config vars</c>...</param>
+/// <param name="Status">failed, pending, succeeded or expired.</param>
+/// <param name="Current">True for the release the app runs.</param>
+/// <param name="CreatedAt">When it was made.</param>
+public sealed record HerokuRelease(string Id, int Version, string Description, string Status, bool Current, DateTimeOffset CreatedAt);
+
+/// <summary>One process type of an app's formation.</summary>
+/// <param name="Type">The process type (<c>web</c>).</param>
+/// <param name="Quantity">How many dynos.</param>
+/// <param name="Size">The dyno size (<c>Standard-1X</c>).</param>
+public sealed record HerokuFormation(string Type, int Quantity, string? Size);
+
+/// <summary>A dyno of an app.</summary>
+/// <param name="Name">Its name (<c>web.1</c>).</param>
+/// <param name="Type">Its process type.</param>
+/// <param name="State">crashed, down, idle, starting or up.</param>
+/// <param name="Release">The release it runs.</param>
+/// <param name="UpdatedAt">When its state last changed.</param>
+public sealed record HerokuDyno(string Name, string Type, string State, HerokuReleaseRef? Release, DateTimeOffset? UpdatedAt);
+
+/// <summary>A reference to a release.</summary>
+/// <param name="Id">The release's id.</param>
+/// <param name="Version">Its version.</param>
+public sealed record HerokuReleaseRef(string? Id, int Version);
+
+/// <summary>A log session: where to read an app's log lines from.</summary>
+/// <param name="Id">The session's id.</param>
+/// <param name="LogplexUrl">The URL a GET of which streams the lines.</param>
+public sealed record HerokuLogSession(string Id, Uri LogplexUrl);

@@ -51,6 +51,7 @@ public static class ResultReport
             _ => CheckOutcome.Fail,
         };
 
+        var output = Unescape(test.Element("output")?.Value ?? string.Empty).Trim();
         string? reason = null;
         IReadOnlyList<string> details = [];
         if (outcome is CheckOutcome.Fail or CheckOutcome.Skip)
@@ -61,6 +62,11 @@ public static class ResultReport
         {
             (reason, details) = Split(warnings[0]);
         }
+        else if (output.Length > 0)
+        {
+            // A pass that had to wait says so: its record of attempts is its one line.
+            reason = output.Split('\n')[0].Trim();
+        }
 
         return new CheckResult(
             traits?["Check"].FirstOrDefault() ?? "(no check id)",
@@ -69,7 +75,8 @@ public static class ResultReport
             outcome,
             reason,
             details,
-            warnings);
+            warnings,
+            output);
     }
 
     /// <summary>Undoes the backslash escapes xUnit.net writes into its XML report (\", \\, \t, \xHH...).</summary>

@@ -14,12 +14,13 @@ public static class HealthFindings
             return [$"{reading.Url} gave {reading.Summary}"];
         }
 
-        var problems = new List<string>();
         if (reading.Status != 200)
         {
-            problems.Add($"{reading.Url} answered HTTP {reading.Status}, not 200");
+            // A router error page says nothing of the service's own fields; the status is the news.
+            return [$"{reading.Url} answered HTTP {reading.Status}, not 200{(reading.ReportedStatus is null ? string.Empty : $" (status \"{reading.ReportedStatus}\")")}"];
         }
 
+        var problems = new List<string>();
         if (reading.Problem is not null)
         {
             problems.Add($"{reading.Url}: {reading.Problem}");

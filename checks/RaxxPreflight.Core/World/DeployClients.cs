@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Flurl.Http;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.GitHub;
@@ -27,13 +28,16 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
         redactor.Remember(herokuApiKey);
         redactor.Remember(gitHubToken);
         return new DeployClients(
-            new HerokuClient(Flurl(urls.Heroku, resolution), herokuApiKey),
+            new HerokuClient(Flurl(urls.Heroku, resolution, [LogSessionWrite]), herokuApiKey),
             new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout, resolution),
             new StripeClient(Flurl(urls.Stripe, resolution), redactor),
             new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution))),
             redactor);
     }
 
-    private static FlurlClient Flurl(Uri baseUrl, HostResolution resolution) =>
-        new(HttpPipeline.CreateClient(ApiTimeout, resolution)) { BaseUrl = baseUrl.ToString() };
+    /// <summary>The one write the checklist makes: creating a Heroku log session, which changes nothing in the app.</summary>
+    public static AllowedWrite LogSessionWrite { get; } = new(HttpMethod.Post, new Regex("(^|/)apps/[^/]+/log-sessions$"));
+
+    private static FlurlClient Flurl(Uri baseUrl, HostResolution resolution, IReadOnlyList<AllowedWrite>? allowed = null) =>
+        new(HttpPipeline.CreateClient(ApiTimeout, resolution, allowed)) { BaseUrl = baseUrl.ToString() };
 }

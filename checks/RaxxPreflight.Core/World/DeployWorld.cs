@@ -3,6 +3,7 @@ using RaxxPreflight.GitHub;
 using RaxxPreflight.Health;
 using RaxxPreflight.Heroku;
 using RaxxPreflight.Secrets;
+using RaxxPreflight.Settling;
 using RaxxPreflight.Stripe;
 
 namespace RaxxPreflight.World;
@@ -14,14 +15,21 @@ namespace RaxxPreflight.World;
 public sealed class DeployWorld
 {
     /// <summary>Wires the reads to the clients.</summary>
-    public DeployWorld(PreflightConfig config, DeployClients clients, CancellationToken cancellationToken)
+    public DeployWorld(PreflightConfig config, DeployClients clients, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(clients);
         Config = config;
         Redactor = clients.Redactor;
+        Time = time;
+        this.clients = clients;
         var gh = config.GitHub;
         var ct = cancellationToken;
+        var post = config.PostDeploy;
+        Poller = new Poller(time, post.SettleTimeout, post.PollInterval);
+
+        // A polled resource is shared by every item that watches it: one read per half interval at most.
+        var fresh = post.PollInterval / 2;
 
         StagingApp = new(() => clients.Heroku.GetAppAsync(config.Staging.App, ct));
         ProdApp = new(() => clients.Heroku.GetAppAsync(config.Prod.App, ct));
@@ -34,11 +42,18 @@ public sealed class DeployWorld
         Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
         NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
         BranchHead = new(() => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
+        StagingReleases = new(() => clients.Heroku.GetReleasesAsync(config.Staging.App, 50, ct));
+        ProdFormation = new(() => clients.Heroku.GetFormationAsync(config.Prod.App, ct));
+        ProdReleases = new(() => clients.Heroku.GetReleasesAsync(config.Prod.App, 10, ct), time, fresh);
+        ProdDynos = new(() => clients.Heroku.GetDynosAsync(config.Prod.App, ct), time, fresh);
+        ProdHealth = new(async () => await clients.Health.ProbeAsync(await HealthUrlAsync(config.Prod, ProdApp).ConfigureAwait(false), config.Health.Timeout, ct).ConfigureAwait(false), time, fresh);
         ProdStripeKey = new(async () =>
             (await ProdVars.Value.ConfigureAwait(false)).Get(config.Stripe.SecretKey) is { } key
                 ? await clients.Stripe.CheckKeyAsync(key, ct).ConfigureAwait(false)
                 : null);
     }
+
+    private readonly DeployClients clients;
 
     /// <summary>The run's configuration.</summary>
     public PreflightConfig Config { get; }
@@ -79,6 +94,27 @@ public sealed class DeployWorld
     /// <summary>The deploy branch's HEAD commit.</summary>
     public Once<string> BranchHead { get; }
 
+    /// <summary>The run's clock: the system's, or the scenario's.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Waits for a settling deploy with the configured timeout and interval.</summary>
+    public Poller Poller { get; }
+
+    /// <summary>Staging's newest releases (its newest container deploy is the image prod must run).</summary>
+    public Once<IReadOnlyList<HerokuRelease>> StagingReleases { get; }
+
+    /// <summary>Prod's formation.</summary>
+    public Once<IReadOnlyList<HerokuFormation>> ProdFormation { get; }
+
+    /// <summary>Prod's newest releases, re-read while the deploy settles.</summary>
+    public Refreshing<IReadOnlyList<HerokuRelease>> ProdReleases { get; }
+
+    /// <summary>Prod's dynos, re-read while the deploy settles.</summary>
+    public Refreshing<IReadOnlyList<HerokuDyno>> ProdDynos { get; }
+
+    /// <summary>Probes of prod's health URL, re-read while the deploy settles.</summary>
+    public Refreshing<HealthReading> ProdHealth { get; }
+
     /// <summary>What Stripe says of prod's secret key; null when prod has none.</summary>
     public Once<StripeKeyCheck?> ProdStripeKey { get; }
 
@@ -99,6 +135,16 @@ public sealed class DeployWorld
         }
 
         return new Uri(baseUrl, Config.Health.Path.TrimStart('/'));
+    }
+
+    /// <summary>
+    /// Prod's recent log lines of the serving process type, through a new log session (the one write the
+    /// checklist makes). Not shared: each look at the logs is a new session.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadProdLogAsync(CancellationToken cancellationToken)
+    {
+        var session = await clients.Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.ProcessType, Config.PostDeploy.LogLines, cancellationToken).ConfigureAwait(false);
+        return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ConfigVars> Remember(Task<ConfigVars> read)

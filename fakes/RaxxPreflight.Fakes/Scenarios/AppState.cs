@@ -7,13 +7,54 @@ namespace RaxxPreflight.Fakes.Scenarios;
 /// <param name="ConfigVars">The config vars; a null value is served as null.</param>
 /// <param name="Addons">The add-ons.</param>
 /// <param name="Router">What the app's router answers on the health path.</param>
+/// <param name="Releases">The releases, any order; the one marked current is what runs.</param>
+/// <param name="Formation">The formation; empty when the app never had a release of code.</param>
+/// <param name="Dynos">The dynos.</param>
+/// <param name="Log">The app's log lines, oldest first.</param>
 public sealed record AppState(
     string Name,
     Guid Id,
     string HostSuffix,
     IReadOnlyDictionary<string, string?> ConfigVars,
     IReadOnlyList<AddonState> Addons,
-    RouterState Router);
+    RouterState Router,
+    IReadOnlyList<ReleaseState> Releases,
+    IReadOnlyList<FormationState> Formation,
+    IReadOnlyList<DynoState> Dynos,
+    IReadOnlyList<LogLineState> Log);
+
+/// <summary>A release.</summary>
+/// <param name="Version">Its version.</param>
+/// <param name="Description">What it did, as Heroku words it.</param>
+/// <param name="Status">failed, pending, succeeded or expired.</param>
+/// <param name="Current">True for the release the app runs.</param>
+/// <param name="CreatedAt">When it was made.</param>
+public sealed record ReleaseState(int Version, string Description, string Status, bool Current, DateTimeOffset CreatedAt);
+
+/// <summary>One process type of the formation.</summary>
+/// <param name="Type">The process type.</param>
+/// <param name="Quantity">How many dynos.</param>
+/// <param name="Size">The dyno size.</param>
+public sealed record FormationState(string Type, int Quantity, string Size);
+
+/// <summary>A dyno.</summary>
+/// <param name="Name">Its name (<c>web.1</c>).</param>
+/// <param name="State">crashed, down, idle, starting or up.</param>
+/// <param name="ReleaseVersion">The release it runs.</param>
+/// <param name="Size">Its size.</param>
+public sealed record DynoState(string Name, string State, int ReleaseVersion, string Size);
+
+/// <summary>A log line.</summary>
+/// <param name="At">When it was logged.</param>
+/// <param name="Source"><c>app</c> or <c>heroku</c>.</param>
+/// <param name="Dyno">The dyno (<c>web.1</c>, <c>router</c>, <c>api</c>).</param>
+/// <param name="Text">The message.</param>
+public sealed record LogLineState(DateTimeOffset At, string Source, string Dyno, string Text)
+{
+    /// <summary>The line as logplex streams it.</summary>
+    public override string ToString() =>
+        $"{At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", System.Globalization.CultureInfo.InvariantCulture)} {Source}[{Dyno}]: {Text}";
+}
 
 /// <summary>An add-on.</summary>
 /// <param name="Name">Its own name, such as <c>postgresql-flat-88052</c>.</param>
@@ -34,4 +75,7 @@ public sealed record RouterState(int Status, string ContentType, string Body)
     /// <summary>What Heroku's router answers for an app with no web dyno running (H14): a 503 HTML page.</summary>
     public static RouterState NoWebDynos { get; } =
         new(503, "text/html; charset=utf-8", "<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>");
+
+    /// <summary>What the router answers while the web dyno boots or after it crashed (H20/H10): the same 503 page.</summary>
+    public static RouterState Unavailable => NoWebDynos;
 }

@@ -7,7 +7,14 @@ public static class ScenarioCatalog
     {
         ["blocked"] = SeedScenarios.Blocked,
         ["ready"] = SeedScenarios.Ready,
+        ["deployed"] = DeployScenarios.Deployed,
+        ["deployed-crashing"] = DeployScenarios.DeployedCrashing,
+        ["deployed-wrong-image"] = DeployScenarios.DeployedWrongImage,
+        ["settling"] = () => DeployScenarios.Settling(SettlingTime),
     };
+
+    /// <summary>How long the <c>settling</c> scenario takes to come up.</summary>
+    public static TimeSpan SettlingTime { get; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The scenarios' names.</summary>
     public static IReadOnlyCollection<string> Names => Builders.Keys;

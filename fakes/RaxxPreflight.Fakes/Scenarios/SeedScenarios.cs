@@ -33,7 +33,11 @@ public static class SeedScenarios
                 ["SENTRY_DSN_QUEUE"] = StagingSentryDsn,
             },
             [new AddonState("postgresql-flat-88052", "heroku-postgresql", "heroku-postgresql:standard-0")],
-            RouterState.NoWebDynos),
+            RouterState.NoWebDynos,
+            ProdReleases,
+            [],
+            [],
+            [new LogLineState(Day.AddHours(22).AddMinutes(40), "heroku", "api", "Set SENTRY_DSN_QUEUE config vars by ops@raxx.app")]),
         GitHub([]),
         new StripeState(new Dictionary<string, bool>(StringComparer.Ordinal)
         {
@@ -97,7 +101,45 @@ public static class SeedScenarios
             ["STRIPE_WEBHOOK_SECRET"] = FakeSecrets.WebhookSecret("staging/whsec"),
         },
         [new AddonState("postgresql-polished-29366", "heroku-postgresql", "heroku-postgresql:standard-0")],
-        RouterState.Healthy(Service, Version));
+        RouterState.Healthy(Service, Version),
+        StagingReleases,
+        [new FormationState("web", 1, "Standard-1X")],
+        [new DynoState("web.1", "up", 14, "Standard-1X")],
+        [
+            new LogLineState(Day.AddHours(21).AddMinutes(2), "heroku", "web.1", "Starting process with command `/usr/local/bin/raxx-queue`"),
+            new LogLineState(Day.AddHours(21).AddMinutes(2).AddSeconds(3), "app", "web.1", "INFO raxx-queue 0.1.0 listening on 0.0.0.0:51234"),
+            new LogLineState(Day.AddHours(21).AddMinutes(2).AddSeconds(4), "heroku", "web.1", "State changed from starting to up"),
+        ]);
+
+    /// <summary>The image staging runs: the one the deploy promotes to prod.</summary>
+    public const string StagingImage = "142013fe2b5c";
+
+    /// <summary>The service's version, as its health endpoint reports it.</summary>
+    public const string ServiceVersion = Version;
+
+    /// <summary>When prod's v5 was made.</summary>
+    public static DateTimeOffset ProdV5At => Day.AddHours(22).AddMinutes(40);
+
+    private static IReadOnlyList<ReleaseState> StagingReleases =>
+    [
+        new(1, "Initial release", "succeeded", false, Day.AddDays(-70)),
+        new(2, "Enable Logplex", "succeeded", false, Day.AddDays(-70)),
+        new(3, "Attach DATABASE (@ref:postgresql-polished-29366)", "succeeded", false, Day.AddDays(-69)),
+        .. Enumerable.Range(4, 7).Select(v => new ReleaseState(v, $"Deployed web ({(0x5a1f00c2d3e4L + v * 0x1111):x12})", "succeeded", false, Day.AddDays(-60 + (v * 6)))),
+        new(11, "Deployed web (0a9d3c6e1f47)", "succeeded", false, Day.AddDays(-3)),
+        new(12, $"Deployed web ({StagingImage})", "succeeded", false, Day.AddHours(21)),
+        new(13, "Set FLAG_QUEUE_BILLING config vars", "succeeded", false, Day.AddHours(21).AddMinutes(20)),
+        new(14, "Set SENTRY_DSN_QUEUE config vars", "succeeded", true, Day.AddHours(22).AddMinutes(35)),
+    ];
+
+    private static IReadOnlyList<ReleaseState> ProdReleases =>
+    [
+        new(1, "Initial release", "succeeded", false, Day.AddDays(-2)),
+        new(2, "Enable Logplex", "succeeded", false, Day.AddDays(-2)),
+        new(3, "Attach DATABASE (@ref:postgresql-flat-88052)", "succeeded", false, Day.AddDays(-2)),
+        new(4, "Update DATABASE by heroku-postgresql", "succeeded", false, Day.AddDays(-2).AddMinutes(5)),
+        new(5, "Set SENTRY_DSN_QUEUE config vars", "succeeded", true, ProdV5At),
+    ];
 
     private static GitHubState GitHub(IReadOnlyList<ProtectionRuleState> productionRules) => new(
         "raxx-app",

@@ -33,20 +33,31 @@ public sealed class HerokuFake : IDisposable
     /// <summary>Every request the fake has received, oldest first.</summary>
     public IReadOnlyList<IRequestMessage> Requests => [.. server.LogEntries.Select(e => e.RequestMessage)];
 
-    /// <summary>Starts the fake serving both apps of <paramref name="scenario"/>; only <paramref name="apiKey"/> is accepted.</summary>
-    public static HerokuFake Start(Scenario scenario, string apiKey, Func<AppState, Uri> webUrl)
+    /// <summary>
+    /// Starts the fake serving both apps of the scenario <paramref name="current"/> returns at each request;
+    /// only <paramref name="apiKey"/> is accepted. Log sessions it creates are served by <paramref name="logplex"/>.
+    /// </summary>
+    public static HerokuFake Start(Func<Scenario> current, string apiKey, Func<string, Uri> webUrl, LogplexFake logplex)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(webUrl);
+        ArgumentNullException.ThrowIfNull(logplex);
         var fake = new HerokuFake(WireMockServer.Start(), apiKey);
-        foreach (var app in new[] { scenario.Staging, scenario.Prod })
+        var initial = current();
+        foreach (var (name, id) in new[] { (initial.Staging.Name, initial.Staging.Id), (initial.Prod.Name, initial.Prod.Id) })
         {
-            var resources = new HerokuResources(app, webUrl(app));
-            foreach (var identity in new[] { app.Name, app.Id.ToString() })
+            var resources = new HerokuResources(() => App(current(), name), webUrl(name));
+            foreach (var identity in new[] { name, id.ToString() })
             {
                 fake.Get($"/apps/{identity}", _ => new HerokuAnswer(200, resources.App()));
                 fake.Get($"/apps/{identity}/config-vars", _ => new HerokuAnswer(200, resources.ConfigVars()));
                 fake.GetList($"/apps/{identity}/addons", "id", resources.Addons);
+                fake.GetList($"/apps/{identity}/releases", "id", resources.Releases);
+                fake.GetList($"/apps/{identity}/formation", "id", resources.Formation);
+                fake.GetList($"/apps/{identity}/dynos", "id", resources.Dynos);
+                fake.server.Given(Request.Create().WithPath($"/apps/{identity}/log-sessions").UsingPost())
+                    .AtPriority(10)
+                    .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(201, logplex.Open(App(current(), name), r.Body)))));
             }
         }
 
@@ -61,6 +72,8 @@ public sealed class HerokuFake : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => server.Stop();
+
+    private static AppState App(Scenario scenario, string name) => scenario.Staging.Name == name ? scenario.Staging : scenario.Prod;
 
     internal static string Error(string id, string message) =>
         FakeHttp.Serialize(new { id, message, url = (string?)null });

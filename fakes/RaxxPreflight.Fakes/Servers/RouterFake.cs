@@ -27,19 +27,20 @@ public sealed class RouterFake : IDisposable
     /// <summary>Every request the router has received, oldest first.</summary>
     public IReadOnlyList<IRequestMessage> Requests => [.. server.LogEntries.Select(e => e.RequestMessage)];
 
-    /// <summary>Starts the router of <paramref name="app"/>, answering <paramref name="healthPath"/> with its router state.</summary>
-    public static RouterFake Start(AppState app, string healthPath)
+    /// <summary>Starts the router of the app <paramref name="current"/> returns at each request, answering <paramref name="healthPath"/> with its router state.</summary>
+    public static RouterFake Start(Func<AppState> current, string healthPath)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(current);
+        var app = current();
         var fake = new RouterFake(WireMockServer.Start(), $"{app.Name}-{app.HostSuffix}.herokuapp.com");
         fake.server.Given(Request.Create().WithPath(healthPath).UsingGet())
             .AtPriority(10)
-            .RespondWith(Response.Create().WithCallback(_ => Answer(app.Router)));
+            .RespondWith(Response.Create().WithCallback(_ => Answer(current().Router)));
 
         // Anything else the app does not serve: a 404 from the app, or the router's own page when no dyno runs.
         fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/*")))
             .AtPriority(100)
-            .RespondWith(Response.Create().WithCallback(_ => app.Router.Status == 503 ? Answer(app.Router) : FakeHttp.Answer(404, "application/json", """{"error":"not found"}""", [])));
+            .RespondWith(Response.Create().WithCallback(_ => current().Router is { Status: 503 } down ? Answer(down) : FakeHttp.Answer(404, "application/json", """{"error":"not found"}""", [])));
         return fake;
     }
 

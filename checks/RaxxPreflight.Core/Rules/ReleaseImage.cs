@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+using RaxxPreflight.Heroku;
+
+namespace RaxxPreflight.Rules;
+
+/// <summary>Reads a container release's image id from its description: <c>Deployed web (142013fe2b5c)</c>.</summary>
+public static partial class ReleaseImage
+{
+    /// <summary>The image id, or null when the release is not a container deploy.</summary>
+    public static string? Of(HerokuRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var match = Pattern().Match(release.Description ?? string.Empty);
+        return match.Success ? match.Groups["image"].Value : null;
+    }
+
+    /// <summary>The newest container deploy among <paramref name="releases"/> that succeeded, if any.</summary>
+    public static HerokuRelease? NewestDeploy(IEnumerable<HerokuRelease> releases) =>
+        releases.Where(r => r.Status == "succeeded" && Of(r) is not null).MaxBy(r => r.Version);
+
+    [GeneratedRegex(@"^Deployed [\w-]+(, [\w-]+)* \((?<image>[0-9a-f]{7,64})\)$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,53 @@
+namespace RaxxPreflight.Settling;
+
+/// <summary>
+/// Waits, boundedly, for a changing state to hold: observes, judges, and either stops (held, or a terminal
+/// bad state) or waits one interval and looks again, until the settle timeout. Every attempt is recorded.
+/// </summary>
+/// <param name="time">The clock (the system's, or a scenario's).</param>
+/// <param name="timeout">The settle timeout.</param>
+/// <param name="interval">The wait between attempts.</param>
+public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interval)
+{
+    /// <summary>The settle timeout.</summary>
+    public TimeSpan Timeout => timeout;
+
+    /// <summary>The wait between attempts.</summary>
+    public TimeSpan Interval => interval;
+
+    /// <summary>Observes until <paramref name="judge"/> says the state holds or never will, or the timeout passes.</summary>
+    /// <typeparam name="T">What is observed.</typeparam>
+    /// <param name="observe">One observation; an exception from it ends the wait and is the item's failure.</param>
+    /// <param name="judge">What an observation says.</param>
+    /// <param name="describe">An observation in a few words, for the record.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public async Task<SettleResult> UntilAsync<T>(Func<CancellationToken, Task<T>> observe, Func<T, Judgement> judge, Func<T, string> describe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observe);
+        ArgumentNullException.ThrowIfNull(judge);
+        ArgumentNullException.ThrowIfNull(describe);
+        var started = time.GetTimestamp();
+        var attempts = new List<Attempt>();
+        while (true)
+        {
+            var observation = await observe(cancellationToken).ConfigureAwait(false);
+            var elapsed = time.GetElapsedTime(started);
+            attempts.Add(new Attempt(elapsed, describe(observation)));
+            var judgement = judge(observation);
+            switch (judgement.Kind)
+            {
+                case JudgementKind.Holds:
+                    return new SettleResult(SettleOutcome.Held, null, attempts, timeout);
+                case JudgementKind.Terminal:
+                    return new SettleResult(SettleOutcome.SettledWrong, judgement.Problem, attempts, timeout);
+            }
+
+            if (elapsed + interval > timeout)
+            {
+                return new SettleResult(SettleOutcome.TimedOut, judgement.Problem, attempts, timeout);
+            }
+
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+namespace RaxxPreflight.Fakes.Scenarios;
+
+/// <summary>The worlds right after the prod deploy: promoted and healthy, crashing, the wrong image, still settling.</summary>
+public static class DeployScenarios
+{
+    /// <summary>When the deploy released to prod.</summary>
+    public static readonly DateTimeOffset DeployedAt = new(2026, 5, 18, 23, 40, 0, TimeSpan.Zero);
+
+    /// <summary>The deploy release's version on prod.</summary>
+    public const int DeployVersion = 6;
+
+    /// <summary>
+    /// The promoted image running: v6 <c>Deployed web (142013fe2b5c)</c>, formation web=1, web.1 up, health ok
+    /// with staging's version, clean startup logs. Every pre-deploy item still passes.
+    /// </summary>
+    public static Scenario Deployed() => Released(
+        "deployed",
+        "the promoted image running on prod: every item passes",
+        SeedScenarios.StagingImage,
+        "up",
+        RouterState.Healthy("raxx-queue", SeedScenarios.ServiceVersion),
+        CleanStartup);
+
+    /// <summary>The deploy released, but web.1 crashed at startup: the router answers 503 and the log holds an ERROR line.</summary>
+    public static Scenario DeployedCrashing()
+    {
+        var token = SeedScenarios.Ready().Prod.ConfigVars["QUEUE_SERVICE_TOKEN_RAPTOR"];
+        return Released(
+            "deployed-crashing",
+            "web.1 crashed at startup: health 503 from the router, an ERROR line in the log",
+            SeedScenarios.StagingImage,
+            "crashed",
+            RouterState.Unavailable,
+            [
+                Boot(2, "heroku", "Starting process with command `/usr/local/bin/raxx-queue`"),
+                Boot(4, "app", "INFO raxx-queue 0.1.0 starting"),
+
+                // A service that logs the credential it was refused: the checklist must mask it when it quotes the line.
+                Boot(5, "app", $"ERROR raptor handshake refused: Authorization: Bearer {token} (401)"),
+                Boot(5, "heroku", "Process exited with status 1"),
+                Boot(5, "heroku", "State changed from starting to crashed"),
+            ]);
+    }
+
+    /// <summary>Prod runs an image other than the one staging runs: a rebuild, not a promotion.</summary>
+    public static Scenario DeployedWrongImage() => Released(
+        "deployed-wrong-image",
+        "prod runs image 9b1f0c3d7a2e, staging runs 142013fe2b5c",
+        "9b1f0c3d7a2e",
+        "up",
+        RouterState.Healthy("raxx-queue", SeedScenarios.ServiceVersion),
+        CleanStartup);
+
+    /// <summary>
+    /// The release exists, but for the first <paramref name="settlesAfter"/> web.1 is starting, the router answers
+    /// 503 and the app has logged nothing; then it becomes <see cref="Deployed"/>.
+    /// </summary>
+    public static Scenario Settling(TimeSpan settlesAfter)
+    {
+        var deployed = Deployed();
+        var booting = deployed.Prod with
+        {
+            Router = RouterState.Unavailable,
+            Dynos = [new DynoState("web.1", "starting", DeployVersion, "Standard-1X")],
+            Log = [.. deployed.Prod.Log.Where(l => l.At < DeployedAt.AddSeconds(3))],
+        };
+        return deployed with
+        {
+            Name = "settling",
+            Description = $"web.1 starting and health 503 for the first {settlesAfter.TotalSeconds:0}s, then everything up",
+            Prod = booting,
+            SettlesAfter = settlesAfter,
+            Later = deployed with { Name = "settling" },
+        };
+    }
+
+    private static IReadOnlyList<LogLineState> CleanStartup =>
+    [
+        Boot(2, "heroku", "Starting process with command `/usr/local/bin/raxx-queue`"),
+        Boot(4, "app", "INFO raxx-queue 0.1.0 listening on 0.0.0.0:41982"),
+        Boot(5, "heroku", "State changed from starting to up"),
+        Boot(6, "app", "INFO connected to postgres (pool 10)"),
+    ];
+
+    private static LogLineState Boot(int seconds, string source, string text) => new(DeployedAt.AddSeconds(seconds), source, "web.1", text);
+
+    private static Scenario Released(string name, string description, string image, string dynoState, RouterState router, IReadOnlyList<LogLineState> startup)
+    {
+        var ready = SeedScenarios.Ready();
+        var prod = ready.Prod;
+        var released = prod with
+        {
+            Releases =
+            [
+                .. prod.Releases.Select(r => r with { Current = false }),
+                new ReleaseState(DeployVersion, $"Deployed web ({image})", "succeeded", true, DeployedAt),
+            ],
+            Formation = [new FormationState("web", 1, "Standard-1X")],
+            Dynos = [new DynoState("web.1", dynoState, DeployVersion, "Standard-1X")],
+            Router = router,
+            Log =
+            [
+                .. prod.Log,
+
+                // From an earlier, aborted attempt: before the release, so not this deploy's startup.
+                new LogLineState(DeployedAt.AddHours(-1), "app", "web.1", "ERROR raptor unreachable (aborted attempt)"),
+                new LogLineState(DeployedAt, "heroku", "api", $"Deploy {image} by ops@raxx.app"),
+                .. startup,
+            ],
+        };
+        return ready with { Name = name, Description = description, Prod = released };
+    }
+}
