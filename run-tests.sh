@@ -9,4 +9,4 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet build RaxxPreflight.sln -c Release --nologo -v q
-PREFLIGHT_TARGET=fakes:ready dotnet test --solution RaxxPreflight.sln -c Release --no-build "$@"
+PREFLIGHT_TARGET=fakes:deployed PREFLIGHT_POLL_INTERVAL=1 dotnet test --solution RaxxPreflight.sln -c Release --no-build "$@"

@@ -1,3 +1,4 @@
+using RaxxPreflight.Configuration;
 using RaxxPreflight.Reporting;
 
 namespace RaxxPreflight.Runner;
@@ -15,8 +16,13 @@ internal static class RunnerCommand
           PHASE             pre-deploy  the items to check before the deploy is dispatched
                             post-deploy the smoke items to run right after it
                             all         both
-          --fakes SCENARIO  run against the in-process fakes serving SCENARIO (blocked, ready, ...)
-                            instead of the target PREFLIGHT_TARGET names (live needs HEROKU_API_KEY, GITHUB_TOKEN)
+          --fakes SCENARIO  run against the in-process fakes serving SCENARIO (blocked, ready, deployed,
+                            deployed-crashing, deployed-wrong-image, settling) instead of the target
+                            PREFLIGHT_TARGET names (live needs HEROKU_API_KEY, GITHUB_TOKEN)
+          --trx FILE        also write a TRX report to FILE
+
+        In GitHub Actions (GITHUB_ACTIONS=true) each item is also an annotation, and the verdict goes
+        to the job's step summary.
 
         Prints one line per item (pass, WARN, FAIL with its reason), then how to fix each failure.
         Exits 0 only when every item passed.
@@ -34,6 +40,7 @@ internal static class RunnerCommand
         string? phase = null;
         string? checks = null;
         string? scenario = null;
+        string? trx = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -43,6 +50,9 @@ internal static class RunnerCommand
                     return 0;
                 case "--fakes" when i + 1 < args.Length:
                     scenario = args[++i];
+                    break;
+                case "--trx" when i + 1 < args.Length:
+                    trx = args[++i];
                     break;
                 case "--checks" when i + 1 < args.Length:
                     checks = args[++i];
@@ -68,8 +78,32 @@ internal static class RunnerCommand
             environment["PREFLIGHT_TARGET"] = $"fakes:{scenario}";
         }
 
-        var outcome = await ChecklistRun.RunAsync(checks, Phases[phase], environment, CancellationToken.None).ConfigureAwait(false);
+        PreflightEnvironment? settings;
+        try
+        {
+            settings = PreflightEnvironment.FromProcess();
+        }
+        catch (PreflightConfigException)
+        {
+            // The checklist itself fails every item with this line; here it only means no GitHub reporting.
+            settings = null;
+        }
+
+        var outcome = await ChecklistRun.RunAsync(checks, Phases[phase], environment, CancellationToken.None, trx).ConfigureAwait(false);
         await output.WriteAsync(outcome.Render()).ConfigureAwait(false);
+        if (settings is { InGitHubActions: true })
+        {
+            foreach (var annotation in GitHubActionsReport.Annotations(outcome))
+            {
+                await output.WriteLineAsync(annotation).ConfigureAwait(false);
+            }
+
+            if (settings.GitHubStepSummary is { } summary)
+            {
+                await File.AppendAllTextAsync(summary, GitHubActionsReport.Summary(outcome, phase)).ConfigureAwait(false);
+            }
+        }
+
         return outcome.Passed ? 0 : 1;
     }
 }

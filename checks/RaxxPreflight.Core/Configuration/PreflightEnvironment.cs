@@ -15,6 +15,8 @@ namespace RaxxPreflight.Configuration;
 /// <param name="Resolution">Hosts that resolve to loopback fakes (<c>PREFLIGHT_RESOLVE</c>).</param>
 /// <param name="SettleTimeout"><c>PREFLIGHT_SETTLE_TIMEOUT</c> in seconds, overriding the config's.</param>
 /// <param name="PollInterval"><c>PREFLIGHT_POLL_INTERVAL</c> in seconds, overriding the config's.</param>
+/// <param name="GitHubStepSummary">In GitHub Actions (<c>GITHUB_ACTIONS=true</c>), the file <c>GITHUB_STEP_SUMMARY</c> names; else null.</param>
+/// <param name="InGitHubActions">True when running as a GitHub Actions step.</param>
 public sealed record PreflightEnvironment(
     string? Target,
     string? ConfigPath,
@@ -23,7 +25,9 @@ public sealed record PreflightEnvironment(
     ApiUrls ApiUrls,
     HostResolution Resolution,
     TimeSpan? SettleTimeout,
-    TimeSpan? PollInterval)
+    TimeSpan? PollInterval,
+    string? GitHubStepSummary,
+    bool InGitHubActions)
 {
     /// <summary>The variable naming another config file.</summary>
     public const string ConfigVariable = "PREFLIGHT_CONFIG";
@@ -44,7 +48,9 @@ public sealed record PreflightEnvironment(
                 Url(get, "STRIPE_API_URL", "https://api.stripe.com/")),
             HostResolution.Parse(get(HostResolution.Variable)),
             Seconds(get, "PREFLIGHT_SETTLE_TIMEOUT"),
-            Seconds(get, "PREFLIGHT_POLL_INTERVAL"));
+            Seconds(get, "PREFLIGHT_POLL_INTERVAL"),
+            Blank(get("GITHUB_STEP_SUMMARY")),
+            string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Reads the variables of this process.</summary>

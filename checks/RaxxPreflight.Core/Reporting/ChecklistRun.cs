@@ -9,12 +9,13 @@ namespace RaxxPreflight.Reporting;
 /// </summary>
 public static class ChecklistRun
 {
-    /// <summary>Runs the facts of <paramref name="phases"/> in <paramref name="checksAssembly"/> with extra environment variables.</summary>
+    /// <summary>Runs the facts of <paramref name="phases"/> in <paramref name="checksAssembly"/> with extra environment variables (a null value removes one), writing a TRX report too when <paramref name="trxPath"/> is given.</summary>
     public static async Task<ChecklistOutcome> RunAsync(
         string checksAssembly,
         IReadOnlyList<string> phases,
         IReadOnlyDictionary<string, string?> environment,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? trxPath = null)
     {
         ArgumentNullException.ThrowIfNull(phases);
         ArgumentNullException.ThrowIfNull(environment);
@@ -40,6 +41,12 @@ public static class ChecklistRun
         foreach (var argument in new[] { "-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (trxPath is not null)
+        {
+            start.ArgumentList.Add("-result-trx");
+            start.ArgumentList.Add(Path.GetFullPath(trxPath));
         }
 
         foreach (var (name, value) in environment)

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Tests.Support;
+
+namespace RaxxPreflight.Tests.SelfTests;
+
+/// <summary>The real post-deploy facts, run in their own process against each scenario, with a short settle timeout.</summary>
+public partial class PostDeployScenarioTests
+{
+    private static readonly string[] AllPostDeploy =
+    [
+        "prod-dynos-up", "prod-formation-set", "prod-healthy", "prod-release-deployed", "prod-startup-logs-clean",
+    ];
+
+    [Fact]
+    public async Task Deployed_passes_every_item_of_both_phases()
+    {
+        var post = await Checklist.RunFakesAsync("PostDeploy", "deployed");
+        var pre = await Checklist.RunFakesAsync("PreDeploy", "deployed");
+
+        post.Results.Select(r => r.CheckId).Order(StringComparer.Ordinal).ShouldBe(AllPostDeploy);
+        post.FailedIds.ShouldBeEmpty(post.Render());
+        post.Passed.ShouldBeTrue();
+        pre.FailedIds.ShouldBeEmpty(pre.Render());
+        pre.WarnedIds.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("blocked")]
+    [InlineData("ready")]
+    public async Task Before_the_deploy_every_post_deploy_item_fails(string scenario)
+    {
+        var outcome = await Checklist.RunFakesAsync("PostDeploy", scenario, settleSeconds: 1);
+
+        outcome.FailedIds.ShouldBe(AllPostDeploy);
+        outcome.Results.Single(r => r.CheckId == "prod-release-deployed").Reason.ShouldBe(
+            "prod's release (raxx-queue-prod) did not settle within 1s: the current release v5 is 'Set SENTRY_DSN_QUEUE config vars', not a container deploy");
+        outcome.Results.Single(r => r.CheckId == "prod-formation-set").Reason.ShouldBe(
+            "prod's formation is not set: prod has no web process in its formation (found no formation at all)");
+        outcome.Results.Single(r => r.CheckId == "prod-formation-set").Details.ShouldContain(d => d.Trim() == "heroku ps:scale web=1:Standard-1X --app raxx-queue-prod");
+        outcome.Results.Single(r => r.CheckId == "prod-dynos-up").Details.ShouldContain(d => d.Trim().StartsWith("attempts: no web dyno (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Crashing_fails_fast_naming_the_crash_and_quoting_the_error_with_its_secret_masked()
+    {
+        var outcome = await Checklist.RunFakesAsync("PostDeploy", "deployed-crashing", settleSeconds: 60);
+
+        outcome.FailedIds.ShouldBe(["prod-dynos-up", "prod-healthy", "prod-startup-logs-clean"]);
+        var dynos = outcome.Results.Single(r => r.CheckId == "prod-dynos-up");
+        dynos.Reason.ShouldBe("prod's web dynos (raxx-queue-prod) settled wrong: web.1 crashed");
+
+        // Settled wrong on its first look: one attempt each, not a wait of the 60s timeout.
+        foreach (var id in outcome.FailedIds)
+        {
+            var attempts = outcome.Results.Single(r => r.CheckId == id).Details.Single(d => d.Trim().StartsWith("attempts: ", StringComparison.Ordinal));
+            attempts.ShouldNotContain(" -> ");
+        }
+
+        outcome.Results.Single(r => r.CheckId == "prod-healthy").Reason.ShouldEndWith("web.1 crashed, so it will not recover by waiting");
+        var logs = outcome.Results.Single(r => r.CheckId == "prod-startup-logs-clean").Reason!;
+        logs.ShouldContain("1 ERROR-level line since v6: ");
+        logs.ShouldContain("app[web.1]: ERROR raptor handshake refused: Authorization: Bearer ****");
+        logs.ShouldNotContain("aborted attempt");
+        var token = SeedScenarios.Ready().Prod.ConfigVars["QUEUE_SERVICE_TOKEN_RAPTOR"]!;
+        string.Join("\n", outcome.Output, outcome.ReportXml, outcome.Render()).ShouldNotContain(token);
+    }
+
+    [Fact]
+    public async Task The_wrong_image_fails_only_the_release_item_as_settled_wrong()
+    {
+        var outcome = await Checklist.RunFakesAsync("PostDeploy", "deployed-wrong-image", settleSeconds: 60);
+
+        outcome.FailedIds.ShouldBe(["prod-release-deployed"]);
+        outcome.Results.Single(r => r.CheckId == "prod-release-deployed").Reason.ShouldBe(
+            "prod's release (raxx-queue-prod) settled wrong: v6 runs image 9b1f0c3d7a2e, but staging's newest deploy is 142013fe2b5c: the image was rebuilt, not promoted");
+    }
+
+    [Fact]
+    public async Task Settling_passes_within_one_interval_of_coming_up_and_shows_the_wait()
+    {
+        const double interval = 0.5;
+        var outcome = await Checklist.RunFakesAsync("PostDeploy", "settling", settleSeconds: 30, intervalSeconds: interval);
+
+        outcome.FailedIds.ShouldBeEmpty(outcome.Render());
+        var dynos = outcome.Results.Single(r => r.CheckId == "prod-dynos-up").Reason!;
+        dynos.ShouldStartWith("prod's web dynos (raxx-queue-prod): held after ");
+        dynos.ShouldContain("web.1: starting (");
+        dynos.ShouldEndWith(")");
+        var health = outcome.Results.Single(r => r.CheckId == "prod-healthy").Reason!;
+        health.ShouldContain("HTTP 503 (");
+        health.ShouldContain("HTTP 200, status \"ok\", service \"raxx-queue\", version \"0.1.0\" (");
+
+        // Green on the first look after the world came up: the last attempt is the first good one, and no
+        // attempt before it came later than the settle time plus one interval.
+        var settle = ScenarioCatalog.SettlingTime.TotalSeconds;
+        foreach (var record in new[] { dynos, health })
+        {
+            var times = AttemptTimes().Matches(record).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            times.Count.ShouldBeGreaterThan(1, record);
+            times[^1].ShouldBeLessThan(settle + interval + 1.0, record);
+            times[^2].ShouldBeLessThan(settle + 0.5, record);
+        }
+    }
+
+    [GeneratedRegex(@"\((\d+(?:\.\d+)?)s\)")]
+    private static partial Regex AttemptTimes();
+}
