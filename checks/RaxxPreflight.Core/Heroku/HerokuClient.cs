@@ -53,6 +53,7 @@ public sealed class HerokuClient
     /// <c>POST /apps/{app}/log-sessions</c>: the one write the checklist makes. Creating a log session
     /// changes nothing in the app; the read-only guard lets this path through and no other.
     /// </summary>
+    [PermittedWrite("A log session only opens a read of the app's log; it changes nothing in the app.")]
     public async Task<HerokuLogSession> CreateLogSessionAsync(string app, string dynoName, int lines, CancellationToken cancellationToken)
     {
         var request = Authorized(client.Request("apps", app, "log-sessions"));

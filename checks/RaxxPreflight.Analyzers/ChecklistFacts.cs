@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace RaxxPreflight.Analyzers;
+
+/// <summary>How the analyzers recognise a checklist fact and read its traits.</summary>
+internal static class ChecklistFacts
+{
+    public const string PhaseTrait = "Phase";
+    public const string CheckTrait = "Check";
+    public static readonly ImmutableArray<string> Phases = ImmutableArray.Create("PreDeploy", "PostDeploy");
+
+    /// <summary>True when <paramref name="method"/> carries [Fact], [Theory] or any attribute derived from xunit's FactAttribute.</summary>
+    public static bool IsFact(IMethodSymbol method, INamedTypeSymbol factAttribute) =>
+        method.GetAttributes().Any(a => DerivesFrom(a.AttributeClass, factAttribute));
+
+    /// <summary>The phases the method and its containing classes declare, with the attribute that declares each.</summary>
+    public static ImmutableArray<(string Phase, AttributeData Attribute)> PhasesOf(IMethodSymbol method)
+    {
+        var phases = ImmutableArray.CreateBuilder<(string, AttributeData)>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            AddPhase(attribute, phases);
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                AddPhase(attribute, phases);
+            }
+        }
+
+        return phases.ToImmutable();
+    }
+
+    /// <summary>The Check ids the method declares: [Check("id")] or [Trait("Check", "id")].</summary>
+    public static ImmutableArray<string?> CheckIdsOf(IMethodSymbol method) =>
+        method.GetAttributes()
+            .Where(a => a.AttributeClass?.Name == "CheckAttribute" || IsTrait(a, CheckTrait))
+            .Select(a => a.AttributeClass?.Name == "CheckAttribute" ? FirstString(a) : SecondString(a))
+            .ToImmutableArray();
+
+    /// <summary>kebab-case: lowercase words of letters and digits joined by single hyphens.</summary>
+    public static bool IsKebabCase(string id)
+    {
+        if (id.Length == 0 || id[0] == '-' || id[id.Length - 1] == '-' || id.Contains("--"))
+        {
+            return false;
+        }
+
+        return id.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+    }
+
+    private static void AddPhase(AttributeData attribute, ImmutableArray<(string, AttributeData)>.Builder phases)
+    {
+        switch (attribute.AttributeClass?.Name)
+        {
+            case "PreDeployAttribute":
+                phases.Add(("PreDeploy", attribute));
+                break;
+            case "PostDeployAttribute":
+                phases.Add(("PostDeploy", attribute));
+                break;
+            default:
+                if (IsTrait(attribute, PhaseTrait))
+                {
+                    phases.Add((SecondString(attribute) ?? string.Empty, attribute));
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsTrait(AttributeData attribute, string name) =>
+        attribute.AttributeClass?.Name == "TraitAttribute" && FirstString(attribute) == name;
+
+    private static string? FirstString(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+
+    private static string? SecondString(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
