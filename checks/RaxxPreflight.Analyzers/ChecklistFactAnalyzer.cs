@@ -13,6 +13,9 @@ namespace RaxxPreflight.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The diagnostic property that tells a code fix how many phases the fact has.</summary>
+    public const string PhaseCountProperty = "PhaseCount";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.FactNeedsOnePhase, Descriptors.FactNeedsUniqueCheckId);
@@ -60,7 +63,8 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
         };
         if (problem is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FactNeedsOnePhase, method.Locations[0], Name(method), problem));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PhaseCountProperty, phases.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FactNeedsOnePhase, method.Locations[0], properties, Name(method), problem));
         }
     }
 

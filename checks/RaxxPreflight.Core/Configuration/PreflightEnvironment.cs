@@ -54,6 +54,7 @@ public sealed record PreflightEnvironment(
     }
 
     /// <summary>Reads the variables of this process.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "This is the configuration layer: the one place that reads the process environment.")]
     public static PreflightEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
 
     /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
