@@ -29,36 +29,60 @@ public sealed class AddPhaseCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (phase is null || !diagnostic.Properties.TryGetValue(ChecklistFactAnalyzer.PhaseCountProperty, out var count) || count != "0")
+            if (
+                phase is null
+                || !diagnostic.Properties.TryGetValue(ChecklistFactAnalyzer.PhaseCountProperty, out var count)
+                || count != "0"
+            )
             {
                 continue;
             }
 
-            var method = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault();
+            var method = root
+                ?.FindToken(diagnostic.Location.SourceSpan.Start)
+                .Parent?.AncestorsAndSelf()
+                .OfType<MethodDeclarationSyntax>()
+                .FirstOrDefault();
             if (method is null)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create($"Add [{phase}]", ct => AddPhaseAsync(context.Document, method, phase, ct), equivalenceKey: "AddPhase" + phase),
-                diagnostic);
+                CodeAction.Create(
+                    $"Add [{phase}]",
+                    ct => AddPhaseAsync(context.Document, method, phase, ct),
+                    equivalenceKey: "AddPhase" + phase
+                ),
+                diagnostic
+            );
         }
     }
 
     private static string? PhaseOfFolder(string? path)
     {
         var parts = (path ?? string.Empty).Replace('\\', '/').Split('/');
-        return parts.Contains("PreDeploy") ? "PreDeploy" : parts.Contains("PostDeploy") ? "PostDeploy" : null;
+        return parts.Contains("PreDeploy") ? "PreDeploy"
+            : parts.Contains("PostDeploy") ? "PostDeploy"
+            : null;
     }
 
-    private static async Task<Document> AddPhaseAsync(Document document, MethodDeclarationSyntax method, string phase, CancellationToken cancellationToken)
+    private static async Task<Document> AddPhaseAsync(
+        Document document,
+        MethodDeclarationSyntax method,
+        string phase,
+        CancellationToken cancellationToken
+    )
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(phase))));
+        var attribute = SyntaxFactory.AttributeList(
+            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(phase)))
+        );
         var lists = method.AttributeLists;
         var last = lists.Last();
-        var updated = method.WithAttributeLists(lists.Insert(lists.Count, attribute.WithTriviaFrom(last).WithLeadingTrivia(last.GetLeadingTrivia())));
+        var updated = method.WithAttributeLists(
+            lists.Insert(lists.Count, attribute.WithTriviaFrom(last).WithLeadingTrivia(last.GetLeadingTrivia()))
+        );
         return document.WithSyntaxRoot(root!.ReplaceNode(method, updated));
     }
 }

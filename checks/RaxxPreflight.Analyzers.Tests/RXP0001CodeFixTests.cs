@@ -35,8 +35,7 @@ public class RXP0001CodeFixTests
     }
 
     [Fact]
-    public Task RXP0001_fix_is_not_offered_outside_a_phase_folder() =>
-        Run(Before, Before, "/checks/Misc/ProdChecks.cs");
+    public Task RXP0001_fix_is_not_offered_outside_a_phase_folder() => Run(Before, Before, "/checks/Misc/ProdChecks.cs");
 
     private static Task Run(string before, string after, string path)
     {

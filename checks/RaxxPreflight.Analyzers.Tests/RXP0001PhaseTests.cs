@@ -6,90 +6,112 @@ public class RXP0001PhaseTests
 
     [Fact]
     public Task RXP0001_Triggers_on_a_fact_without_a_phase() =>
-        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(Usings + """
-            public class StagingChecks
-            {
-                [Fact, Check("staging-healthy")]
-                public void {|RXP0001:Staging_is_healthy|}() { }
-            }
-            """);
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class StagingChecks
+                {
+                    [Fact, Check("staging-healthy")]
+                    public void {|RXP0001:Staging_is_healthy|}() { }
+                }
+                """
+        );
 
     [Fact]
     public Task RXP0001_Triggers_on_a_theory_without_a_phase() =>
-        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(Usings + """
-            public class StagingChecks
-            {
-                [Theory, InlineData(1), Check("staging-healthy")]
-                public void {|RXP0001:Staging_is_healthy|}(int n) { }
-            }
-            """);
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class StagingChecks
+                {
+                    [Theory, InlineData(1), Check("staging-healthy")]
+                    public void {|RXP0001:Staging_is_healthy|}(int n) { }
+                }
+                """
+        );
 
     [Fact]
     public Task RXP0001_Triggers_on_a_phase_on_the_method_and_another_on_the_class() =>
-        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(Usings + """
-            [PostDeploy]
-            public class ProdChecks
-            {
-                [Fact, PreDeploy, Check("prod-healthy")]
-                public void {|RXP0001:Prod_is_healthy|}() { }
-            }
-            """);
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                [PostDeploy]
+                public class ProdChecks
+                {
+                    [Fact, PreDeploy, Check("prod-healthy")]
+                    public void {|RXP0001:Prod_is_healthy|}() { }
+                }
+                """
+        );
 
     [Fact]
     public Task RXP0001_Triggers_on_a_phase_trait_that_is_no_phase() =>
-        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(Usings + """
-            public class ProdChecks
-            {
-                [Fact, Trait("Phase", "Predeploy"), Check("prod-healthy")]
-                public void {|RXP0001:Prod_is_healthy|}() { }
-            }
-            """);
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class ProdChecks
+                {
+                    [Fact, Trait("Phase", "Predeploy"), Check("prod-healthy")]
+                    public void {|RXP0001:Prod_is_healthy|}() { }
+                }
+                """
+        );
 
     [Fact]
     public Task RXP0001_Triggers_with_a_message_that_says_how_to_fix_it() =>
         Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
-            Usings + """
-            public class StagingChecks
-            {
-                [Fact, Check("staging-healthy")]
-                public void {|#0:Staging_is_healthy|}() { }
-            }
-            """,
-            Verify<ChecklistFactAnalyzer>.Diagnostic(Descriptors.FactNeedsOnePhase).WithLocation(0)
-                .WithArguments("StagingChecks.Staging_is_healthy", "has no phase"));
+            Usings
+                + """
+                public class StagingChecks
+                {
+                    [Fact, Check("staging-healthy")]
+                    public void {|#0:Staging_is_healthy|}() { }
+                }
+                """,
+            Verify<ChecklistFactAnalyzer>
+                .Diagnostic(Descriptors.FactNeedsOnePhase)
+                .WithLocation(0)
+                .WithArguments("StagingChecks.Staging_is_healthy", "has no phase")
+        );
 
     [Fact]
     public Task RXP0001_DoesNotTrigger_on_a_phase_on_the_method_or_its_class_or_a_phase_trait() =>
-        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(Usings + """
-            [PreDeploy]
-            public class StagingChecks
-            {
-                [Fact, Check("staging-healthy")]
-                public void Staging_is_healthy() { }
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                [PreDeploy]
+                public class StagingChecks
+                {
+                    [Fact, Check("staging-healthy")]
+                    public void Staging_is_healthy() { }
 
-                [Theory, InlineData(1), Check("staging-deployed")]
-                public void Staging_is_deployed(int n) { }
-            }
+                    [Theory, InlineData(1), Check("staging-deployed")]
+                    public void Staging_is_deployed(int n) { }
+                }
 
-            public class ProdChecks
-            {
-                [Fact, PostDeploy, Check("prod-healthy")]
-                public void Prod_is_healthy() { }
+                public class ProdChecks
+                {
+                    [Fact, PostDeploy, Check("prod-healthy")]
+                    public void Prod_is_healthy() { }
 
-                [Fact, Trait("Phase", "PostDeploy"), Check("prod-up")]
-                public void Prod_is_up() { }
-            }
-            """);
+                    [Fact, Trait("Phase", "PostDeploy"), Check("prod-up")]
+                    public void Prod_is_up() { }
+                }
+                """
+        );
 
     [Fact]
     public Task RXP0001_DoesNotTrigger_on_a_helper_method_that_is_not_a_fact() =>
-        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(Usings + """
-            public class Helpers
-            {
-                public void Not_a_fact() { }
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Helpers
+                {
+                    public void Not_a_fact() { }
 
-                [System.Obsolete]
-                public void Also_not_a_fact() { }
-            }
-            """);
+                    [System.Obsolete]
+                    public void Also_not_a_fact() { }
+                }
+                """
+        );
 }

@@ -11,11 +11,7 @@ internal static class Verify<TAnalyzer>
 {
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
-        {
-            TestCode = source,
-            ReferenceAssemblies = RuntimeReferences.None,
-        };
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = RuntimeReferences.None };
         test.TestState.Sources.Add(("Stubs.cs", Stubs.Source));
         test.TestState.AdditionalReferences.AddRange(RuntimeReferences.All);
         test.ExpectedDiagnostics.AddRange(expected);
@@ -30,15 +26,25 @@ internal static class RuntimeReferences
 {
     private static readonly string[] Wanted =
     [
-        "System.Private.CoreLib.dll", "System.Runtime.dll", "netstandard.dll", "System.Net.Http.dll", "System.Console.dll",
-        "System.Collections.dll", "System.Linq.dll", "System.Threading.Tasks.dll", "System.Text.RegularExpressions.dll", "System.Net.Primitives.dll", "System.Private.Uri.dll",
+        "System.Private.CoreLib.dll",
+        "System.Runtime.dll",
+        "netstandard.dll",
+        "System.Net.Http.dll",
+        "System.Console.dll",
+        "System.Collections.dll",
+        "System.Linq.dll",
+        "System.Threading.Tasks.dll",
+        "System.Text.RegularExpressions.dll",
+        "System.Net.Primitives.dll",
+        "System.Private.Uri.dll",
     ];
 
     public static ReferenceAssemblies None { get; } = new("net10.0");
 
     public static IReadOnlyList<MetadataReference> All { get; } =
     [
-        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
             .Where(path => Wanted.Contains(Path.GetFileName(path)))
             .Select(path => MetadataReference.CreateFromFile(path)),
     ];

@@ -44,7 +44,11 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol fact, ConcurrentBag<(IMethodSymbol, ImmutableArray<string?>)> facts)
+    private static void AnalyzeMethod(
+        SymbolAnalysisContext context,
+        INamedTypeSymbol fact,
+        ConcurrentBag<(IMethodSymbol, ImmutableArray<string?>)> facts
+    )
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!ChecklistFacts.IsFact(method, fact))
@@ -57,21 +61,31 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
         var problem = phases.Length switch
         {
             0 => "has no phase",
-            1 when !ChecklistFacts.Phases.Contains(phases[0].Phase) => $"has the phase '{phases[0].Phase}', which is neither PreDeploy nor PostDeploy",
+            1 when !ChecklistFacts.Phases.Contains(phases[0].Phase) =>
+                $"has the phase '{phases[0].Phase}', which is neither PreDeploy nor PostDeploy",
             1 => null,
             _ => $"has {phases.Length} phases ({string.Join(", ", phases.Select(p => p.Phase))})",
         };
         if (problem is not null)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(PhaseCountProperty, phases.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FactNeedsOnePhase, method.Locations[0], properties, Name(method), problem));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(
+                PhaseCountProperty,
+                phases.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            );
+            context.ReportDiagnostic(
+                Diagnostic.Create(Descriptors.FactNeedsOnePhase, method.Locations[0], properties, Name(method), problem)
+            );
         }
     }
 
-    private static void ReportCheckIds(CompilationAnalysisContext context, ConcurrentBag<(IMethodSymbol Method, ImmutableArray<string?> Ids)> facts)
+    private static void ReportCheckIds(
+        CompilationAnalysisContext context,
+        ConcurrentBag<(IMethodSymbol Method, ImmutableArray<string?> Ids)> facts
+    )
     {
         // Ordered by place so that the first declaration of an id is the one the others are told about.
-        var ordered = facts.OrderBy(f => f.Method.Locations[0].SourceTree?.FilePath, System.StringComparer.Ordinal)
+        var ordered = facts
+            .OrderBy(f => f.Method.Locations[0].SourceTree?.FilePath, System.StringComparer.Ordinal)
             .ThenBy(f => f.Method.Locations[0].SourceSpan.Start)
             .ToList();
         var firstById = new System.Collections.Generic.Dictionary<string, IMethodSymbol>(System.StringComparer.Ordinal);
@@ -94,7 +108,8 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
             else if (firstById.TryGetValue(id, out var first))
             {
                 var place = first.Locations[0].GetLineSpan();
-                problem = $"has the Check id '{id}', which '{Name(first)}' ({System.IO.Path.GetFileName(place.Path)}:{place.StartLinePosition.Line + 1}) has too";
+                problem =
+                    $"has the Check id '{id}', which '{Name(first)}' ({System.IO.Path.GetFileName(place.Path)}:{place.StartLinePosition.Line + 1}) has too";
                 additional = first.Locations;
             }
             else
@@ -104,7 +119,9 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
 
             if (problem is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.FactNeedsUniqueCheckId, method.Locations[0], additional, Name(method), problem));
+                context.ReportDiagnostic(
+                    Diagnostic.Create(Descriptors.FactNeedsUniqueCheckId, method.Locations[0], additional, Name(method), problem)
+                );
             }
         }
     }

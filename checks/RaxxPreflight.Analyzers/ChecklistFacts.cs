@@ -37,7 +37,8 @@ internal static class ChecklistFacts
 
     /// <summary>The Check ids the method declares: [Check("id")] or [Trait("Check", "id")].</summary>
     public static ImmutableArray<string?> CheckIdsOf(IMethodSymbol method) =>
-        method.GetAttributes()
+        method
+            .GetAttributes()
             .Where(a => a.AttributeClass?.Name == "CheckAttribute" || IsTrait(a, CheckTrait))
             .Select(a => a.AttributeClass?.Name == "CheckAttribute" ? FirstString(a) : SecondString(a))
             .ToImmutableArray();

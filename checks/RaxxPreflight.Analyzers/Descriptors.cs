@@ -16,7 +16,8 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "dotnet test --filter Phase=PreDeploy runs only the facts that carry that phase: a fact without one is silently left out of every run.",
-        helpLinkUri: HelpLink("RXP0001"));
+        helpLinkUri: HelpLink("RXP0001")
+    );
 
     /// <summary>RXP0002: a checklist fact carries a unique, kebab-case Check id.</summary>
     public static readonly DiagnosticDescriptor FactNeedsUniqueCheckId = new(
@@ -28,7 +29,8 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "CI history and --filter Check=<id> tell items apart by their Check id: it must exist, read as kebab-case, and be unique.",
         helpLinkUri: HelpLink("RXP0002"),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        customTags: WellKnownDiagnosticTags.CompilationEnd
+    );
 
     /// <summary>RXP0003: no mutating HTTP call from checklist code.</summary>
     public static readonly DiagnosticDescriptor NoMutatingHttpCall = new(
@@ -39,7 +41,8 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A checklist that writes to production is a deploy step, not a check. The read-only pipeline refuses such requests at run time; this rule refuses them at compile time.",
-        helpLinkUri: HelpLink("RXP0003"));
+        helpLinkUri: HelpLink("RXP0003")
+    );
 
     /// <summary>RXP0004: a secret value never reaches text.</summary>
     public static readonly DiagnosticDescriptor NoSecretInText = new(
@@ -50,7 +53,8 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Config var values, keys and tokens are SecretValues. Text built from them ends up in test names, messages and CI logs; only the masked form may.",
-        helpLinkUri: HelpLink("RXP0004"));
+        helpLinkUri: HelpLink("RXP0004")
+    );
 
     private static string HelpLink(string id) => $"https://github.com/raxx-app/RaxxPreflight/blob/main/docs/rules/{id}.md";
 }

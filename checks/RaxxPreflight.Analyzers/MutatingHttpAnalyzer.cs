@@ -17,12 +17,41 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableArray<string> WriteVerbs = ImmutableArray.Create("Post", "Put", "Patch", "Delete");
 
     private static readonly ImmutableArray<string> OctokitWrites = ImmutableArray.Create(
-        "Create", "Update", "Delete", "Edit", "Remove", "Add", "Merge", "Put", "Post", "Patch", "Rerun", "ReRun", "Cancel",
-        "Approve", "Enable", "Disable", "Lock", "Unlock", "Dispatch", "Transfer", "Replace", "Upload", "Star", "Unstar",
-        "Follow", "Unfollow", "Watch", "Unwatch", "Review", "Reject");
+        "Create",
+        "Update",
+        "Delete",
+        "Edit",
+        "Remove",
+        "Add",
+        "Merge",
+        "Put",
+        "Post",
+        "Patch",
+        "Rerun",
+        "ReRun",
+        "Cancel",
+        "Approve",
+        "Enable",
+        "Disable",
+        "Lock",
+        "Unlock",
+        "Dispatch",
+        "Transfer",
+        "Replace",
+        "Upload",
+        "Star",
+        "Unstar",
+        "Follow",
+        "Unfollow",
+        "Watch",
+        "Unwatch",
+        "Review",
+        "Reject"
+    );
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NoMutatingHttpCall);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.NoMutatingHttpCall);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -46,18 +75,27 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         var type = method.ContainingType?.ToDisplayString() ?? string.Empty;
         string? problem = null;
 
-        if (space.StartsWith("Flurl.Http", System.StringComparison.Ordinal) || type is "System.Net.Http.HttpClient" or "System.Net.Http.Json.HttpClientJsonExtensions")
+        if (
+            space.StartsWith("Flurl.Http", System.StringComparison.Ordinal)
+            || type is "System.Net.Http.HttpClient" or "System.Net.Http.Json.HttpClientJsonExtensions"
+        )
         {
             if (WriteVerbs.Any(v => method.Name.StartsWith(v, System.StringComparison.Ordinal)))
             {
                 problem = "sends a " + WriteVerbs.First(v => method.Name.StartsWith(v, System.StringComparison.Ordinal)).ToUpperInvariant();
             }
-            else if (method.Name.StartsWith("Send", System.StringComparison.Ordinal) && invocation.Arguments.Any(a => MutatingMethod(a.Value) is not null))
+            else if (
+                method.Name.StartsWith("Send", System.StringComparison.Ordinal)
+                && invocation.Arguments.Any(a => MutatingMethod(a.Value) is not null)
+            )
             {
                 problem = $"sends a {invocation.Arguments.Select(a => MutatingMethod(a.Value)).First(m => m is not null)}";
             }
         }
-        else if (space.StartsWith("Octokit", System.StringComparison.Ordinal) && OctokitWrites.Any(v => method.Name.StartsWith(v, System.StringComparison.Ordinal)))
+        else if (
+            space.StartsWith("Octokit", System.StringComparison.Ordinal)
+            && OctokitWrites.Any(v => method.Name.StartsWith(v, System.StringComparison.Ordinal))
+        )
         {
             problem = "changes GitHub through Octokit";
         }
@@ -74,8 +112,13 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
             var verb = creation.Arguments.Select(a => MutatingMethod(a.Value)).FirstOrDefault(m => m is not null);
             Report(context, verb is null ? null : $"builds a {verb} request", "new HttpRequestMessage");
         }
-        else if (type == "System.Net.Http.HttpMethod" && creation.Arguments.Length == 1 && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
-            && !name.Equals("GET", System.StringComparison.OrdinalIgnoreCase) && !name.Equals("HEAD", System.StringComparison.OrdinalIgnoreCase))
+        else if (
+            type == "System.Net.Http.HttpMethod"
+            && creation.Arguments.Length == 1
+            && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
+            && !name.Equals("GET", System.StringComparison.OrdinalIgnoreCase)
+            && !name.Equals("HEAD", System.StringComparison.OrdinalIgnoreCase)
+        )
         {
             Report(context, $"makes the {name.ToUpperInvariant()} method", "new HttpMethod");
         }
@@ -88,7 +131,8 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
             value = conversion.Operand;
         }
 
-        return value is IPropertyReferenceOperation { Property: { ContainingType: { Name: "HttpMethod" } } property }
+        return
+            value is IPropertyReferenceOperation { Property: { ContainingType: { Name: "HttpMethod" } } property }
             && WriteVerbs.Contains(property.Name)
             ? property.Name.ToUpperInvariant()
             : null;

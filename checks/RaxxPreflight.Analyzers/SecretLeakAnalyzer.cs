@@ -17,9 +17,18 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
     private const string SecretType = "RaxxPreflight.Secrets.SecretValue";
 
     private static readonly ImmutableArray<string> SinkTypes = ImmutableArray.Create(
-        "System.Console", "System.IO.TextWriter", "System.Text.StringBuilder", "System.String", "System.Diagnostics.Debug",
-        "System.Diagnostics.Trace", "Xunit.ITestOutputHelper", "Xunit.ITestContext", "Xunit.TestContext",
-        "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions");
+        "System.Console",
+        "System.IO.TextWriter",
+        "System.Text.StringBuilder",
+        "System.String",
+        "System.Diagnostics.Debug",
+        "System.Diagnostics.Trace",
+        "Xunit.ITestOutputHelper",
+        "Xunit.ITestContext",
+        "Xunit.TestContext",
+        "Microsoft.Extensions.Logging.ILogger",
+        "Microsoft.Extensions.Logging.LoggerExtensions"
+    );
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NoSecretInText);

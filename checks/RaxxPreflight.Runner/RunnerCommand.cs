@@ -68,7 +68,9 @@ internal static class RunnerCommand
 
         if (phase is null || checks is null)
         {
-            await error.WriteLineAsync($"run-preflight: {(phase is null ? "name a phase" : "--checks is missing")}\n\n{Usage}").ConfigureAwait(false);
+            await error
+                .WriteLineAsync($"run-preflight: {(phase is null ? "name a phase" : "--checks is missing")}\n\n{Usage}")
+                .ConfigureAwait(false);
             return 2;
         }
 

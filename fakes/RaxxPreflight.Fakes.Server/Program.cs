@@ -5,7 +5,11 @@ using RaxxPreflight.Fakes.Scenarios;
 var scenarioName = args.Length == 2 && args[0] == "--scenario" ? args[1] : null;
 if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName))
 {
-    await Console.Error.WriteLineAsync($"usage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)})").ConfigureAwait(false);
+    await Console
+        .Error.WriteLineAsync(
+            $"usage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)})"
+        )
+        .ConfigureAwait(false);
     return 2;
 }
 

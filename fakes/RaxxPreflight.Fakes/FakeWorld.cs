@@ -10,7 +10,19 @@ namespace RaxxPreflight.Fakes;
 /// </summary>
 public sealed class FakeWorld : IDisposable
 {
-    private FakeWorld(Scenario scenario, TimeProvider clock, long started, RouterFake stagingRouter, RouterFake prodRouter, HerokuFake heroku, LogplexFake logplex, GitHubFake gitHub, StripeFake stripe, string herokuApiKey, string gitHubToken)
+    private FakeWorld(
+        Scenario scenario,
+        TimeProvider clock,
+        long started,
+        RouterFake stagingRouter,
+        RouterFake prodRouter,
+        HerokuFake heroku,
+        LogplexFake logplex,
+        GitHubFake gitHub,
+        StripeFake stripe,
+        string herokuApiKey,
+        string gitHubToken
+    )
     {
         Scenario = scenario;
         Clock = clock;
@@ -64,22 +76,26 @@ public sealed class FakeWorld : IDisposable
     /// <c>PREFLIGHT_RESOLVE</c>: each app's herokuapp.com host and the loopback port its router listens on,
     /// as curl's <c>--resolve</c> takes them, so that the apps' real-shaped web URLs reach the routers.
     /// </summary>
-    public string Resolve => string.Join(
-        ';',
-        new[] { (StagingRouter.Host, StagingRouter.Port), (ProdRouter.Host, ProdRouter.Port), (LogplexFake.Host, Logplex.Port) }
-            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:80=127.0.0.1:{r.Item2}")));
+    public string Resolve =>
+        string.Join(
+            ';',
+            new[] { (StagingRouter.Host, StagingRouter.Port), (ProdRouter.Host, ProdRouter.Port), (LogplexFake.Host, Logplex.Port) }.Select(
+                r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:80=127.0.0.1:{r.Item2}")
+            )
+        );
 
     /// <summary>The environment variables that point a live run (<c>PREFLIGHT_TARGET=live</c>) at these fakes.</summary>
-    public IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["PREFLIGHT_TARGET"] = "live",
-        ["HEROKU_API_URL"] = Heroku.Url.ToString(),
-        ["GITHUB_API_URL"] = GitHub.Url.ToString(),
-        ["STRIPE_API_URL"] = Stripe.Url.ToString(),
-        ["HEROKU_API_KEY"] = HerokuApiKey,
-        ["GITHUB_TOKEN"] = GitHubToken,
-        ["PREFLIGHT_RESOLVE"] = Resolve,
-    };
+    public IReadOnlyDictionary<string, string> Variables =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PREFLIGHT_TARGET"] = "live",
+            ["HEROKU_API_URL"] = Heroku.Url.ToString(),
+            ["GITHUB_API_URL"] = GitHub.Url.ToString(),
+            ["STRIPE_API_URL"] = Stripe.Url.ToString(),
+            ["HEROKU_API_KEY"] = HerokuApiKey,
+            ["GITHUB_TOKEN"] = GitHubToken,
+            ["PREFLIGHT_RESOLVE"] = Resolve,
+        };
 
     /// <summary>
     /// Starts every fake serving <paramref name="scenario"/>; the routers answer <paramref name="healthPath"/>.
@@ -96,10 +112,27 @@ public sealed class FakeWorld : IDisposable
         var stagingRouter = RouterFake.Start(() => Current().Staging, healthPath);
         var prodRouter = RouterFake.Start(() => Current().Prod, healthPath);
         var logplex = LogplexFake.Start();
-        var heroku = HerokuFake.Start(Current, herokuApiKey, app => new Uri($"http://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"), logplex);
+        var heroku = HerokuFake.Start(
+            Current,
+            herokuApiKey,
+            app => new Uri($"http://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"),
+            logplex
+        );
         var gitHub = GitHubFake.Start(scenario.GitHub, gitHubToken);
         var stripe = StripeFake.Start(scenario.Stripe);
-        return new FakeWorld(scenario, clock, started, stagingRouter, prodRouter, heroku, logplex, gitHub, stripe, herokuApiKey, gitHubToken);
+        return new FakeWorld(
+            scenario,
+            clock,
+            started,
+            stagingRouter,
+            prodRouter,
+            heroku,
+            logplex,
+            gitHub,
+            stripe,
+            herokuApiKey,
+            gitHubToken
+        );
     }
 
     /// <inheritdoc />

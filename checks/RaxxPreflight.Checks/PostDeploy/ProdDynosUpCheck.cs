@@ -20,16 +20,26 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
             async _ => (Releases: await world.ProdReleases.GetAsync(), Dynos: await world.ProdDynos.GetAsync()),
             seen => Judge(WebDynos(seen.Releases, seen.Dynos, type), type, Current(seen.Releases)),
             seen => Describe(WebDynos(seen.Releases, seen.Dynos, type), type),
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken
+        );
 
-        Settled.ShouldHold(result, $"prod's {type} dynos ({prod})", [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod} --dyno {type}", $"heroku ps:restart {type} --app {prod}"]);
+        Settled.ShouldHold(
+            result,
+            $"prod's {type} dynos ({prod})",
+            [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod} --dyno {type}", $"heroku ps:restart {type} --app {prod}"]
+        );
     }
 
     /// <summary>The process type's dynos that run the current release.</summary>
     internal static IReadOnlyList<HerokuDyno> WebDynos(IReadOnlyList<HerokuRelease> releases, IReadOnlyList<HerokuDyno> dynos, string type)
     {
         var current = Current(releases);
-        return [.. dynos.Where(d => d.Type == type && (current is null || d.Release?.Version == current.Version)).OrderBy(d => d.Name, StringComparer.Ordinal)];
+        return
+        [
+            .. dynos
+                .Where(d => d.Type == type && (current is null || d.Release?.Version == current.Version))
+                .OrderBy(d => d.Name, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>True when a dyno of the process type has crashed: a terminal state no wait will mend.</summary>

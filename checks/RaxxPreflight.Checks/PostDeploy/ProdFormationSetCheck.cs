@@ -15,7 +15,8 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
         var prod = world.Config.Prod.App;
         var formation = await world.ProdFormation;
         var web = formation.FirstOrDefault(f => f.Type == post.ProcessType);
-        var found = formation.Count == 0 ? "no formation at all" : string.Join(", ", formation.Select(f => $"{f.Type}={f.Quantity}:{f.Size}"));
+        var found =
+            formation.Count == 0 ? "no formation at all" : string.Join(", ", formation.Select(f => $"{f.Type}={f.Quantity}:{f.Size}"));
 
         var problems = new List<string>();
         if (web is null)
@@ -26,7 +27,9 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
         {
             if (web.Quantity < post.Quantity)
             {
-                problems.Add($"{post.ProcessType} runs {web.Quantity} dyno{(web.Quantity == 1 ? string.Empty : "s")}, at least {post.Quantity} expected");
+                problems.Add(
+                    $"{post.ProcessType} runs {web.Quantity} dyno{(web.Quantity == 1 ? string.Empty : "s")}, at least {post.Quantity} expected"
+                );
             }
 
             if (post.Size is not null && !string.Equals(web.Size, post.Size, StringComparison.OrdinalIgnoreCase))
@@ -35,7 +38,10 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
             }
         }
 
-        var scale = $"heroku ps:scale {post.ProcessType}={post.Quantity}{(post.Size is null ? string.Empty : ":" + post.Size)} --app {prod}";
-        problems.ShouldBeEmpty(Verdict.Message($"prod's formation is not set: {string.Join("; ", problems)} (found {found})", problems, [scale]));
+        var scale =
+            $"heroku ps:scale {post.ProcessType}={post.Quantity}{(post.Size is null ? string.Empty : ":" + post.Size)} --app {prod}";
+        problems.ShouldBeEmpty(
+            Verdict.Message($"prod's formation is not set: {string.Join("; ", problems)} (found {found})", problems, [scale])
+        );
     }
 }

@@ -17,18 +17,37 @@ public sealed class ProdHealthyCheck(PreflightSession session)
         var prod = world.Config.Prod.App;
         var type = world.Config.PostDeploy.ProcessType;
         var staging = await world.StagingHealth;
-        staging.Version.ShouldNotBeNull(Verdict.Message(
-            $"staging's health endpoint reports no version to compare prod's with ({staging.Summary})",
-            [],
-            [$"heroku ps --app {world.Config.Staging.App}"]));
+        staging.Version.ShouldNotBeNull(
+            Verdict.Message(
+                $"staging's health endpoint reports no version to compare prod's with ({staging.Summary})",
+                [],
+                [$"heroku ps --app {world.Config.Staging.App}"]
+            )
+        );
 
         var result = await world.Poller.UntilAsync(
-            async _ => (Health: await world.ProdHealth.GetAsync(), Dynos: await world.ProdDynos.GetAsync(), Releases: await world.ProdReleases.GetAsync()),
-            seen => Judge(seen.Health, ProdDynosUpCheck.WebDynos(seen.Releases, seen.Dynos, type), world.Config.Health.Service, staging.Version),
+            async _ =>
+                (
+                    Health: await world.ProdHealth.GetAsync(),
+                    Dynos: await world.ProdDynos.GetAsync(),
+                    Releases: await world.ProdReleases.GetAsync()
+                ),
+            seen =>
+                Judge(
+                    seen.Health,
+                    ProdDynosUpCheck.WebDynos(seen.Releases, seen.Dynos, type),
+                    world.Config.Health.Service,
+                    staging.Version
+                ),
             seen => seen.Health.Summary,
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken
+        );
 
-        Settled.ShouldHold(result, $"prod's health ({prod})", [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod}", $"heroku ps:restart {type} --app {prod}"]);
+        Settled.ShouldHold(
+            result,
+            $"prod's health ({prod})",
+            [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod}", $"heroku ps:restart {type} --app {prod}"]
+        );
     }
 
     private static Judgement Judge(HealthReading health, IReadOnlyList<Heroku.HerokuDyno> dynos, string service, string version)
@@ -41,7 +60,9 @@ public sealed class ProdHealthyCheck(PreflightSession session)
 
         // The router answers 503 while a dyno boots and after it crashed: only the dyno's state tells which.
         return ProdDynosUpCheck.Crashed(dynos)
-            ? Judgement.Terminal($"{string.Join("; ", problems)}; {string.Join(", ", dynos.Where(d => d.State == "crashed").Select(d => d.Name))} crashed, so it will not recover by waiting")
+            ? Judgement.Terminal(
+                $"{string.Join("; ", problems)}; {string.Join(", ", dynos.Where(d => d.State == "crashed").Select(d => d.Name))} crashed, so it will not recover by waiting"
+            )
             : Judgement.NotYet(string.Join("; ", problems));
     }
 }

@@ -17,25 +17,32 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
         var prod = world.Config.Prod.App;
         var gh = world.Config.GitHub;
         var stagingDeploy = ReleaseImage.NewestDeploy(await world.StagingReleases);
-        stagingDeploy.ShouldNotBeNull(Verdict.Message(
-            $"staging ({world.Config.Staging.App}) has no succeeded container deploy whose image prod could run",
-            [],
-            [$"heroku releases --app {world.Config.Staging.App}"]));
+        stagingDeploy.ShouldNotBeNull(
+            Verdict.Message(
+                $"staging ({world.Config.Staging.App}) has no succeeded container deploy whose image prod could run",
+                [],
+                [$"heroku releases --app {world.Config.Staging.App}"]
+            )
+        );
         var image = ReleaseImage.Of(stagingDeploy)!;
 
         var result = await world.Poller.UntilAsync(
             _ => world.ProdReleases.GetAsync(),
             releases => Judge(releases, image),
             Describe,
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken
+        );
 
-        Settled.ShouldHold(result, $"prod's release ({prod})",
-        [
-            $"heroku releases --app {prod}",
-            $"if the release failed: heroku releases:output <version> --app {prod}",
-            $"to promote staging's image: gh workflow run {gh.WorkflowFile} --repo {gh.Slug} --ref {gh.Branch} -f {gh.Gate.TargetInput}={gh.Gate.TargetValue} -f {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase}",
-            $"to go back: heroku rollback --app {prod}",
-        ]);
+        Settled.ShouldHold(
+            result,
+            $"prod's release ({prod})",
+            [
+                $"heroku releases --app {prod}",
+                $"if the release failed: heroku releases:output <version> --app {prod}",
+                $"to promote staging's image: gh workflow run {gh.WorkflowFile} --repo {gh.Slug} --ref {gh.Branch} -f {gh.Gate.TargetInput}={gh.Gate.TargetValue} -f {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase}",
+                $"to go back: heroku rollback --app {prod}",
+            ]
+        );
     }
 
     private static HerokuRelease? Current(IReadOnlyList<HerokuRelease> releases) =>
@@ -55,8 +62,12 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
             "failed" => Judgement.Terminal($"v{current.Version} '{current.Description}' failed"),
             "expired" => Judgement.Terminal($"v{current.Version} '{current.Description}' expired"),
             "pending" => Judgement.NotYet($"v{current.Version} is still pending"),
-            _ when image is null => Judgement.NotYet($"the current release v{current.Version} is '{current.Description}', not a container deploy"),
-            _ when image != stagingImage => Judgement.Terminal($"v{current.Version} runs image {image}, but staging's newest deploy is {stagingImage}: the image was rebuilt, not promoted"),
+            _ when image is null => Judgement.NotYet(
+                $"the current release v{current.Version} is '{current.Description}', not a container deploy"
+            ),
+            _ when image != stagingImage => Judgement.Terminal(
+                $"v{current.Version} runs image {image}, but staging's newest deploy is {stagingImage}: the image was rebuilt, not promoted"
+            ),
             _ => Judgement.Holds,
         };
     }

@@ -24,13 +24,20 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
             async ct => (Releases: await world.ProdReleases.GetAsync(), Log: await world.ReadProdLogAsync(ct)),
             seen => Judge(Deploy(seen.Releases), seen.Log, type, world.Redactor),
             seen => Describe(Deploy(seen.Releases), seen.Log, type),
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken
+        );
 
-        Settled.ShouldHold(result, $"prod's startup log ({prod})", [$"heroku logs --app {prod} --dyno {type} -n 200", $"heroku releases --app {prod}"]);
+        Settled.ShouldHold(
+            result,
+            $"prod's startup log ({prod})",
+            [$"heroku logs --app {prod} --dyno {type} -n 200", $"heroku releases --app {prod}"]
+        );
     }
 
     private static HerokuRelease? Deploy(IReadOnlyList<HerokuRelease> releases) =>
-        (releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version)) is { } current && ReleaseImage.Of(current) is not null ? current : null;
+        (releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version)) is { } current && ReleaseImage.Of(current) is not null
+            ? current
+            : null;
 
     private static Judgement Judge(HerokuRelease? deploy, IReadOnlyList<string> log, string type, Secrets.Redactor redactor)
     {
@@ -48,7 +55,9 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
         var errors = StartupLog.Errors(since);
         return errors.Count == 0
             ? Judgement.Holds
-            : Judgement.Terminal($"{errors.Count} ERROR-level line{(errors.Count == 1 ? string.Empty : "s")} since v{deploy.Version}: {string.Join(" | ", errors.Select(redactor.Scrub))}");
+            : Judgement.Terminal(
+                $"{errors.Count} ERROR-level line{(errors.Count == 1 ? string.Empty : "s")} since v{deploy.Version}: {string.Join(" | ", errors.Select(redactor.Scrub))}"
+            );
     }
 
     private static string Describe(HerokuRelease? deploy, IReadOnlyList<string> log, string type)

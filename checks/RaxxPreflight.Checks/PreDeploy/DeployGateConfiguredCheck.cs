@@ -22,7 +22,8 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
         var workflowTask = world.Workflow.Value;
         var (environment, environmentProblem) = await environmentTask;
         var hasReviewers = environment?.ProtectionRules?.Any(r => r.Type == "required_reviewers") == true;
-        var addReviewer = $"gh api -X PUT repos/{gh.Slug}/environments/{gh.Environment} -F 'reviewers[][type]=User' -F 'reviewers[][id]=<user id>' (or Settings > Environments > {gh.Environment} > Required reviewers)";
+        var addReviewer =
+            $"gh api -X PUT repos/{gh.Slug}/environments/{gh.Environment} -F 'reviewers[][type]=User' -F 'reviewers[][id]=<user id>' (or Settings > Environments > {gh.Environment} > Required reviewers)";
         if (hasReviewers)
         {
             return;
@@ -35,24 +36,33 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
         }
         catch (RemoteServiceException e)
         {
-            throw new RemoteServiceException($"no required reviewer on the {gh.Environment} environment, and the workflow could not be read: {e.Message}", e);
+            throw new RemoteServiceException(
+                $"no required reviewer on the {gh.Environment} environment, and the workflow could not be read: {e.Message}",
+                e
+            );
         }
 
         var gateProblems = WorkflowGate.Problems(yaml, gh.Gate, gh.WorkflowPath);
         var found = new List<string> { environmentProblem };
         found.AddRange(gateProblems.Select(p => $"{gh.WorkflowPath}: {p}"));
-        gateProblems.ShouldBeEmpty(Verdict.Message(
-            $"nothing gates the prod deploy: {environmentProblem}, and {gh.WorkflowPath}'s confirm gate is incomplete",
-            found,
-            [
-                addReviewer,
-                $"restore the confirm gate in {gh.WorkflowPath}: inputs {gh.Gate.TargetInput} and {gh.Gate.ConfirmInput}, job {gh.Gate.DeployJob} with if: inputs.{gh.Gate.TargetInput} == '{gh.Gate.TargetValue}' && inputs.{gh.Gate.ConfirmInput} == '{gh.Gate.ConfirmPhrase}', and a job that exits 1 otherwise",
-            ]));
+        gateProblems.ShouldBeEmpty(
+            Verdict.Message(
+                $"nothing gates the prod deploy: {environmentProblem}, and {gh.WorkflowPath}'s confirm gate is incomplete",
+                found,
+                [
+                    addReviewer,
+                    $"restore the confirm gate in {gh.WorkflowPath}: inputs {gh.Gate.TargetInput} and {gh.Gate.ConfirmInput}, job {gh.Gate.DeployJob} with if: inputs.{gh.Gate.TargetInput} == '{gh.Gate.TargetValue}' && inputs.{gh.Gate.ConfirmInput} == '{gh.Gate.ConfirmPhrase}', and a job that exits 1 otherwise",
+                ]
+            )
+        );
 
         Verdict.Warn(
             $"only the workflow's confirm gate guards prod: {environmentProblem}",
-            [$"{gh.WorkflowPath}: {gh.Gate.DeployJob} runs only on {gh.Gate.TargetInput}={gh.Gate.TargetValue} and {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase}; another job fails the run otherwise"],
-            [addReviewer]);
+            [
+                $"{gh.WorkflowPath}: {gh.Gate.DeployJob} runs only on {gh.Gate.TargetInput}={gh.Gate.TargetValue} and {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase}; another job fails the run otherwise",
+            ],
+            [addReviewer]
+        );
     }
 
     private async Task<(GitHubEnvironmentInfo? Environment, string Problem)> ReadEnvironment(Task<GitHubEnvironmentInfo> read)
@@ -62,9 +72,12 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
         {
             var environment = await read;
             var rules = environment.ProtectionRules ?? [];
-            return (environment, rules.Count == 0
-                ? $"the {name} environment has no protection rules"
-                : $"the {name} environment has no required reviewers (only {string.Join(", ", rules.Select(r => r.Type))})");
+            return (
+                environment,
+                rules.Count == 0
+                    ? $"the {name} environment has no protection rules"
+                    : $"the {name} environment has no required reviewers (only {string.Join(", ", rules.Select(r => r.Type))})"
+            );
         }
         catch (RemoteServiceException e) when (e.StatusCode == 404)
         {

@@ -20,16 +20,29 @@ public sealed class PostgresPlanParityCheck(PreflightSession session)
         var stagingApp = world.Config.Staging.App;
         var prodApp = world.Config.Prod.App;
 
-        staging.ShouldNotBeNull(Verdict.Message($"staging ({stagingApp}) has no {service} add-on to compare prod's with", [], [$"heroku addons --app {stagingApp}"]));
+        staging.ShouldNotBeNull(
+            Verdict.Message(
+                $"staging ({stagingApp}) has no {service} add-on to compare prod's with",
+                [],
+                [$"heroku addons --app {stagingApp}"]
+            )
+        );
         var plan = staging.Plan?.Name ?? "(no plan)";
-        prod.ShouldNotBeNull(Verdict.Message(
-            $"prod ({prodApp}) has no {service} add-on; staging has {plan}",
-            [$"staging: {staging.Name} on {plan}"],
-            [$"heroku addons:create {plan} --app {prodApp}"]));
-        (prod.Plan?.Name).ShouldBe(plan, Verdict.Message(
-            $"prod's {service} plan is {prod.Plan?.Name ?? "(no plan)"}, staging's is {plan}",
-            [$"staging: {staging.Name} on {plan}", $"prod: {prod.Name} on {prod.Plan?.Name ?? "(no plan)"}"],
-            [$"heroku addons:upgrade {prod.Name} {plan} --app {prodApp}"]));
+        prod.ShouldNotBeNull(
+            Verdict.Message(
+                $"prod ({prodApp}) has no {service} add-on; staging has {plan}",
+                [$"staging: {staging.Name} on {plan}"],
+                [$"heroku addons:create {plan} --app {prodApp}"]
+            )
+        );
+        (prod.Plan?.Name).ShouldBe(
+            plan,
+            Verdict.Message(
+                $"prod's {service} plan is {prod.Plan?.Name ?? "(no plan)"}, staging's is {plan}",
+                [$"staging: {staging.Name} on {plan}", $"prod: {prod.Name} on {prod.Plan?.Name ?? "(no plan)"}"],
+                [$"heroku addons:upgrade {prod.Name} {plan} --app {prodApp}"]
+            )
+        );
     }
 
     private static HerokuAddon? Postgres(IReadOnlyList<HerokuAddon> addons, string service) =>

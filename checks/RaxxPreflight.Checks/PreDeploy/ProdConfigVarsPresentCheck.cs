@@ -20,6 +20,7 @@ public sealed class ProdConfigVarsPresentCheck(PreflightSession session)
         var missing = ConfigVarFindings.MissingOnProd(staging, prod, world.Config.ConfigVars);
         Verdict.NoFindings(
             missing,
-            $"prod ({prod.App}) lacks {missing.Count} config var{(missing.Count == 1 ? string.Empty : "s")}: {string.Join(", ", missing.Select(f => f.Subject))}");
+            $"prod ({prod.App}) lacks {missing.Count} config var{(missing.Count == 1 ? string.Empty : "s")}: {string.Join(", ", missing.Select(f => f.Subject))}"
+        );
     }
 }

@@ -20,6 +20,7 @@ public sealed class ProdConfigVarsValidCheck(PreflightSession session)
         var invalid = ConfigVarFindings.InvalidOnProd(staging, prod, world.Config.ConfigVars);
         Verdict.NoFindings(
             invalid,
-            $"{invalid.Count} of prod's config vars {(invalid.Count == 1 ? "is" : "are")} wrong: {string.Join(", ", invalid.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}");
+            $"{invalid.Count} of prod's config vars {(invalid.Count == 1 ? "is" : "are")} wrong: {string.Join(", ", invalid.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}"
+        );
     }
 }

@@ -30,7 +30,8 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
             Verdict.Warn(
                 $"prod and staging share one Sentry DSN ({prodDsn?.ToString() ?? prod.Masked}): their errors land in one project",
                 [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodDsn?.ToString() ?? prod.Masked}"],
-                [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"]);
+                [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"]
+            );
         }
     }
 }

@@ -18,14 +18,21 @@ public sealed class StagingDeployedFromMainCheck(PreflightSession session)
         var run = await runTask;
         var head = await headTask;
 
-        run.ShouldNotBeNull(Verdict.Message(
-            $"{gh.WorkflowFile} has no successful run on {gh.Branch}: staging may not run {gh.Branch} at all",
-            [$"{gh.Branch}'s HEAD is {Short(head)}"],
-            [redeploy]));
-        run.HeadSha.ShouldBe(head, Verdict.Message(
-            $"the newest successful {gh.WorkflowFile} run on {gh.Branch} (#{run.RunNumber}) built {Short(run.HeadSha)}, but {gh.Branch}'s HEAD is {Short(head)}",
-            [$"run #{run.RunNumber} ({run.Event}, {run.CreatedAt:u}) {run.HtmlUrl}"],
-            [redeploy]));
+        run.ShouldNotBeNull(
+            Verdict.Message(
+                $"{gh.WorkflowFile} has no successful run on {gh.Branch}: staging may not run {gh.Branch} at all",
+                [$"{gh.Branch}'s HEAD is {Short(head)}"],
+                [redeploy]
+            )
+        );
+        run.HeadSha.ShouldBe(
+            head,
+            Verdict.Message(
+                $"the newest successful {gh.WorkflowFile} run on {gh.Branch} (#{run.RunNumber}) built {Short(run.HeadSha)}, but {gh.Branch}'s HEAD is {Short(head)}",
+                [$"run #{run.RunNumber} ({run.Event}, {run.CreatedAt:u}) {run.HtmlUrl}"],
+                [redeploy]
+            )
+        );
     }
 
     private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;

@@ -20,6 +20,7 @@ public sealed class StagingHealthyCheck(PreflightSession session)
             $"staging ({app}) is not healthy: {reading.Url} gave {reading.Summary}",
             $"heroku ps --app {app}",
             $"heroku logs --tail --app {app}",
-            $"heroku ps:restart web --app {app}");
+            $"heroku ps:restart web --app {app}"
+        );
     }
 }

@@ -20,13 +20,20 @@ public sealed class StripeKeyVerifiedCheck(PreflightSession session)
 
         var answer = await world.ProdStripeKey;
         answer.ShouldNotBeNull();
-        answer.Refusal.ShouldBeNull(Verdict.Message(
-            $"Stripe refused prod's {name} ({key.Masked}) with {answer.Status}: {answer.Refusal}",
-            [$"GET /v1/balance answered {answer.Status}"],
-            [setKey]));
-        answer.Livemode.ShouldBe(true, Verdict.Message(
-            $"Stripe says prod's {name} ({key.Masked}) is a test-mode key (livemode: false)",
-            ["GET /v1/balance answered 200 with livemode: false"],
-            [setKey]));
+        answer.Refusal.ShouldBeNull(
+            Verdict.Message(
+                $"Stripe refused prod's {name} ({key.Masked}) with {answer.Status}: {answer.Refusal}",
+                [$"GET /v1/balance answered {answer.Status}"],
+                [setKey]
+            )
+        );
+        answer.Livemode.ShouldBe(
+            true,
+            Verdict.Message(
+                $"Stripe says prod's {name} ({key.Masked}) is a test-mode key (livemode: false)",
+                ["GET /v1/balance answered 200 with livemode: false"],
+                [setKey]
+            )
+        );
     }
 }

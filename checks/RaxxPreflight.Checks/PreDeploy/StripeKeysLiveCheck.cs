@@ -20,6 +20,7 @@ public sealed class StripeKeysLiveCheck(PreflightSession session)
         var findings = StripeKeyFindings.Evaluate(staging, prod, world.Config.Stripe);
         Verdict.NoFindings(
             findings,
-            $"{findings.Count} Stripe key{(findings.Count == 1 ? " is" : "s are")} missing or in the wrong mode: {string.Join(", ", findings.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}");
+            $"{findings.Count} Stripe key{(findings.Count == 1 ? " is" : "s are")} missing or in the wrong mode: {string.Join(", ", findings.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}"
+        );
     }
 }

@@ -40,7 +40,12 @@ public sealed class PreflightSession : IAsyncLifetime
             if (target.IsLive)
             {
                 environment.RequireLiveCredentials();
-                clients = DeployClients.Create(environment.ApiUrls, environment.HerokuApiKey!, environment.GitHubToken!, environment.Resolution);
+                clients = DeployClients.Create(
+                    environment.ApiUrls,
+                    environment.HerokuApiKey!,
+                    environment.GitHubToken!,
+                    environment.Resolution
+                );
             }
             else
             {
@@ -49,7 +54,8 @@ public sealed class PreflightSession : IAsyncLifetime
                     new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
                     new SecretValue(fakes.HerokuApiKey),
                     new SecretValue(fakes.GitHubToken),
-                    HostResolution.Parse(fakes.Resolve));
+                    HostResolution.Parse(fakes.Resolve)
+                );
             }
 
             // Time-driven scenarios take their time from the fakes' clock; the waits use the same one.

@@ -4,19 +4,13 @@ namespace RaxxPreflight.Checks.Session;
 public sealed class PreflightSetupException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public PreflightSetupException()
-    {
-    }
+    public PreflightSetupException() { }
 
     /// <summary>Creates the exception with its one-line message.</summary>
     public PreflightSetupException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>Creates the exception with its one-line message and cause.</summary>
     public PreflightSetupException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

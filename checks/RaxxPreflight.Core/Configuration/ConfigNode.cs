@@ -30,7 +30,9 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
     public string VarName(string field)
     {
         var name = String(field);
-        return VarNamePattern().IsMatch(name) ? name : throw Error(field, $"must be a config var name such as STRIPE_API_KEY, found \"{name}\"");
+        return VarNamePattern().IsMatch(name)
+            ? name
+            : throw Error(field, $"must be a config var name such as STRIPE_API_KEY, found \"{name}\"");
     }
 
     public double PositiveNumber(string field)
@@ -48,7 +50,8 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String
+        return
+            value.ValueKind == JsonValueKind.String
             && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
@@ -99,24 +102,22 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
         return kinds;
     }
 
-    public PreflightConfigException Error(string field, string problem) =>
-        new($"config {source}: field {Path(field)} {problem}");
+    public PreflightConfigException Error(string field, string problem) => new($"config {source}: field {Path(field)} {problem}");
 
     private JsonElement Required(string field) =>
-        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : throw Error(field, "is missing");
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : throw Error(field, "is missing");
 
     private string Path(string field) => path.Length == 0 ? field : $"{path}.{field}";
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"\"{value.GetString()}\"",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Null => "null",
-        _ => value.GetRawText(),
-    };
+    private static string Describe(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.String => $"\"{value.GetString()}\"",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.Null => "null",
+            _ => value.GetRawText(),
+        };
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
     private static partial Regex VarNamePattern();

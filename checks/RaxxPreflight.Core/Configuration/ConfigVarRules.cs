@@ -9,4 +9,5 @@ public sealed record ConfigVarRules(
     IReadOnlyList<string> Required,
     IReadOnlyList<string> MayBeEqual,
     IReadOnlyList<string> MustDiffer,
-    IReadOnlyDictionary<string, VarKind> Kinds);
+    IReadOnlyDictionary<string, VarKind> Kinds
+);

@@ -19,7 +19,8 @@ public sealed record PreflightConfig(
     StripeVarNames Stripe,
     string SentryDsnVar,
     string PostgresAddonService,
-    PostDeployConfig PostDeploy);
+    PostDeployConfig PostDeploy
+);
 
 /// <summary>One Heroku app of the deploy.</summary>
 /// <param name="Name">"staging" or "prod": how messages name the environment.</param>
@@ -71,4 +72,11 @@ public sealed record StripeVarNames(string SecretKey, string PublishableKey, str
 /// <param name="Quantity">The least number of its dynos.</param>
 /// <param name="Size">The dyno size it must run on, or null for any.</param>
 /// <param name="LogLines">How many recent log lines to read for startup errors.</param>
-public sealed record PostDeployConfig(TimeSpan SettleTimeout, TimeSpan PollInterval, string ProcessType, int Quantity, string? Size, int LogLines);
+public sealed record PostDeployConfig(
+    TimeSpan SettleTimeout,
+    TimeSpan PollInterval,
+    string ProcessType,
+    int Quantity,
+    string? Size,
+    int LogLines
+);

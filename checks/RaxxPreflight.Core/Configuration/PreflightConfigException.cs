@@ -4,19 +4,13 @@ namespace RaxxPreflight.Configuration;
 public sealed class PreflightConfigException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public PreflightConfigException()
-    {
-    }
+    public PreflightConfigException() { }
 
     /// <summary>Creates the exception with its one-line message.</summary>
     public PreflightConfigException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>Creates the exception with its one-line message and cause.</summary>
     public PreflightConfigException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

@@ -38,7 +38,10 @@ public static class PreflightConfigLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(
+                json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }
+            );
         }
         catch (JsonException e)
         {
@@ -71,13 +74,30 @@ public static class PreflightConfigLoader
                     github.String("workflow"),
                     github.String("branch"),
                     github.String("environment"),
-                    new GateConfig(gate.String("deployJob"), gate.String("targetInput"), gate.String("targetValue"), gate.String("confirmInput"), gate.String("confirmPhrase"))),
-                new HealthConfig(health.String("path"), health.String("service"), TimeSpan.FromSeconds(health.PositiveNumber("timeoutSeconds"))),
+                    new GateConfig(
+                        gate.String("deployJob"),
+                        gate.String("targetInput"),
+                        gate.String("targetValue"),
+                        gate.String("confirmInput"),
+                        gate.String("confirmPhrase")
+                    )
+                ),
+                new HealthConfig(
+                    health.String("path"),
+                    health.String("service"),
+                    TimeSpan.FromSeconds(health.PositiveNumber("timeoutSeconds"))
+                ),
                 new ConfigVarRules(vars.Names("required"), vars.Names("mayBeEqual"), vars.Names("mustDiffer"), vars.Kinds("kinds")),
-                new StripeVarNames(stripe.VarName("secretKey"), stripe.VarName("publishableKey"), stripe.VarName("restrictedKey"), stripe.VarName("webhookSecret")),
+                new StripeVarNames(
+                    stripe.VarName("secretKey"),
+                    stripe.VarName("publishableKey"),
+                    stripe.VarName("restrictedKey"),
+                    stripe.VarName("webhookSecret")
+                ),
                 root.Object("sentry").VarName("dsnVar"),
                 root.Object("postgres").String("addonService"),
-                PostDeploy(root.Object("postDeploy")));
+                PostDeploy(root.Object("postDeploy"))
+            );
 
             var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
             if (both.Count > 0)
@@ -103,7 +123,8 @@ public static class PreflightConfigLoader
             formation.String("type"),
             (int)formation.PositiveNumber("quantity"),
             formation.OptionalString("size"),
-            (int)node.PositiveNumber("logLines"));
+            (int)node.PositiveNumber("logLines")
+        );
     }
 
     private static EnvironmentConfig Environment(ConfigNode node, string name) =>

@@ -27,7 +27,8 @@ public sealed record PreflightEnvironment(
     TimeSpan? SettleTimeout,
     TimeSpan? PollInterval,
     string? GitHubStepSummary,
-    bool InGitHubActions)
+    bool InGitHubActions
+)
 {
     /// <summary>The variable naming another config file.</summary>
     public const string ConfigVariable = "PREFLIGHT_CONFIG";
@@ -45,16 +46,22 @@ public sealed record PreflightEnvironment(
             new ApiUrls(
                 Url(get, "HEROKU_API_URL", "https://api.heroku.com/"),
                 Url(get, "GITHUB_API_URL", "https://api.github.com/"),
-                Url(get, "STRIPE_API_URL", "https://api.stripe.com/")),
+                Url(get, "STRIPE_API_URL", "https://api.stripe.com/")
+            ),
             HostResolution.Parse(get(HostResolution.Variable)),
             Seconds(get, "PREFLIGHT_SETTLE_TIMEOUT"),
             Seconds(get, "PREFLIGHT_POLL_INTERVAL"),
             Blank(get("GITHUB_STEP_SUMMARY")),
-            string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
+        );
     }
 
     /// <summary>Reads the variables of this process.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "This is the configuration layer: the one place that reads the process environment.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0030:Do not use banned APIs",
+        Justification = "This is the configuration layer: the one place that reads the process environment."
+    )]
     public static PreflightEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
 
     /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
@@ -78,7 +85,9 @@ public sealed record PreflightEnvironment(
 
         if (missing.Count > 0)
         {
-            throw new PreflightConfigException($"{PreflightTarget.Variable}=live but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing was checked: set {(missing.Count == 1 ? "it" : "them")} and run again");
+            throw new PreflightConfigException(
+                $"{PreflightTarget.Variable}=live but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing was checked: set {(missing.Count == 1 ? "it" : "them")} and run again"
+            );
         }
     }
 
@@ -97,9 +106,19 @@ public sealed record PreflightEnvironment(
             return null;
         }
 
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < 86_400
+        return
+            double.TryParse(
+                text,
+                System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var seconds
+            )
+            && seconds > 0
+            && seconds < 86_400
             ? TimeSpan.FromSeconds(seconds)
-            : throw new PreflightConfigException($"{variable}=\"{text}\" is not a number of seconds: set it to a positive number such as 120");
+            : throw new PreflightConfigException(
+                $"{variable}=\"{text}\" is not a number of seconds: set it to a positive number such as 120"
+            );
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -111,7 +130,9 @@ public sealed record PreflightEnvironment(
         var text = Blank(get(variable)) ?? fallback;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new PreflightConfigException($"{variable}=\"{text}\" is not an absolute http(s) URL: set it to a base URL such as {fallback}");
+            throw new PreflightConfigException(
+                $"{variable}=\"{text}\" is not an absolute http(s) URL: set it to a base URL such as {fallback}"
+            );
         }
 
         // A base URL that does not end in '/' would lose its last segment when paths are joined to it.

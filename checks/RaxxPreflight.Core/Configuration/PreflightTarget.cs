@@ -27,7 +27,8 @@ public sealed record PreflightTarget
     public static PreflightTarget Parse(string? text, IReadOnlyCollection<string> scenarios)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var usage = $"set {Variable}=live (with HEROKU_API_KEY and GITHUB_TOKEN) or {Variable}=fakes:<scenario> ({string.Join(", ", scenarios)})";
+        var usage =
+            $"set {Variable}=live (with HEROKU_API_KEY and GITHUB_TOKEN) or {Variable}=fakes:<scenario> ({string.Join(", ", scenarios)})";
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new PreflightConfigException($"{Variable} is not set, so nothing was checked: {usage}");

@@ -8,4 +8,12 @@ namespace RaxxPreflight.GitHub;
 /// <param name="Conclusion">success, failure, cancelled, ...; null while running.</param>
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="HtmlUrl">Where to look at it.</param>
-public sealed record DeployRun(long RunNumber, string HeadSha, string? HeadBranch, string? Event, string? Conclusion, DateTimeOffset CreatedAt, Uri? HtmlUrl);
+public sealed record DeployRun(
+    long RunNumber,
+    string HeadSha,
+    string? HeadBranch,
+    string? Event,
+    string? Conclusion,
+    DateTimeOffset CreatedAt,
+    Uri? HtmlUrl
+);

@@ -15,12 +15,17 @@ internal static class GitHubErrors
         {
             AuthorizationException => "the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)",
             RateLimitExceededException limit => $"the token's rate limit is used up until {limit.Reset:u}: wait and run again",
-            ForbiddenException => "GITHUB_TOKEN may not read this: give it actions:read, contents:read and environments read on the repository",
-            NotFoundException => "check github.repository, github.workflow and github.environment in the config, and that GITHUB_TOKEN can see the repository",
+            ForbiddenException =>
+                "GITHUB_TOKEN may not read this: give it actions:read, contents:read and environments read on the repository",
+            NotFoundException =>
+                "check github.repository, github.workflow and github.environment in the config, and that GITHUB_TOKEN can see the repository",
             _ when e.StatusCode == HttpStatusCode.TooManyRequests => "rate limited: wait a few minutes and run again",
             _ when status >= 500 => "GitHub is failing: check https://www.githubstatus.com and run again",
             _ => "the API answered something this checklist does not expect: run again, and report it if it stays",
         };
-        return new RemoteServiceException($"{GitHubReader.Service} answered {status} to {request}{said}: {todo}", e) { StatusCode = status };
+        return new RemoteServiceException($"{GitHubReader.Service} answered {status} to {request}{said}: {todo}", e)
+        {
+            StatusCode = status,
+        };
     }
 }

@@ -23,7 +23,8 @@ public sealed class GitHubReader
             baseUrl,
             new InMemoryCredentialStore(new Credentials(token.Reveal(), AuthenticationType.Bearer)),
             new HttpClientAdapter(() => HttpPipeline.CreateHandler(resolution)),
-            new SimpleJsonSerializer());
+            new SimpleJsonSerializer()
+        );
         connection.SetRequestTimeout(timeout);
         client = new GitHubClient(connection);
     }
@@ -32,7 +33,16 @@ public sealed class GitHubReader
     public Task<GitHubEnvironmentInfo> GetEnvironmentAsync(string owner, string repo, string environment) =>
         Call(
             $"GET repos/{owner}/{repo}/environments/{environment}",
-            async () => (await client.Connection.Get<GitHubEnvironmentInfo>(new Uri($"repos/{owner}/{repo}/environments/{Uri.EscapeDataString(environment)}", UriKind.Relative), null).ConfigureAwait(false)).Body);
+            async () =>
+                (
+                    await client
+                        .Connection.Get<GitHubEnvironmentInfo>(
+                            new Uri($"repos/{owner}/{repo}/environments/{Uri.EscapeDataString(environment)}", UriKind.Relative),
+                            null
+                        )
+                        .ConfigureAwait(false)
+                ).Body
+        );
 
     /// <summary>A file's text at <paramref name="reference"/>.</summary>
     public Task<string> GetFileAsync(string owner, string repo, string path, string reference) =>
@@ -43,8 +53,11 @@ public sealed class GitHubReader
                 var contents = await client.Repository.Content.GetAllContentsByRef(owner, repo, path, reference).ConfigureAwait(false);
                 return contents.Count == 1 && contents[0].Content is { } text
                     ? text
-                    : throw new RemoteServiceException($"{Service}: {path} at {reference} in {owner}/{repo} is not a file: check github.workflow in the config");
-            });
+                    : throw new RemoteServiceException(
+                        $"{Service}: {path} at {reference} in {owner}/{repo} is not a file: check github.workflow in the config"
+                    );
+            }
+        );
 
     /// <summary>The newest successful run of <paramref name="workflowFile"/> on <paramref name="branch"/>, if any.</summary>
     public Task<DeployRun?> GetNewestSuccessfulRunAsync(string owner, string repo, string workflowFile, string branch) =>
@@ -53,21 +66,47 @@ public sealed class GitHubReader
             async () =>
             {
                 var request = new WorkflowRunsRequest { Branch = branch, Status = CheckRunStatusFilter.Success };
-                var runs = await client.Actions.Workflows.Runs.ListByWorkflow(owner, repo, workflowFile, request, new ApiOptions { PageCount = 1, PageSize = 20, StartPage = 1 }).ConfigureAwait(false);
+                var runs = await client
+                    .Actions.Workflows.Runs.ListByWorkflow(
+                        owner,
+                        repo,
+                        workflowFile,
+                        request,
+                        new ApiOptions
+                        {
+                            PageCount = 1,
+                            PageSize = 20,
+                            StartPage = 1,
+                        }
+                    )
+                    .ConfigureAwait(false);
 
                 // GitHub lists the newest first; order anyway rather than trust the page.
-                return runs.WorkflowRuns
-                    .Where(r => r.Conclusion?.StringValue == "success")
+                return runs
+                    .WorkflowRuns.Where(r => r.Conclusion?.StringValue == "success")
                     .OrderByDescending(r => r.CreatedAt)
-                    .Select(r => (DeployRun?)new DeployRun(r.RunNumber, r.HeadSha, r.HeadBranch, r.Event, r.Conclusion?.StringValue, r.CreatedAt, Uri.TryCreate(r.HtmlUrl, UriKind.Absolute, out var url) ? url : null))
+                    .Select(r =>
+                        (DeployRun?)
+                            new DeployRun(
+                                r.RunNumber,
+                                r.HeadSha,
+                                r.HeadBranch,
+                                r.Event,
+                                r.Conclusion?.StringValue,
+                                r.CreatedAt,
+                                Uri.TryCreate(r.HtmlUrl, UriKind.Absolute, out var url) ? url : null
+                            )
+                    )
                     .FirstOrDefault();
-            });
+            }
+        );
 
     /// <summary>The commit <paramref name="branch"/> points at.</summary>
     public Task<string> GetHeadShaAsync(string owner, string repo, string branch) =>
         Call(
             $"GET repos/{owner}/{repo}/commits/{branch}",
-            async () => (await client.Repository.Commit.Get(owner, repo, branch).ConfigureAwait(false)).Sha);
+            async () => (await client.Repository.Commit.Get(owner, repo, branch).ConfigureAwait(false)).Sha
+        );
 
     private static async Task<T> Call<T>(string request, Func<Task<T>> read)
     {
@@ -81,15 +120,27 @@ public sealed class GitHubReader
         }
         catch (HttpRequestException e)
         {
-            throw new RemoteServiceException($"{Service} could not be reached for {request} ({e.Message}): check GITHUB_API_URL and the network", e);
+            throw new RemoteServiceException(
+                $"{Service} could not be reached for {request} ({e.Message}): check GITHUB_API_URL and the network",
+                e
+            );
         }
         catch (TaskCanceledException e)
         {
-            throw new RemoteServiceException($"{Service} did not answer {request} in time: check https://www.githubstatus.com and run again", e);
+            throw new RemoteServiceException(
+                $"{Service} did not answer {request} in time: check https://www.githubstatus.com and run again",
+                e
+            );
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or SerializationException or InvalidOperationException && e is not ReadOnlyViolationException)
+        catch (Exception e)
+            when (e is FormatException or InvalidCastException or ArgumentException or SerializationException or InvalidOperationException
+                && e is not ReadOnlyViolationException
+            )
         {
-            throw new RemoteServiceException($"{Service} answered {request} with a body that could not be read ({e.GetType().Name}): the API is misbehaving or a proxy answered, run again later", e);
+            throw new RemoteServiceException(
+                $"{Service} answered {request} with a body that could not be read ({e.GetType().Name}): the API is misbehaving or a proxy answered, run again later",
+                e
+            );
         }
     }
 }

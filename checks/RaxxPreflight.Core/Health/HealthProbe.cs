@@ -18,7 +18,12 @@ public sealed class HealthProbe
         ArgumentNullException.ThrowIfNull(url);
         try
         {
-            using var response = await client.Request(url).WithTimeout(timeout).AllowAnyHttpStatus().GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var response = await client
+                .Request(url)
+                .WithTimeout(timeout)
+                .AllowAnyHttpStatus()
+                .GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken)
+                .ConfigureAwait(false);
             var body = await response.GetStringAsync().ConfigureAwait(false);
             return Read(url, response.StatusCode, body.Length > MaxBodyChars ? body[..MaxBodyChars] : body);
         }

@@ -10,7 +10,8 @@ namespace RaxxPreflight.Health;
 public sealed record HealthReading(Uri Url, int? Status, string? ReportedStatus, string? Service, string? Version, string? Problem)
 {
     /// <summary>A short account of what was seen, for messages and attempt records.</summary>
-    public string Summary => Status is null
-        ? Problem ?? "no answer"
-        : $"HTTP {Status}{(ReportedStatus is null ? string.Empty : $", status \"{ReportedStatus}\"")}{(Service is null ? string.Empty : $", service \"{Service}\"")}{(Version is null ? string.Empty : $", version \"{Version}\"")}{(Problem is null ? string.Empty : $" ({Problem})")}";
+    public string Summary =>
+        Status is null
+            ? Problem ?? "no answer"
+            : $"HTTP {Status}{(ReportedStatus is null ? string.Empty : $", status \"{ReportedStatus}\"")}{(Service is null ? string.Empty : $", service \"{Service}\"")}{(Version is null ? string.Empty : $", version \"{Version}\"")}{(Problem is null ? string.Empty : $" ({Problem})")}";
 }

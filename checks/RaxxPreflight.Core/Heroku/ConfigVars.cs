@@ -8,8 +8,7 @@ namespace RaxxPreflight.Heroku;
 public sealed record ConfigVars(string App, IReadOnlyDictionary<string, SecretValue> Values)
 {
     /// <summary>The value of <paramref name="name"/>, if it is set and not blank.</summary>
-    public SecretValue? Get(string name) =>
-        Values.TryGetValue(name, out var value) && !value.IsBlank ? value : null;
+    public SecretValue? Get(string name) => Values.TryGetValue(name, out var value) && !value.IsBlank ? value : null;
 
     /// <summary>True when <paramref name="name"/> is set and not blank.</summary>
     public bool IsSet(string name) => Get(name) is not null;

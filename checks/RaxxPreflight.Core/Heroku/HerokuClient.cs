@@ -30,7 +30,10 @@ public sealed class HerokuClient
     {
         var response = await GetAsync(null, ["apps", app, "config-vars"], cancellationToken).ConfigureAwait(false);
         var raw = response.Json<Dictionary<string, string?>>("an object of config vars");
-        return new ConfigVars(app, raw.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => new SecretValue(p.Value!), StringComparer.Ordinal));
+        return new ConfigVars(
+            app,
+            raw.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => new SecretValue(p.Value!), StringComparer.Ordinal)
+        );
     }
 
     /// <summary><c>GET /apps/{app}/addons</c>, every page.</summary>
@@ -39,7 +42,13 @@ public sealed class HerokuClient
 
     /// <summary><c>GET /apps/{app}/releases</c>, the newest <paramref name="count"/> first.</summary>
     public Task<IReadOnlyList<HerokuRelease>> GetReleasesAsync(string app, int count, CancellationToken cancellationToken) =>
-        GetListAsync<HerokuRelease>(["apps", app, "releases"], $"version ..; max={count}, order=desc", "a list of releases", cancellationToken, singlePage: true);
+        GetListAsync<HerokuRelease>(
+            ["apps", app, "releases"],
+            $"version ..; max={count}, order=desc",
+            "a list of releases",
+            cancellationToken,
+            singlePage: true
+        );
 
     /// <summary><c>GET /apps/{app}/formation</c>.</summary>
     public Task<IReadOnlyList<HerokuFormation>> GetFormationAsync(string app, CancellationToken cancellationToken) =>
@@ -60,15 +69,35 @@ public sealed class HerokuClient
         var name = $"POST /apps/{app}/log-sessions";
         try
         {
-            using var response = await request.AllowAnyHttpStatus()
-                .PostJsonAsync(new { dyno_name = dynoName, lines, source = "app", tail = false }, HttpCompletionOption.ResponseContentRead, cancellationToken)
+            using var response = await request
+                .AllowAnyHttpStatus()
+                .PostJsonAsync(
+                    new
+                    {
+                        dyno_name = dynoName,
+                        lines,
+                        source = "app",
+                        tail = false,
+                    },
+                    HttpCompletionOption.ResponseContentRead,
+                    cancellationToken
+                )
                 .ConfigureAwait(false);
-            var answer = new RemoteResponse(Service, name, response.StatusCode, await response.GetStringAsync().ConfigureAwait(false), [.. response.Headers.Select(h => (h.Name, h.Value))]);
+            var answer = new RemoteResponse(
+                Service,
+                name,
+                response.StatusCode,
+                await response.GetStringAsync().ConfigureAwait(false),
+                [.. response.Headers.Select(h => (h.Name, h.Value))]
+            );
             return answer.Status is 200 or 201 ? answer.Json<HerokuLogSession>("a log session") : throw HerokuErrors.From(answer);
         }
         catch (FlurlHttpException e)
         {
-            throw new RemoteServiceException($"{Service} could not be reached for {name} ({e.InnerException?.Message ?? e.Message}): check the URL and the network", e);
+            throw new RemoteServiceException(
+                $"{Service} could not be reached for {name} ({e.InnerException?.Message ?? e.Message}): check the URL and the network",
+                e
+            );
         }
     }
 
@@ -76,14 +105,27 @@ public sealed class HerokuClient
     public async Task<IReadOnlyList<string>> ReadLogAsync(HerokuLogSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var response = await RemoteResponse.GetAsync(client.Request(session.LogplexUrl).WithHeader("User-Agent", "RaxxPreflight"), "Heroku log session", cancellationToken).ConfigureAwait(false);
+        var response = await RemoteResponse
+            .GetAsync(client.Request(session.LogplexUrl).WithHeader("User-Agent", "RaxxPreflight"), "Heroku log session", cancellationToken)
+            .ConfigureAwait(false);
         return response.Status == 200
             ? response.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : throw new RemoteServiceException($"Heroku log session answered {response.Status} to GET {session.LogplexUrl.GetLeftPart(UriPartial.Path)}: the session may have expired, run again") { StatusCode = response.Status };
+            : throw new RemoteServiceException(
+                $"Heroku log session answered {response.Status} to GET {session.LogplexUrl.GetLeftPart(UriPartial.Path)}: the session may have expired, run again"
+            )
+            {
+                StatusCode = response.Status,
+            };
     }
 
     /// <summary>Reads a list, following <c>Next-Range</c> while the API answers 206 Partial Content.</summary>
-    public async Task<IReadOnlyList<T>> GetListAsync<T>(string[] path, string range, string what, CancellationToken cancellationToken, bool singlePage = false)
+    public async Task<IReadOnlyList<T>> GetListAsync<T>(
+        string[] path,
+        string range,
+        string what,
+        CancellationToken cancellationToken,
+        bool singlePage = false
+    )
     {
         ArgumentNullException.ThrowIfNull(path);
         var items = new List<T>();

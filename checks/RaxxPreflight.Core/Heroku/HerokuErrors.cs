@@ -9,14 +9,16 @@ internal static class HerokuErrors
     public static RemoteServiceException From(RemoteResponse response)
     {
         var (id, message) = Read(response.Body);
-        var what = $"{HerokuClient.Service} answered {response.Status}{(id is null ? string.Empty : " " + id)} to {response.Request}{(message is null ? string.Empty : $" (\"{message}\")")}";
+        var what =
+            $"{HerokuClient.Service} answered {response.Status}{(id is null ? string.Empty : " " + id)} to {response.Request}{(message is null ? string.Empty : $" (\"{message}\")")}";
         var todo = response.Status switch
         {
             401 => "the key in HEROKU_API_KEY was rejected: set a valid one (heroku auth:token)",
             403 => "the account behind HEROKU_API_KEY may not read this app: ask an app owner for access (heroku access --app <app>)",
             404 => "check the app names in the config (environments.*.app) and that HEROKU_API_KEY's account can see them",
             406 => "the request's Accept header was refused: this client needs updating",
-            429 => $"the account's rate limit is used up (RateLimit-Remaining: {response.Header("RateLimit-Remaining") ?? "?"}): wait a few minutes and run again",
+            429 =>
+                $"the account's rate limit is used up (RateLimit-Remaining: {response.Header("RateLimit-Remaining") ?? "?"}): wait a few minutes and run again",
             >= 500 => "Heroku is failing: check https://status.heroku.com and run again",
             _ => "the API answered something this checklist does not expect: run again, and report it if it stays",
         };
@@ -29,9 +31,7 @@ internal static class HerokuErrors
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            return root.ValueKind != JsonValueKind.Object
-                ? (null, null)
-                : (Text(root, "id"), Text(root, "message"));
+            return root.ValueKind != JsonValueKind.Object ? (null, null) : (Text(root, "id"), Text(root, "message"));
         }
         catch (JsonException)
         {

@@ -32,14 +32,21 @@ public sealed class HostResolution
         foreach (var entry in (text ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var sides = entry.Split('=', 2);
-            if (sides.Length != 2 || !TrySplit(sides[0], out var host, out var port) || !IPEndPoint.TryParse(sides[1], out var target) || target.Port == 0)
+            if (
+                sides.Length != 2
+                || !TrySplit(sides[0], out var host, out var port)
+                || !IPEndPoint.TryParse(sides[1], out var target)
+                || target.Port == 0
+            )
             {
                 throw new PreflightConfigException($"{Variable} entry \"{entry}\" is not host:port=127.0.0.1:port");
             }
 
             if (!IPAddress.IsLoopback(target.Address))
             {
-                throw new PreflightConfigException($"{Variable} entry \"{entry}\" points away from this machine: only loopback addresses may stand in for a host");
+                throw new PreflightConfigException(
+                    $"{Variable} entry \"{entry}\" points away from this machine: only loopback addresses may stand in for a host"
+                );
             }
 
             map[(host.ToUpperInvariant(), port)] = target;
@@ -56,6 +63,7 @@ public sealed class HostResolution
     {
         var colon = text.LastIndexOf(':');
         host = colon > 0 ? text[..colon] : string.Empty;
-        return int.TryParse(colon > 0 ? text[(colon + 1)..] : string.Empty, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536;
+        return int.TryParse(colon > 0 ? text[(colon + 1)..] : string.Empty, NumberStyles.None, CultureInfo.InvariantCulture, out port)
+            && port is > 0 and < 65536;
     }
 }

@@ -39,6 +39,9 @@ public static class HttpPipeline
     }
 
     /// <summary>A guarded <see cref="HttpClient"/> whose requests time out after <paramref name="timeout"/>.</summary>
-    public static HttpClient CreateClient(TimeSpan timeout, HostResolution? resolution = null, IReadOnlyList<AllowedWrite>? allowed = null) =>
-        new(CreateHandler(resolution, allowed), disposeHandler: true) { Timeout = timeout };
+    public static HttpClient CreateClient(
+        TimeSpan timeout,
+        HostResolution? resolution = null,
+        IReadOnlyList<AllowedWrite>? allowed = null
+    ) => new(CreateHandler(resolution, allowed), disposeHandler: true) { Timeout = timeout };
 }

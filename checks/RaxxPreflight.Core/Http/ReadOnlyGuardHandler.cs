@@ -22,6 +22,7 @@ public sealed class ReadOnlyGuardHandler : DelegatingHandler
         }
 
         throw new ReadOnlyViolationException(
-            $"refused {request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}: the checklist is read-only and sends only GET");
+            $"refused {request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)}: the checklist is read-only and sends only GET"
+        );
     }
 }

@@ -4,19 +4,13 @@ namespace RaxxPreflight.Http;
 public sealed class ReadOnlyViolationException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
-    public ReadOnlyViolationException()
-    {
-    }
+    public ReadOnlyViolationException() { }
 
     /// <summary>Creates the exception with its one-line message.</summary>
     public ReadOnlyViolationException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>Creates the exception with its one-line message and cause.</summary>
     public ReadOnlyViolationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

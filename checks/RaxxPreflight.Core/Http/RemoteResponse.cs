@@ -9,7 +9,13 @@ namespace RaxxPreflight.Http;
 /// <param name="Status">The HTTP status.</param>
 /// <param name="Body">The body.</param>
 /// <param name="Headers">The response headers.</param>
-public sealed record RemoteResponse(string Service, string Request, int Status, string Body, IReadOnlyList<(string Name, string Value)> Headers)
+public sealed record RemoteResponse(
+    string Service,
+    string Request,
+    int Status,
+    string Body,
+    IReadOnlyList<(string Name, string Value)> Headers
+)
 {
     /// <summary>The serializer options of the JSON APIs read here: snake_case names.</summary>
     public static JsonSerializerOptions SnakeCase { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -22,18 +28,27 @@ public sealed record RemoteResponse(string Service, string Request, int Status, 
         var name = $"GET {request.Url.Path}";
         try
         {
-            using var response = await request.AllowAnyHttpStatus().GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var response = await request
+                .AllowAnyHttpStatus()
+                .GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken)
+                .ConfigureAwait(false);
             var body = await response.GetStringAsync().ConfigureAwait(false);
             var headers = response.Headers.Select(h => (h.Name, h.Value)).ToList();
             return new RemoteResponse(service, name, response.StatusCode, body, headers);
         }
         catch (FlurlHttpTimeoutException e)
         {
-            throw new RemoteServiceException($"{service} did not answer {name} in time ({request.Url.Host}): check the service's status and run again", e);
+            throw new RemoteServiceException(
+                $"{service} did not answer {name} in time ({request.Url.Host}): check the service's status and run again",
+                e
+            );
         }
         catch (FlurlHttpException e)
         {
-            throw new RemoteServiceException($"{service} could not be reached for {name} ({request.Url.Host}: {e.InnerException?.Message ?? e.Message}): check the URL and the network", e);
+            throw new RemoteServiceException(
+                $"{service} could not be reached for {name} ({request.Url.Host}: {e.InnerException?.Message ?? e.Message}): check the URL and the network",
+                e
+            );
         }
     }
 
@@ -48,12 +63,20 @@ public sealed record RemoteResponse(string Service, string Request, int Status, 
         try
         {
             return JsonSerializer.Deserialize<T>(Body, SnakeCase)
-                ?? throw new RemoteServiceException($"{Service} answered {Request} with null where {what} was expected: the API is misbehaving, run again later");
+                ?? throw new RemoteServiceException(
+                    $"{Service} answered {Request} with null where {what} was expected: the API is misbehaving, run again later"
+                );
         }
         catch (JsonException e)
         {
             // The parser's message names the path and position only; the body itself may hold secrets.
-            throw new RemoteServiceException($"{Service} answered {Status} to {Request} with a body that is not {what} ({e.Path ?? "$"}, line {e.LineNumber + 1}): the API is misbehaving or a proxy answered, run again later", e) { StatusCode = Status };
+            throw new RemoteServiceException(
+                $"{Service} answered {Status} to {Request} with a body that is not {what} ({e.Path ?? "$"}, line {e.LineNumber + 1}): the API is misbehaving or a proxy answered, run again later",
+                e
+            )
+            {
+                StatusCode = Status,
+            };
         }
     }
 }

@@ -7,21 +7,15 @@ namespace RaxxPreflight.Http;
 public sealed class RemoteServiceException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public RemoteServiceException()
-    {
-    }
+    public RemoteServiceException() { }
 
     /// <summary>Creates the exception with its one-line message.</summary>
     public RemoteServiceException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>Creates the exception with its one-line message and cause.</summary>
     public RemoteServiceException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 
     /// <summary>The HTTP status, when the service answered.</summary>
     public int? StatusCode { get; init; }

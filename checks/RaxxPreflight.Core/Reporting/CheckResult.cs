@@ -9,7 +9,16 @@ namespace RaxxPreflight.Reporting;
 /// <param name="Details">The rest of the failure message: what was found, the commands that fix it.</param>
 /// <param name="Warnings">Every warning the item raised.</param>
 /// <param name="Output">What the item wrote, such as the record of a wait that ended well.</param>
-public sealed record CheckResult(string CheckId, string Phase, string Title, CheckOutcome Outcome, string? Reason, IReadOnlyList<string> Details, IReadOnlyList<string> Warnings, string Output);
+public sealed record CheckResult(
+    string CheckId,
+    string Phase,
+    string Title,
+    CheckOutcome Outcome,
+    string? Reason,
+    IReadOnlyList<string> Details,
+    IReadOnlyList<string> Warnings,
+    string Output
+);
 
 /// <summary>How an item ended.</summary>
 public enum CheckOutcome

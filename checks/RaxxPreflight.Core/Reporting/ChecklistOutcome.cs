@@ -35,9 +35,12 @@ public sealed record ChecklistOutcome(int ExitCode, IReadOnlyList<CheckResult> R
         var width = Results.Max(r => r.CheckId.Length);
 
         // When nothing could be checked, every item fails with the same line: say it once.
-        var shared = Results.Count > 1 && Results.All(r => r.Outcome == CheckOutcome.Fail) && Results.Select(r => r.Reason).Distinct(StringComparer.Ordinal).Count() == 1
-            ? Results[0].Reason
-            : null;
+        var shared =
+            Results.Count > 1
+            && Results.All(r => r.Outcome == CheckOutcome.Fail)
+            && Results.Select(r => r.Reason).Distinct(StringComparer.Ordinal).Count() == 1
+                ? Results[0].Reason
+                : null;
         if (shared is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"FAIL  every item: {shared}");
@@ -53,7 +56,11 @@ public sealed record ChecklistOutcome(int ExitCode, IReadOnlyList<CheckResult> R
                 _ => "FAIL",
             };
             text.Append(FormattableString.Invariant($"{label}  {result.CheckId.PadRight(width)}  {result.Title}"));
-            text.AppendLine(result.Reason is null ? string.Empty : shared is not null ? ": as above" : $": {result.Reason}");
+            text.AppendLine(
+                result.Reason is null ? string.Empty
+                : shared is not null ? ": as above"
+                : $": {result.Reason}"
+            );
         }
 
         foreach (var result in Results.Where(r => r.Outcome != CheckOutcome.Pass && r.Details.Count > 0))

@@ -15,13 +15,17 @@ public static class ChecklistRun
         IReadOnlyList<string> phases,
         IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken,
-        string? trxPath = null)
+        string? trxPath = null
+    )
     {
         ArgumentNullException.ThrowIfNull(phases);
         ArgumentNullException.ThrowIfNull(environment);
         if (!File.Exists(checksAssembly))
         {
-            throw new FileNotFoundException($"the checklist assembly {checksAssembly} does not exist: build the solution first (dotnet build)", checksAssembly);
+            throw new FileNotFoundException(
+                $"the checklist assembly {checksAssembly} does not exist: build the solution first (dotnet build)",
+                checksAssembly
+            );
         }
 
         var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-{Guid.NewGuid():N}.xml");

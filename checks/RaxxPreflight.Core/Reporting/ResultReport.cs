@@ -15,7 +15,12 @@ public static class ResultReport
     public static IReadOnlyList<CheckResult> Parse(XDocument report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Descendants("test").Select(ReadTest).OrderBy(r => r.Phase, StringComparer.Ordinal).ThenBy(r => r.CheckId, StringComparer.Ordinal).ToList();
+        return report
+            .Descendants("test")
+            .Select(ReadTest)
+            .OrderBy(r => r.Phase, StringComparer.Ordinal)
+            .ThenBy(r => r.CheckId, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
@@ -40,7 +45,9 @@ public static class ResultReport
 
     private static CheckResult ReadTest(XElement test)
     {
-        var traits = test.Element("traits")?.Elements("trait").ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
+        var traits = test.Element("traits")
+            ?.Elements("trait")
+            .ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
         var warnings = test.Element("warnings")?.Elements("warning").Select(w => Unescape(w.Value).Trim()).ToList() ?? [];
         var result = (string?)test.Attribute("result");
         var message = Unescape(test.Element("failure")?.Element("message")?.Value ?? (string?)test.Element("reason") ?? string.Empty);
@@ -76,7 +83,8 @@ public static class ResultReport
             reason,
             details,
             warnings,
-            output);
+            output
+        );
     }
 
     /// <summary>Undoes the backslash escapes xUnit.net writes into its XML report (\", \\, \t, \xHH...).</summary>
@@ -100,10 +108,18 @@ public static class ResultReport
             var next = text[++i];
             switch (next)
             {
-                case 't': result.Append('\t'); break;
-                case 'r': result.Append('\r'); break;
-                case 'n': result.Append('\n'); break;
-                case '0': result.Append('\0'); break;
+                case 't':
+                    result.Append('\t');
+                    break;
+                case 'r':
+                    result.Append('\r');
+                    break;
+                case 'n':
+                    result.Append('\n');
+                    break;
+                case '0':
+                    result.Append('\0');
+                    break;
                 case 'x' when i + 2 < text.Length && IsHex(text.AsSpan(i + 1, 2)):
                     result.Append((char)Convert.ToInt32(text.Substring(i + 1, 2), 16));
                     i += 2;
@@ -112,7 +128,9 @@ public static class ResultReport
                     result.Append((char)Convert.ToInt32(text.Substring(i + 1, 4), 16));
                     i += 4;
                     break;
-                default: result.Append(next); break;
+                default:
+                    result.Append(next);
+                    break;
             }
         }
 
@@ -136,7 +154,10 @@ public static class ResultReport
     private static string StripExceptionType(string line)
     {
         var separator = line.IndexOf(" : ", StringComparison.Ordinal);
-        return separator > 0 && !line[..separator].Contains(' ', StringComparison.Ordinal) && line[..separator].Contains('.', StringComparison.Ordinal)
+        return
+            separator > 0
+            && !line[..separator].Contains(' ', StringComparison.Ordinal)
+            && line[..separator].Contains('.', StringComparison.Ordinal)
             ? line[(separator + 3)..]
             : line;
     }

@@ -12,14 +12,17 @@ public static class ConfigVarFindings
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(prod);
         ArgumentNullException.ThrowIfNull(rules);
-        return staging.SetNames
-            .Union(rules.Required, StringComparer.Ordinal)
+        return staging
+            .SetNames.Union(rules.Required, StringComparer.Ordinal)
             .Where(name => !prod.IsSet(name))
             .Order(StringComparer.Ordinal)
             .Select(name => new Finding(
                 name,
-                prod.Values.ContainsKey(name) ? "is set but empty on prod" : staging.IsSet(name) ? "is set on staging but not on prod" : "is required but not set on prod",
-                SetCommand(name, Kind(rules, name), prod.App)))
+                prod.Values.ContainsKey(name) ? "is set but empty on prod"
+                    : staging.IsSet(name) ? "is set on staging but not on prod"
+                    : "is required but not set on prod",
+                SetCommand(name, Kind(rules, name), prod.App)
+            ))
             .ToList();
     }
 
@@ -39,9 +42,19 @@ public static class ConfigVarFindings
                 findings.Add(new Finding(name, $"{problem} on prod", SetCommand(name, kind, prod.App)));
             }
 
-            if (rules.MustDiffer.Contains(name, StringComparer.Ordinal) && staging.Get(name) is { } stagingValue && stagingValue.Equals(value))
+            if (
+                rules.MustDiffer.Contains(name, StringComparer.Ordinal)
+                && staging.Get(name) is { } stagingValue
+                && stagingValue.Equals(value)
+            )
             {
-                findings.Add(new Finding(name, $"on prod equals staging's value ({value.Masked}); prod needs its own", SetCommand(name, kind, prod.App)));
+                findings.Add(
+                    new Finding(
+                        name,
+                        $"on prod equals staging's value ({value.Masked}); prod needs its own",
+                        SetCommand(name, kind, prod.App)
+                    )
+                );
             }
         }
 
@@ -52,6 +65,5 @@ public static class ConfigVarFindings
     public static string SetCommand(string name, VarKind? kind, string app) =>
         $"heroku config:set {name}={VarShapes.Placeholder(kind)} --app {app}";
 
-    private static VarKind? Kind(ConfigVarRules rules, string name) =>
-        rules.Kinds.TryGetValue(name, out var kind) ? kind : null;
+    private static VarKind? Kind(ConfigVarRules rules, string name) => rules.Kinds.TryGetValue(name, out var kind) ? kind : null;
 }

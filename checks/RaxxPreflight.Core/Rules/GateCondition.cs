@@ -44,7 +44,11 @@ internal sealed partial class GateCondition
     }
 
     public bool Requires(string input, string op, string value) =>
-        clauses.Any(c => string.Equals(c.Input, input, StringComparison.OrdinalIgnoreCase) && c.Operator == op && string.Equals(c.Value, value, StringComparison.Ordinal));
+        clauses.Any(c =>
+            string.Equals(c.Input, input, StringComparison.OrdinalIgnoreCase)
+            && c.Operator == op
+            && string.Equals(c.Value, value, StringComparison.Ordinal)
+        );
 
     private static string StripOuterParentheses(string text)
     {
@@ -61,7 +65,10 @@ internal sealed partial class GateCondition
         var depth = 0;
         foreach (var c in text)
         {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            depth +=
+                c == '(' ? 1
+                : c == ')' ? -1
+                : 0;
             if (depth < 0)
             {
                 return false;
@@ -72,6 +79,8 @@ internal sealed partial class GateCondition
     }
 
     // inputs.x, github.event.inputs.x, either side of the literal.
-    [GeneratedRegex(@"^(?:(?:github\.event\.)?inputs\.(?<input>[A-Za-z_][\w-]*)\s*(?<op>==|!=)\s*'(?<value>[^']*)'|'(?<value>[^']*)'\s*(?<op>==|!=)\s*(?:github\.event\.)?inputs\.(?<input>[A-Za-z_][\w-]*))$")]
+    [GeneratedRegex(
+        @"^(?:(?:github\.event\.)?inputs\.(?<input>[A-Za-z_][\w-]*)\s*(?<op>==|!=)\s*'(?<value>[^']*)'|'(?<value>[^']*)'\s*(?<op>==|!=)\s*(?:github\.event\.)?inputs\.(?<input>[A-Za-z_][\w-]*))$"
+    )]
     private static partial Regex Comparison();
 }

@@ -17,7 +17,10 @@ public static class HealthFindings
         if (reading.Status != 200)
         {
             // A router error page says nothing of the service's own fields; the status is the news.
-            return [$"{reading.Url} answered HTTP {reading.Status}, not 200{(reading.ReportedStatus is null ? string.Empty : $" (status \"{reading.ReportedStatus}\")")}"];
+            return
+            [
+                $"{reading.Url} answered HTTP {reading.Status}, not 200{(reading.ReportedStatus is null ? string.Empty : $" (status \"{reading.ReportedStatus}\")")}",
+            ];
         }
 
         var problems = new List<string>();

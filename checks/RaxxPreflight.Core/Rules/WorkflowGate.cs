@@ -50,19 +50,27 @@ public static class WorkflowGate
         else
         {
             var condition = GateCondition.Parse(Scalar(Child(deploy, "if")));
-            if (!condition.Requires(gate.TargetInput, "==", gate.TargetValue) || !condition.Requires(gate.ConfirmInput, "==", gate.ConfirmPhrase))
+            if (
+                !condition.Requires(gate.TargetInput, "==", gate.TargetValue)
+                || !condition.Requires(gate.ConfirmInput, "==", gate.ConfirmPhrase)
+            )
             {
-                problems.Add($"job '{gate.DeployJob}' does not run only when {gate.TargetInput} == '{gate.TargetValue}' && {gate.ConfirmInput} == '{gate.ConfirmPhrase}' (its if: is {Shown(Scalar(Child(deploy, "if")))})");
+                problems.Add(
+                    $"job '{gate.DeployJob}' does not run only when {gate.TargetInput} == '{gate.TargetValue}' && {gate.ConfirmInput} == '{gate.ConfirmPhrase}' (its if: is {Shown(Scalar(Child(deploy, "if")))})"
+                );
             }
         }
 
-        var rejects = jobs?.Children
-            .Where(job => job.Value is YamlMappingNode body && IsRejection(body, gate))
-            .Select(job => Scalar(job.Key))
-            .ToList() ?? [];
+        var rejects =
+            jobs?.Children.Where(job => job.Value is YamlMappingNode body && IsRejection(body, gate))
+                .Select(job => Scalar(job.Key))
+                .ToList()
+            ?? [];
         if (rejects.Count == 0)
         {
-            problems.Add($"no job runs when {gate.TargetInput} == '{gate.TargetValue}' and {gate.ConfirmInput} != '{gate.ConfirmPhrase}' and fails the run (exit 1)");
+            problems.Add(
+                $"no job runs when {gate.TargetInput} == '{gate.TargetValue}' and {gate.ConfirmInput} != '{gate.ConfirmPhrase}' and fails the run (exit 1)"
+            );
         }
 
         return problems;
@@ -81,10 +89,12 @@ public static class WorkflowGate
     }
 
     private static bool FailsTheRun(string script) =>
-        script.Split('\n').Select(line => line.Trim()).Any(line =>
-            line.StartsWith("exit 1", StringComparison.Ordinal)
-            || line.EndsWith("exit 1", StringComparison.Ordinal)
-            || line == "false");
+        script
+            .Split('\n')
+            .Select(line => line.Trim())
+            .Any(line =>
+                line.StartsWith("exit 1", StringComparison.Ordinal) || line.EndsWith("exit 1", StringComparison.Ordinal) || line == "false"
+            );
 
     private static string Shown(string? condition) => condition is null ? "missing" : $"'{condition}'";
 

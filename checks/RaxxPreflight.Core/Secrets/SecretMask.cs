@@ -8,8 +8,17 @@ public static class SecretMask
 
     private static readonly string[] PublicPrefixes =
     [
-        "sk_live_", "sk_test_", "pk_live_", "pk_test_", "rk_live_", "rk_test_", "whsec_",
-        "postgres://", "postgresql://", "https://", "http://",
+        "sk_live_",
+        "sk_test_",
+        "pk_live_",
+        "pk_test_",
+        "rk_live_",
+        "rk_test_",
+        "whsec_",
+        "postgres://",
+        "postgresql://",
+        "https://",
+        "http://",
     ];
 
     /// <summary>Masks <paramref name="value"/>: <c>sk_live_****abcd</c>, <c>****</c> for short values.</summary>

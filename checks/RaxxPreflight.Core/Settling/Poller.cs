@@ -21,7 +21,12 @@ public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interva
     /// <param name="judge">What an observation says.</param>
     /// <param name="describe">An observation in a few words, for the record.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    public async Task<SettleResult> UntilAsync<T>(Func<CancellationToken, Task<T>> observe, Func<T, Judgement> judge, Func<T, string> describe, CancellationToken cancellationToken)
+    public async Task<SettleResult> UntilAsync<T>(
+        Func<CancellationToken, Task<T>> observe,
+        Func<T, Judgement> judge,
+        Func<T, string> describe,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(observe);
         ArgumentNullException.ThrowIfNull(judge);

@@ -13,20 +13,26 @@ public sealed record SettleResult(SettleOutcome Outcome, string? Problem, IReadO
         get
         {
             const int keep = 12;
-            var shown = Attempts.Count <= keep
-                ? Attempts.Select(a => a.ToString())
-                : Attempts.Take(keep / 2).Select(a => a.ToString()).Append($"... {Attempts.Count - keep} more ...").Concat(Attempts.TakeLast(keep / 2).Select(a => a.ToString()));
+            var shown =
+                Attempts.Count <= keep
+                    ? Attempts.Select(a => a.ToString())
+                    : Attempts
+                        .Take(keep / 2)
+                        .Select(a => a.ToString())
+                        .Append($"... {Attempts.Count - keep} more ...")
+                        .Concat(Attempts.TakeLast(keep / 2).Select(a => a.ToString()));
             return string.Join(" -> ", shown);
         }
     }
 
     /// <summary>Why it failed, in the words an operator needs: not settled in time, or settled wrong.</summary>
-    public string Verdict => Outcome switch
-    {
-        SettleOutcome.Held => $"held after {Attempts.Count} attempt{(Attempts.Count == 1 ? string.Empty : "s")}",
-        SettleOutcome.SettledWrong => $"settled wrong: {Problem}",
-        _ => $"did not settle within {Timeout.TotalSeconds:0.#}s: {Problem}",
-    };
+    public string Verdict =>
+        Outcome switch
+        {
+            SettleOutcome.Held => $"held after {Attempts.Count} attempt{(Attempts.Count == 1 ? string.Empty : "s")}",
+            SettleOutcome.SettledWrong => $"settled wrong: {Problem}",
+            _ => $"did not settle within {Timeout.TotalSeconds:0.#}s: {Problem}",
+        };
 }
 
 /// <summary>How a wait ended.</summary>

@@ -47,7 +47,12 @@ public sealed class StripeClient
             >= 500 => "Stripe is failing: check https://status.stripe.com and run again",
             _ => "the API answered something this checklist does not expect: run again, and report it if it stays",
         };
-        throw new RemoteServiceException($"{Service} answered {response.Status} to {response.Request}{Quote(ErrorMessage(response.Body))}: {todo}") { StatusCode = response.Status };
+        throw new RemoteServiceException(
+            $"{Service} answered {response.Status} to {response.Request}{Quote(ErrorMessage(response.Body))}: {todo}"
+        )
+        {
+            StatusCode = response.Status,
+        };
     }
 
     private string Quote(string? message) => message is null ? string.Empty : $" (\"{redactor.Scrub(message)}\")";
@@ -57,7 +62,8 @@ public sealed class StripeClient
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
+            return
+                document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error)
                 && error.ValueKind == JsonValueKind.Object
                 && error.TryGetProperty("message", out var message)

@@ -32,7 +32,8 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
             new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout, resolution),
             new StripeClient(Flurl(urls.Stripe, resolution), redactor),
             new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution))),
-            redactor);
+            redactor
+        );
     }
 
     /// <summary>The one write the checklist makes: creating a Heroku log session, which changes nothing in the app.</summary>

@@ -37,7 +37,11 @@ public sealed class DeployWorld
         ProdVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Prod.App, ct)));
         StagingAddons = new(() => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
         ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
-        StagingHealth = new(async () => await clients.Health.ProbeAsync(await HealthUrlAsync(config.Staging, StagingApp).ConfigureAwait(false), config.Health.Timeout, ct).ConfigureAwait(false));
+        StagingHealth = new(async () =>
+            await clients
+                .Health.ProbeAsync(await HealthUrlAsync(config.Staging, StagingApp).ConfigureAwait(false), config.Health.Timeout, ct)
+                .ConfigureAwait(false)
+        );
         Environment = new(() => clients.GitHub.GetEnvironmentAsync(gh.Owner, gh.Repository, gh.Environment));
         Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
         NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
@@ -46,11 +50,19 @@ public sealed class DeployWorld
         ProdFormation = new(() => clients.Heroku.GetFormationAsync(config.Prod.App, ct));
         ProdReleases = new(() => clients.Heroku.GetReleasesAsync(config.Prod.App, 10, ct), time, fresh);
         ProdDynos = new(() => clients.Heroku.GetDynosAsync(config.Prod.App, ct), time, fresh);
-        ProdHealth = new(async () => await clients.Health.ProbeAsync(await HealthUrlAsync(config.Prod, ProdApp).ConfigureAwait(false), config.Health.Timeout, ct).ConfigureAwait(false), time, fresh);
+        ProdHealth = new(
+            async () =>
+                await clients
+                    .Health.ProbeAsync(await HealthUrlAsync(config.Prod, ProdApp).ConfigureAwait(false), config.Health.Timeout, ct)
+                    .ConfigureAwait(false),
+            time,
+            fresh
+        );
         ProdStripeKey = new(async () =>
             (await ProdVars.Value.ConfigureAwait(false)).Get(config.Stripe.SecretKey) is { } key
                 ? await clients.Stripe.CheckKeyAsync(key, ct).ConfigureAwait(false)
-                : null);
+                : null
+        );
     }
 
     private readonly DeployClients clients;
@@ -131,7 +143,9 @@ public sealed class DeployWorld
         var baseUrl = (await app.Value.ConfigureAwait(false)).WebUrl;
         if (baseUrl is null || !baseUrl.IsAbsoluteUri)
         {
-            throw new Http.RemoteServiceException($"{HerokuClient.Service}: app {environment.App} has no web_url to find its health endpoint under: set environments.{environment.Name}.healthUrl in the config");
+            throw new Http.RemoteServiceException(
+                $"{HerokuClient.Service}: app {environment.App} has no web_url to find its health endpoint under: set environments.{environment.Name}.healthUrl in the config"
+            );
         }
 
         return new Uri(baseUrl, Config.Health.Path.TrimStart('/'));
@@ -143,7 +157,9 @@ public sealed class DeployWorld
     /// </summary>
     public async Task<IReadOnlyList<string>> ReadProdLogAsync(CancellationToken cancellationToken)
     {
-        var session = await clients.Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.ProcessType, Config.PostDeploy.LogLines, cancellationToken).ConfigureAwait(false);
+        var session = await clients
+            .Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.ProcessType, Config.PostDeploy.LogLines, cancellationToken)
+            .ConfigureAwait(false);
         return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
     }
 

@@ -7,8 +7,7 @@ public sealed class Once<T>
     private readonly Lazy<Task<T>> value;
 
     /// <summary>Wraps <paramref name="read"/>, which runs on first demand.</summary>
-    public Once(Func<Task<T>> read) =>
-        value = new Lazy<Task<T>>(() => Task.Run(read), LazyThreadSafetyMode.ExecutionAndPublication);
+    public Once(Func<Task<T>> read) => value = new Lazy<Task<T>>(() => Task.Run(read), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The read's one task.</summary>
     public Task<T> Value => value.Value;

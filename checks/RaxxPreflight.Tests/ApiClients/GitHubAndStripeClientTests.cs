@@ -16,7 +16,9 @@ public sealed class GitHubAndStripeClientTests : IDisposable
     [Fact]
     public async Task GitHub_environment_rules_are_read_through_octokits_connection()
     {
-        var environment = await RealClients.GitHub(fakes.GitHub.Url, fakes.GitHubToken).GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "production");
+        var environment = await RealClients
+            .GitHub(fakes.GitHub.Url, fakes.GitHubToken)
+            .GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "production");
 
         environment.Name.ShouldBe("production");
         var rule = environment.ProtectionRules.ShouldHaveSingleItem();
@@ -27,7 +29,9 @@ public sealed class GitHubAndStripeClientTests : IDisposable
     [Fact]
     public async Task GitHub_file_content_is_decoded_from_wrapped_base64()
     {
-        var text = await RealClients.GitHub(fakes.GitHub.Url, fakes.GitHubToken).GetFileAsync("raxx-app", "TradeMasterAPI", DeployWorkflow.Path, "main");
+        var text = await RealClients
+            .GitHub(fakes.GitHub.Url, fakes.GitHubToken)
+            .GetFileAsync("raxx-app", "TradeMasterAPI", DeployWorkflow.Path, "main");
 
         text.ShouldBe(DeployWorkflow.WithConfirmGate);
     }
@@ -49,16 +53,22 @@ public sealed class GitHubAndStripeClientTests : IDisposable
     [Fact]
     public async Task GitHub_rejected_token_says_which_variable_to_fix()
     {
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.GitHub(fakes.GitHub.Url, "ghp_wrong").GetHeadShaAsync("raxx-app", "TradeMasterAPI", "main"));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.GitHub(fakes.GitHub.Url, "ghp_wrong").GetHeadShaAsync("raxx-app", "TradeMasterAPI", "main")
+        );
 
         error.StatusCode.ShouldBe(401);
-        error.Message.ShouldBe("GitHub API answered 401 to GET repos/raxx-app/TradeMasterAPI/commits/main (\"Bad credentials\"): the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)");
+        error.Message.ShouldBe(
+            "GitHub API answered 401 to GET repos/raxx-app/TradeMasterAPI/commits/main (\"Bad credentials\"): the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)"
+        );
     }
 
     [Fact]
     public async Task GitHub_unknown_environment_is_a_404()
     {
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.GitHub(fakes.GitHub.Url, fakes.GitHubToken).GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "prod"));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.GitHub(fakes.GitHub.Url, fakes.GitHubToken).GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "prod")
+        );
 
         error.StatusCode.ShouldBe(404);
         error.Message.ShouldContain("check github.repository, github.workflow and github.environment in the config");
@@ -68,9 +78,13 @@ public sealed class GitHubAndStripeClientTests : IDisposable
     public async Task GitHub_garbage_is_one_line()
     {
         using var server = WireMockServer.Start();
-        server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"sha\": [1, 2"));
+        server
+            .Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"sha\": [1, 2"));
 
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.GitHub(new Uri(server.Url! + "/"), "t").GetHeadShaAsync("o", "r", "main"));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.GitHub(new Uri(server.Url! + "/"), "t").GetHeadShaAsync("o", "r", "main")
+        );
 
         error.Message.ShouldStartWith("GitHub API answered GET repos/o/r/commits/main with a body that could not be read");
     }
@@ -103,11 +117,22 @@ public sealed class GitHubAndStripeClientTests : IDisposable
     public async Task Stripe_failing_is_one_line()
     {
         using var server = WireMockServer.Start();
-        server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(500).WithBody("{\"error\":{\"message\":\"An unknown error occurred\",\"type\":\"api_error\"}}"));
+        server
+            .Given(Request.Create().UsingGet())
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithStatusCode(500)
+                    .WithBody("{\"error\":{\"message\":\"An unknown error occurred\",\"type\":\"api_error\"}}")
+            );
 
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.Stripe(new Uri(server.Url! + "/")).CheckKeyAsync(new RaxxPreflight.Secrets.SecretValue("sk_live_x"), ct));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.Stripe(new Uri(server.Url! + "/")).CheckKeyAsync(new RaxxPreflight.Secrets.SecretValue("sk_live_x"), ct)
+        );
 
-        error.Message.ShouldBe("Stripe API answered 500 to GET /v1/balance (\"An unknown error occurred\"): Stripe is failing: check https://status.stripe.com and run again");
+        error.Message.ShouldBe(
+            "Stripe API answered 500 to GET /v1/balance (\"An unknown error occurred\"): Stripe is failing: check https://status.stripe.com and run again"
+        );
     }
 
     public void Dispose() => fakes.Dispose();

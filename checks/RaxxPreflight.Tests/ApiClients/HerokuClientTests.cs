@@ -46,7 +46,9 @@ public sealed class HerokuClientTests : IDisposable
         };
         using var world = FakeWorld.Start(many);
 
-        var addons = await RealClients.Heroku(world).GetListAsync<RaxxPreflight.Heroku.HerokuAddon>(["apps", "raxx-queue-staging", "addons"], "name ..; max=2", "add-ons", ct);
+        var addons = await RealClients
+            .Heroku(world)
+            .GetListAsync<RaxxPreflight.Heroku.HerokuAddon>(["apps", "raxx-queue-staging", "addons"], "name ..; max=2", "add-ons", ct);
 
         addons.Select(a => a.Name).ShouldBe(["addon-1", "addon-2", "addon-3", "addon-4", "addon-5"]);
         world.Heroku.Requests.Count.ShouldBe(3);
@@ -56,31 +58,47 @@ public sealed class HerokuClientTests : IDisposable
     [Fact]
     public async Task A_rejected_key_says_which_variable_to_fix()
     {
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.Heroku(fakes.Heroku.Url, "wrong").GetAppAsync("raxx-queue-prod", ct));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.Heroku(fakes.Heroku.Url, "wrong").GetAppAsync("raxx-queue-prod", ct)
+        );
 
         error.StatusCode.ShouldBe(401);
-        error.Message.ShouldBe("Heroku API answered 401 unauthorized to GET /apps/raxx-queue-prod (\"Invalid credentials provided.\"): the key in HEROKU_API_KEY was rejected: set a valid one (heroku auth:token)");
+        error.Message.ShouldBe(
+            "Heroku API answered 401 unauthorized to GET /apps/raxx-queue-prod (\"Invalid credentials provided.\"): the key in HEROKU_API_KEY was rejected: set a valid one (heroku auth:token)"
+        );
     }
 
     [Fact]
     public async Task An_unknown_app_says_to_check_the_config()
     {
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.Heroku(fakes).GetConfigVarsAsync("raxx-queue-typo", ct));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.Heroku(fakes).GetConfigVarsAsync("raxx-queue-typo", ct)
+        );
 
-        error.Message.ShouldStartWith("Heroku API answered 404 not_found to GET /apps/raxx-queue-typo/config-vars (\"Couldn't find that app.\"): check the app names in the config");
+        error.Message.ShouldStartWith(
+            "Heroku API answered 404 not_found to GET /apps/raxx-queue-typo/config-vars (\"Couldn't find that app.\"): check the app names in the config"
+        );
     }
 
     [Theory]
-    [InlineData(429, "{\"id\":\"rate_limit\",\"message\":\"Your account reached the API rate limit\"}", "Heroku API answered 429 rate_limit to GET /apps/a (\"Your account reached the API rate limit\"): the account's rate limit is used up (RateLimit-Remaining: 0)")]
+    [InlineData(
+        429,
+        "{\"id\":\"rate_limit\",\"message\":\"Your account reached the API rate limit\"}",
+        "Heroku API answered 429 rate_limit to GET /apps/a (\"Your account reached the API rate limit\"): the account's rate limit is used up (RateLimit-Remaining: 0)"
+    )]
     [InlineData(503, "<html>oops</html>", "Heroku API answered 503 to GET /apps/a: Heroku is failing")]
     [InlineData(200, "<html>not json</html>", "Heroku API answered 200 to GET /apps/a with a body that is not an app object")]
     [InlineData(200, "[1,2]", "Heroku API answered 200 to GET /apps/a with a body that is not an app object")]
     public async Task A_bad_answer_is_one_line_naming_the_service_and_status(int status, string body, string expected)
     {
         using var server = WireMockServer.Start();
-        server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(status).WithHeader("RateLimit-Remaining", "0").WithBody(body));
+        server
+            .Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("RateLimit-Remaining", "0").WithBody(body));
 
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.Heroku(new Uri(server.Url! + "/"), "k").GetAppAsync("a", ct));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.Heroku(new Uri(server.Url! + "/"), "k").GetAppAsync("a", ct)
+        );
 
         error.Message.ShouldStartWith(expected);
         error.Message.ShouldNotContain("\n");
@@ -89,7 +107,9 @@ public sealed class HerokuClientTests : IDisposable
     [Fact]
     public async Task An_unreachable_api_is_one_line()
     {
-        var error = await Should.ThrowAsync<RemoteServiceException>(() => RealClients.Heroku(new Uri("http://127.0.0.1:9/"), "k").GetAppAsync("a", ct));
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.Heroku(new Uri("http://127.0.0.1:9/"), "k").GetAppAsync("a", ct)
+        );
 
         error.Message.ShouldStartWith("Heroku API could not be reached for GET /apps/a (127.0.0.1:");
     }

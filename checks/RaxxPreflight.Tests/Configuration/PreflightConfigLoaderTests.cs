@@ -58,7 +58,9 @@ public class PreflightConfigLoaderTests
     [Fact]
     public void Text_that_is_not_json_fails_with_its_line()
     {
-        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse("{\n  \"environments\": {,\n}", "broken.json"));
+        var error = Should.Throw<PreflightConfigException>(() =>
+            PreflightConfigLoader.Parse("{\n  \"environments\": {,\n}", "broken.json")
+        );
 
         error.Message.ShouldStartWith("config broken.json: not valid JSON at line 2");
         error.Message.ShouldNotContain("\n");
@@ -75,7 +77,10 @@ public class PreflightConfigLoaderTests
     [Fact]
     public void A_configured_health_url_is_kept()
     {
-        var config = PreflightConfigLoader.Parse(WithField("environments.staging.healthUrl", "\"https://queue.staging.raxx.app/healthz\""), "t");
+        var config = PreflightConfigLoader.Parse(
+            WithField("environments.staging.healthUrl", "\"https://queue.staging.raxx.app/healthz\""),
+            "t"
+        );
 
         config.Staging.HealthUrl.ShouldBe(new Uri("https://queue.staging.raxx.app/healthz"));
         config.Prod.HealthUrl.ShouldBeNull();

@@ -26,7 +26,9 @@ public class PreflightEnvironmentTests
     [Fact]
     public void A_malformed_url_override_fails_naming_the_variable()
     {
-        var error = Should.Throw<PreflightConfigException>(() => PreflightEnvironment.Read(name => name == "HEROKU_API_URL" ? "api.heroku.com" : null));
+        var error = Should.Throw<PreflightConfigException>(() =>
+            PreflightEnvironment.Read(name => name == "HEROKU_API_URL" ? "api.heroku.com" : null)
+        );
 
         error.Message.ShouldStartWith("HEROKU_API_URL=\"api.heroku.com\" is not an absolute http(s) URL");
     }
@@ -48,13 +50,18 @@ public class PreflightEnvironmentTests
     {
         var environment = PreflightEnvironment.Read(name => name is "HEROKU_API_KEY" or "GITHUB_TOKEN" ? "  " : null);
 
-        Should.Throw<PreflightConfigException>(environment.RequireLiveCredentials).Message.ShouldContain("HEROKU_API_KEY (heroku auth:token) and GITHUB_TOKEN");
+        Should
+            .Throw<PreflightConfigException>(environment.RequireLiveCredentials)
+            .Message.ShouldContain("HEROKU_API_KEY (heroku auth:token) and GITHUB_TOKEN");
     }
 
     [Fact]
     public void The_config_file_defaults_to_the_one_beside_the_checks()
     {
         PreflightEnvironment.Read(_ => null).ConfigFile("/opt/checks").ShouldBe("/opt/checks/preflight.json");
-        PreflightEnvironment.Read(n => n == "PREFLIGHT_CONFIG" ? "/etc/other.json" : null).ConfigFile("/opt/checks").ShouldBe("/etc/other.json");
+        PreflightEnvironment
+            .Read(n => n == "PREFLIGHT_CONFIG" ? "/etc/other.json" : null)
+            .ConfigFile("/opt/checks")
+            .ShouldBe("/etc/other.json");
     }
 }

@@ -23,6 +23,8 @@ public class PreflightTargetTests
         var error = Should.Throw<PreflightConfigException>(() => PreflightTarget.Parse(value, Scenarios));
 
         error.Message.ShouldStartWith(expected);
-        error.Message.ShouldContain("PREFLIGHT_TARGET=live (with HEROKU_API_KEY and GITHUB_TOKEN) or PREFLIGHT_TARGET=fakes:<scenario> (blocked, ready)");
+        error.Message.ShouldContain(
+            "PREFLIGHT_TARGET=live (with HEROKU_API_KEY and GITHUB_TOKEN) or PREFLIGHT_TARGET=fakes:<scenario> (blocked, ready)"
+        );
     }
 }

@@ -31,7 +31,10 @@ public sealed class FakesMatchTheContractsTests : IDisposable
         var body = (JsonArray)(await Heroku("apps/raxx-queue-prod/addons"))!;
 
         var addon = body.ShouldHaveSingleItem();
-        SchemaCheck.Load(Repo.Contract("heroku-platform-api-schema.json"), everyProperty: true).Problems(addon, "#/definitions/add-on").ShouldBeEmpty();
+        SchemaCheck
+            .Load(Repo.Contract("heroku-platform-api-schema.json"), everyProperty: true)
+            .Problems(addon, "#/definitions/add-on")
+            .ShouldBeEmpty();
         ((string)addon!["plan"]!["name"]!).ShouldBe("heroku-postgresql:standard-0");
     }
 
@@ -111,7 +114,10 @@ public sealed class FakesMatchTheContractsTests : IDisposable
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        SchemaCheck.Load(Repo.Contract("stripe-openapi-subset.json"), everyProperty: false).Problems(body, "#/components/schemas/balance").ShouldBeEmpty();
+        SchemaCheck
+            .Load(Repo.Contract("stripe-openapi-subset.json"), everyProperty: false)
+            .Problems(body, "#/components/schemas/balance")
+            .ShouldBeEmpty();
         ((bool)body!["livemode"]!).ShouldBeTrue();
     }
 

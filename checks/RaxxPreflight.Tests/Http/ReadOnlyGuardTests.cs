@@ -25,9 +25,13 @@ public sealed class ReadOnlyGuardTests : IDisposable
         using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5));
         using var request = new HttpRequestMessage(new HttpMethod(method), $"{server.Url}/apps/raxx-queue-prod/config-vars");
 
-        var error = await Should.ThrowAsync<ReadOnlyViolationException>(() => client.SendAsync(request, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<ReadOnlyViolationException>(() =>
+            client.SendAsync(request, TestContext.Current.CancellationToken)
+        );
 
-        error.Message.ShouldBe($"refused {method} {server.Url}/apps/raxx-queue-prod/config-vars: the checklist is read-only and sends only GET");
+        error.Message.ShouldBe(
+            $"refused {method} {server.Url}/apps/raxx-queue-prod/config-vars: the checklist is read-only and sends only GET"
+        );
         server.LogEntries.ShouldBeEmpty();
     }
 
@@ -49,8 +53,16 @@ public sealed class ReadOnlyGuardTests : IDisposable
         using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), allowed: [allowed]);
 
         using var content = new StringContent("{}");
-        (await client.PostAsync(new Uri($"{server.Url}/apps/raxx-queue-prod/log-sessions"), content, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await Should.ThrowAsync<ReadOnlyViolationException>(() => client.PostAsync(new Uri($"{server.Url}/apps/raxx-queue-prod/config-vars"), content, TestContext.Current.CancellationToken));
+        (
+            await client.PostAsync(
+                new Uri($"{server.Url}/apps/raxx-queue-prod/log-sessions"),
+                content,
+                TestContext.Current.CancellationToken
+            )
+        ).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Should.ThrowAsync<ReadOnlyViolationException>(() =>
+            client.PostAsync(new Uri($"{server.Url}/apps/raxx-queue-prod/config-vars"), content, TestContext.Current.CancellationToken)
+        );
         server.LogEntries.ToList().Count.ShouldBe(1);
     }
 
@@ -60,7 +72,10 @@ public sealed class ReadOnlyGuardTests : IDisposable
         var resolution = HostResolution.Parse($"raxx-queue-prod-327fa047b4b6.herokuapp.com:80=127.0.0.1:{server.Port}");
         using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), resolution);
 
-        var response = await client.GetAsync(new Uri("http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health"), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(
+            new Uri("http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health"),
+            TestContext.Current.CancellationToken
+        );
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         server.LogEntries.Single().RequestMessage.Headers!["Host"].Single().ShouldBe("raxx-queue-prod-327fa047b4b6.herokuapp.com");

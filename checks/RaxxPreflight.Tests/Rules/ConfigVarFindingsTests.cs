@@ -18,16 +18,30 @@ public class ConfigVarFindingsTests
 
         var missing = ConfigVarFindings.MissingOnProd(staging, prod, Rules);
 
-        missing.Select(f => f.Subject).ShouldBe(
-        [
-            "EXTRA_STAGING_ONLY", "FLAG_QUEUE_BILLING", "QUEUE_SERVICE_TOKEN_CONSOLE", "QUEUE_SERVICE_TOKEN_CRON", "QUEUE_SERVICE_TOKEN_RAPTOR",
-            "RAPTOR_BASE_URL", "SENTRY_DSN_QUEUE", "STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET",
-        ]);
+        missing
+            .Select(f => f.Subject)
+            .ShouldBe([
+                "EXTRA_STAGING_ONLY",
+                "FLAG_QUEUE_BILLING",
+                "QUEUE_SERVICE_TOKEN_CONSOLE",
+                "QUEUE_SERVICE_TOKEN_CRON",
+                "QUEUE_SERVICE_TOKEN_RAPTOR",
+                "RAPTOR_BASE_URL",
+                "SENTRY_DSN_QUEUE",
+                "STRIPE_API_KEY",
+                "STRIPE_PUBLISHABLE_KEY",
+                "STRIPE_RESTRICTED_KEY",
+                "STRIPE_WEBHOOK_SECRET",
+            ]);
         missing.Single(f => f.Subject == "FLAG_QUEUE_BILLING").Problem.ShouldBe("is set but empty on prod");
         missing.Single(f => f.Subject == "EXTRA_STAGING_ONLY").Problem.ShouldBe("is set on staging but not on prod");
         missing.Single(f => f.Subject == "SENTRY_DSN_QUEUE").Problem.ShouldBe("is required but not set on prod");
-        missing.Single(f => f.Subject == "STRIPE_API_KEY").Fix.ShouldBe("heroku config:set STRIPE_API_KEY=<sk_live_...> --app raxx-queue-prod");
-        missing.Single(f => f.Subject == "EXTRA_STAGING_ONLY").Fix.ShouldBe("heroku config:set EXTRA_STAGING_ONLY=<value> --app raxx-queue-prod");
+        missing
+            .Single(f => f.Subject == "STRIPE_API_KEY")
+            .Fix.ShouldBe("heroku config:set STRIPE_API_KEY=<sk_live_...> --app raxx-queue-prod");
+        missing
+            .Single(f => f.Subject == "EXTRA_STAGING_ONLY")
+            .Fix.ShouldBe("heroku config:set EXTRA_STAGING_ONLY=<value> --app raxx-queue-prod");
     }
 
     [Fact]
@@ -40,12 +54,15 @@ public class ConfigVarFindingsTests
             ("RAPTOR_BASE_URL", raptor),
             ("QUEUE_SERVICE_TOKEN_CRON", new string('a', 64)),
             ("QUEUE_SERVICE_TOKEN_RAPTOR", "not-a-token"),
-            ("FLAG_QUEUE_BILLING", "TRUE"));
+            ("FLAG_QUEUE_BILLING", "TRUE")
+        );
 
         var invalid = ConfigVarFindings.InvalidOnProd(staging, prod, Rules);
 
         invalid.Select(f => f.Subject).ShouldBe(["FLAG_QUEUE_BILLING", "QUEUE_SERVICE_TOKEN_RAPTOR", "RAPTOR_BASE_URL"]);
-        invalid.Single(f => f.Subject == "RAPTOR_BASE_URL").Problem.ShouldBe("on prod equals staging's value (https://****.com); prod needs its own");
+        invalid
+            .Single(f => f.Subject == "RAPTOR_BASE_URL")
+            .Problem.ShouldBe("on prod equals staging's value (https://****.com); prod needs its own");
         string.Join("\n", invalid).ShouldNotContain(raptor);
     }
 

@@ -10,8 +10,7 @@ public class SecretMaskTests
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "****cdef")]
     [InlineData("true", "****")]
     [InlineData("sk_test_short", "sk_test_****")]
-    public void A_secret_shows_its_prefix_and_at_most_a_short_tail(string value, string masked) =>
-        SecretMask.Mask(value).ShouldBe(masked);
+    public void A_secret_shows_its_prefix_and_at_most_a_short_tail(string value, string masked) => SecretMask.Mask(value).ShouldBe(masked);
 
     [Fact]
     public void A_secret_value_never_prints_itself()
@@ -28,6 +27,8 @@ public class SecretMaskTests
         var redactor = new Redactor();
         redactor.Remember(new SecretValue("sk_live_51RaxxAbCdEfGhIjKlMnOpQrStUvWx"));
 
-        redactor.Scrub("Invalid API Key provided: sk_live_51RaxxAbCdEfGhIjKlMnOpQrStUvWx").ShouldBe("Invalid API Key provided: sk_live_****UvWx");
+        redactor
+            .Scrub("Invalid API Key provided: sk_live_51RaxxAbCdEfGhIjKlMnOpQrStUvWx")
+            .ShouldBe("Invalid API Key provided: sk_live_****UvWx");
     }
 }

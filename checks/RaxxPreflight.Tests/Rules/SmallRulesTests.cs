@@ -30,20 +30,23 @@ public class SmallRulesTests
     {
         var reading = new HealthReading(new Uri("http://x/health"), 200, "degraded", "queue", "0.0.9", null);
 
-        HealthFindings.Problems(reading, "raxx-queue", "0.1.0").ShouldBe(
-        [
-            "status is \"degraded\", not \"ok\"",
-            "service is \"queue\", not \"raxx-queue\" (health.service in the config)",
-            "version is \"0.0.9\", not \"0.1.0\"",
-        ]);
+        HealthFindings
+            .Problems(reading, "raxx-queue", "0.1.0")
+            .ShouldBe([
+                "status is \"degraded\", not \"ok\"",
+                "service is \"queue\", not \"raxx-queue\" (health.service in the config)",
+                "version is \"0.0.9\", not \"0.1.0\"",
+            ]);
     }
 
     [Fact]
     public void An_error_status_is_one_problem_whatever_the_body()
     {
-        HealthFindings.Problems(new HealthReading(new Uri("http://x/health"), 503, null, null, null, "the body is not JSON"), "raxx-queue")
+        HealthFindings
+            .Problems(new HealthReading(new Uri("http://x/health"), 503, null, null, null, "the body is not JSON"), "raxx-queue")
             .ShouldBe(["http://x/health answered HTTP 503, not 200"]);
-        HealthFindings.Problems(new HealthReading(new Uri("http://x/health"), 500, "degraded", "raxx-queue", null, null), "raxx-queue")
+        HealthFindings
+            .Problems(new HealthReading(new Uri("http://x/health"), 500, "degraded", "raxx-queue", null, null), "raxx-queue")
             .ShouldBe(["http://x/health answered HTTP 500, not 200 (status \"degraded\")"]);
     }
 

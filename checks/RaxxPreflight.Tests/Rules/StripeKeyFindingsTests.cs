@@ -7,7 +7,12 @@ namespace RaxxPreflight.Tests.Rules;
 
 public class StripeKeyFindingsTests
 {
-    private static readonly StripeVarNames Names = new("STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET");
+    private static readonly StripeVarNames Names = new(
+        "STRIPE_API_KEY",
+        "STRIPE_PUBLISHABLE_KEY",
+        "STRIPE_RESTRICTED_KEY",
+        "STRIPE_WEBHOOK_SECRET"
+    );
 
     [Fact]
     public void Live_keys_on_prod_and_test_keys_on_staging_hold()
@@ -43,14 +48,16 @@ public class StripeKeyFindingsTests
     [Fact]
     public void Missing_prod_keys_and_a_webhook_secret_without_whsec_fail()
     {
-        var prod = new ConfigVars("raxx-queue-prod", new Dictionary<string, SecretValue>(StringComparer.Ordinal)
-        {
-            ["STRIPE_WEBHOOK_SECRET"] = new("sk_live_notawebhooksecret"),
-        });
+        var prod = new ConfigVars(
+            "raxx-queue-prod",
+            new Dictionary<string, SecretValue>(StringComparer.Ordinal) { ["STRIPE_WEBHOOK_SECRET"] = new("sk_live_notawebhooksecret") }
+        );
 
         var findings = StripeKeyFindings.Evaluate(Keys("staging", "test"), prod, Names);
 
-        findings.Select(f => f.Subject).ShouldBe(["STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET"]);
+        findings
+            .Select(f => f.Subject)
+            .ShouldBe(["STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET"]);
         findings[^1].Problem.ShouldStartWith("on prod is not a webhook signing secret");
     }
 

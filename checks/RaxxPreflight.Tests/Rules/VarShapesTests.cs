@@ -24,7 +24,11 @@ public class VarShapesTests
 
     [Theory]
     [InlineData(VarKind.Hex64Token, "0123456789abcdef", "is not a 64-character hex token (found 16 characters")]
-    [InlineData(VarKind.Hex64Token, "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "is not a 64-character hex token (found 64 characters")]
+    [InlineData(
+        VarKind.Hex64Token,
+        "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "is not a 64-character hex token (found 64 characters"
+    )]
     [InlineData(VarKind.HttpsUrl, "http://raxx-api-prod.herokuapp.com", "is not an absolute https URL")]
     [InlineData(VarKind.HttpsUrl, "https://raxx-api-prod-XXXXX.herokuapp.com extra", "is not an absolute https URL")]
     [InlineData(VarKind.Flag, "yes", "is not true or false")]

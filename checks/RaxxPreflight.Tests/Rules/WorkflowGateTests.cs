@@ -18,15 +18,23 @@ public class WorkflowGateTests
         var yaml = DeployWorkflow.WithConfirmGate.Replace(
             "inputs.target == 'prod' && inputs.confirm == 'deploy-prod-now' }}",
             "inputs.target == 'prod' && inputs.confirm == 'deploy-prod-now' || github.event_name == 'push' }}",
-            StringComparison.Ordinal);
+            StringComparison.Ordinal
+        );
 
-        WorkflowGate.Problems(yaml, Gate, "w.yml").ShouldHaveSingleItem().ShouldStartWith("job 'deploy-prod' does not run only when target == 'prod' && confirm == 'deploy-prod-now'");
+        WorkflowGate
+            .Problems(yaml, Gate, "w.yml")
+            .ShouldHaveSingleItem()
+            .ShouldStartWith("job 'deploy-prod' does not run only when target == 'prod' && confirm == 'deploy-prod-now'");
     }
 
     [Fact]
     public void A_deploy_job_that_checks_the_wrong_phrase_is_not_gated()
     {
-        var yaml = DeployWorkflow.WithConfirmGate.Replace("inputs.confirm == 'deploy-prod-now'", "inputs.confirm == 'yes'", StringComparison.Ordinal);
+        var yaml = DeployWorkflow.WithConfirmGate.Replace(
+            "inputs.confirm == 'deploy-prod-now'",
+            "inputs.confirm == 'yes'",
+            StringComparison.Ordinal
+        );
 
         WorkflowGate.Problems(yaml, Gate, "w.yml").ShouldHaveSingleItem().ShouldContain("deploy-prod");
     }

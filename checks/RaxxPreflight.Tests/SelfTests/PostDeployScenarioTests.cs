@@ -9,7 +9,11 @@ public partial class PostDeployScenarioTests
 {
     private static readonly string[] AllPostDeploy =
     [
-        "prod-dynos-up", "prod-formation-set", "prod-healthy", "prod-release-deployed", "prod-startup-logs-clean",
+        "prod-dynos-up",
+        "prod-formation-set",
+        "prod-healthy",
+        "prod-release-deployed",
+        "prod-startup-logs-clean",
     ];
 
     [Fact]
@@ -33,12 +37,20 @@ public partial class PostDeployScenarioTests
         var outcome = await Checklist.RunFakesAsync("PostDeploy", scenario, settleSeconds: 1);
 
         outcome.FailedIds.ShouldBe(AllPostDeploy);
-        outcome.Results.Single(r => r.CheckId == "prod-release-deployed").Reason.ShouldBe(
-            "prod's release (raxx-queue-prod) did not settle within 1s: the current release v5 is 'Set SENTRY_DSN_QUEUE config vars', not a container deploy");
-        outcome.Results.Single(r => r.CheckId == "prod-formation-set").Reason.ShouldBe(
-            "prod's formation is not set: prod has no web process in its formation (found no formation at all)");
-        outcome.Results.Single(r => r.CheckId == "prod-formation-set").Details.ShouldContain(d => d.Trim() == "heroku ps:scale web=1:Standard-1X --app raxx-queue-prod");
-        outcome.Results.Single(r => r.CheckId == "prod-dynos-up").Details.ShouldContain(d => d.Trim().StartsWith("attempts: no web dyno (", StringComparison.Ordinal));
+        outcome
+            .Results.Single(r => r.CheckId == "prod-release-deployed")
+            .Reason.ShouldBe(
+                "prod's release (raxx-queue-prod) did not settle within 1s: the current release v5 is 'Set SENTRY_DSN_QUEUE config vars', not a container deploy"
+            );
+        outcome
+            .Results.Single(r => r.CheckId == "prod-formation-set")
+            .Reason.ShouldBe("prod's formation is not set: prod has no web process in its formation (found no formation at all)");
+        outcome
+            .Results.Single(r => r.CheckId == "prod-formation-set")
+            .Details.ShouldContain(d => d.Trim() == "heroku ps:scale web=1:Standard-1X --app raxx-queue-prod");
+        outcome
+            .Results.Single(r => r.CheckId == "prod-dynos-up")
+            .Details.ShouldContain(d => d.Trim().StartsWith("attempts: no web dyno (", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,7 +65,9 @@ public partial class PostDeployScenarioTests
         // Settled wrong on its first look: one attempt each, not a wait of the 60s timeout.
         foreach (var id in outcome.FailedIds)
         {
-            var attempts = outcome.Results.Single(r => r.CheckId == id).Details.Single(d => d.Trim().StartsWith("attempts: ", StringComparison.Ordinal));
+            var attempts = outcome
+                .Results.Single(r => r.CheckId == id)
+                .Details.Single(d => d.Trim().StartsWith("attempts: ", StringComparison.Ordinal));
             attempts.ShouldNotContain(" -> ");
         }
 
@@ -72,8 +86,11 @@ public partial class PostDeployScenarioTests
         var outcome = await Checklist.RunFakesAsync("PostDeploy", "deployed-wrong-image", settleSeconds: 60);
 
         outcome.FailedIds.ShouldBe(["prod-release-deployed"]);
-        outcome.Results.Single(r => r.CheckId == "prod-release-deployed").Reason.ShouldBe(
-            "prod's release (raxx-queue-prod) settled wrong: v6 runs image 9b1f0c3d7a2e, but staging's newest deploy is 142013fe2b5c: the image was rebuilt, not promoted");
+        outcome
+            .Results.Single(r => r.CheckId == "prod-release-deployed")
+            .Reason.ShouldBe(
+                "prod's release (raxx-queue-prod) settled wrong: v6 runs image 9b1f0c3d7a2e, but staging's newest deploy is 142013fe2b5c: the image was rebuilt, not promoted"
+            );
     }
 
     [Fact]
@@ -96,7 +113,10 @@ public partial class PostDeployScenarioTests
         var settle = ScenarioCatalog.SettlingTime.TotalSeconds;
         foreach (var record in new[] { dynos, health })
         {
-            var times = AttemptTimes().Matches(record).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var times = AttemptTimes()
+                .Matches(record)
+                .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+                .ToList();
             times.Count.ShouldBeGreaterThan(1, record);
             times[^1].ShouldBeLessThan(settle + interval + 1.0, record);
             times[^2].ShouldBeLessThan(settle + 0.5, record);

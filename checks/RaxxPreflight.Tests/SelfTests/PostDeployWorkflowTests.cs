@@ -16,7 +16,11 @@ public class PostDeployWorkflowTests
 
         Scalar(Map(secrets, "heroku-api-key"), "required").ShouldBe("true");
         Scalar(Map(secrets, "github-token"), "required").ShouldBe("true");
-        Map(call, "inputs").Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ShouldNotContain(name => name.Contains("key", StringComparison.OrdinalIgnoreCase) || name.Contains("token", StringComparison.OrdinalIgnoreCase));
+        Map(call, "inputs")
+            .Children.Keys.Select(k => ((YamlScalarNode)k).Value!)
+            .ShouldNotContain(name =>
+                name.Contains("key", StringComparison.OrdinalIgnoreCase) || name.Contains("token", StringComparison.OrdinalIgnoreCase)
+            );
     }
 
     [Fact]
@@ -37,7 +41,12 @@ public class PostDeployWorkflowTests
         var credentialValues = AllScalars(Workflow).Where(s => s.Contains("secrets.", StringComparison.Ordinal)).ToList();
 
         credentialValues.ShouldAllBe(value => value == "${{ secrets.heroku-api-key }}" || value == "${{ secrets.github-token }}");
-        AllScalars(Workflow).ShouldNotContain(value => value.StartsWith("HRKU-", StringComparison.Ordinal) || value.StartsWith("ghp_", StringComparison.Ordinal) || value.StartsWith("sk_", StringComparison.Ordinal));
+        AllScalars(Workflow)
+            .ShouldNotContain(value =>
+                value.StartsWith("HRKU-", StringComparison.Ordinal)
+                || value.StartsWith("ghp_", StringComparison.Ordinal)
+                || value.StartsWith("sk_", StringComparison.Ordinal)
+            );
     }
 
     [Fact]
@@ -71,7 +80,9 @@ public class PostDeployWorkflowTests
         Steps().Single(s => Scalar(s, "run")?.Contains("run-preflight.sh", StringComparison.Ordinal) == true);
 
     private static IEnumerable<YamlMappingNode> Steps() =>
-        ((YamlSequenceNode)Map(Map(Workflow, "jobs"), "post-deploy").Children[new YamlScalarNode("steps")]).Children.OfType<YamlMappingNode>();
+        (
+            (YamlSequenceNode)Map(Map(Workflow, "jobs"), "post-deploy").Children[new YamlScalarNode("steps")]
+        ).Children.OfType<YamlMappingNode>();
 
     private static YamlMappingNode Map(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) && child is YamlMappingNode map
@@ -81,13 +92,14 @@ public class PostDeployWorkflowTests
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? (child as YamlScalarNode)?.Value : null;
 
-    private static IEnumerable<string> AllScalars(YamlNode node) => node switch
-    {
-        YamlScalarNode scalar => [scalar.Value ?? string.Empty],
-        YamlMappingNode map => map.Children.SelectMany(pair => AllScalars(pair.Key).Concat(AllScalars(pair.Value))),
-        YamlSequenceNode sequence => sequence.Children.SelectMany(AllScalars),
-        _ => [],
-    };
+    private static IEnumerable<string> AllScalars(YamlNode node) =>
+        node switch
+        {
+            YamlScalarNode scalar => [scalar.Value ?? string.Empty],
+            YamlMappingNode map => map.Children.SelectMany(pair => AllScalars(pair.Key).Concat(AllScalars(pair.Value))),
+            YamlSequenceNode sequence => sequence.Children.SelectMany(AllScalars),
+            _ => [],
+        };
 
     private static YamlMappingNode Load()
     {

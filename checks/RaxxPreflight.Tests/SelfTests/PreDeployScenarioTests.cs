@@ -10,14 +10,28 @@ public class PreDeployScenarioTests
 {
     private static readonly string[] AllPreDeploy =
     [
-        "deploy-gate-configured", "postgres-plan-parity", "prod-config-vars-present", "prod-config-vars-valid",
-        "sentry-dsn-per-environment", "staging-deployed-from-main", "staging-healthy", "stripe-key-verified", "stripe-keys-live",
+        "deploy-gate-configured",
+        "postgres-plan-parity",
+        "prod-config-vars-present",
+        "prod-config-vars-valid",
+        "sentry-dsn-per-environment",
+        "staging-deployed-from-main",
+        "staging-healthy",
+        "stripe-key-verified",
+        "stripe-keys-live",
     ];
 
     private static readonly string[] SeedMissingVars =
     [
-        "FLAG_QUEUE_BILLING", "QUEUE_SERVICE_TOKEN_CONSOLE", "QUEUE_SERVICE_TOKEN_CRON", "QUEUE_SERVICE_TOKEN_RAPTOR", "RAPTOR_BASE_URL",
-        "STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET",
+        "FLAG_QUEUE_BILLING",
+        "QUEUE_SERVICE_TOKEN_CONSOLE",
+        "QUEUE_SERVICE_TOKEN_CRON",
+        "QUEUE_SERVICE_TOKEN_RAPTOR",
+        "RAPTOR_BASE_URL",
+        "STRIPE_API_KEY",
+        "STRIPE_PUBLISHABLE_KEY",
+        "STRIPE_RESTRICTED_KEY",
+        "STRIPE_WEBHOOK_SECRET",
     ];
 
     [Fact]
@@ -35,10 +49,15 @@ public class PreDeployScenarioTests
         present.Reason.ShouldBe($"prod (raxx-queue-prod) lacks 9 config vars: {string.Join(", ", SeedMissingVars)}");
         foreach (var name in SeedMissingVars)
         {
-            present.Details.ShouldContain(line => line.Trim().StartsWith($"heroku config:set {name}=<", StringComparison.Ordinal) && line.TrimEnd().EndsWith("--app raxx-queue-prod", StringComparison.Ordinal));
+            present.Details.ShouldContain(line =>
+                line.Trim().StartsWith($"heroku config:set {name}=<", StringComparison.Ordinal)
+                && line.TrimEnd().EndsWith("--app raxx-queue-prod", StringComparison.Ordinal)
+            );
         }
 
-        outcome.Results.Single(r => r.CheckId == "deploy-gate-configured").Reason.ShouldBe("only the workflow's confirm gate guards prod: the production environment has no protection rules");
+        outcome
+            .Results.Single(r => r.CheckId == "deploy-gate-configured")
+            .Reason.ShouldBe("only the workflow's confirm gate guards prod: the production environment has no protection rules");
         outcome.Results.Single(r => r.CheckId == "stripe-key-verified").Reason.ShouldBe("prod has no STRIPE_API_KEY to verify with Stripe");
     }
 
@@ -60,13 +79,18 @@ public class PreDeployScenarioTests
         var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string>());
 
         outcome.FailedIds.ShouldBe(AllPreDeploy);
-        outcome.Results.ShouldAllBe(r => r.Reason!.StartsWith("PREFLIGHT_TARGET is not set, so nothing was checked: set PREFLIGHT_TARGET=live", StringComparison.Ordinal));
+        outcome.Results.ShouldAllBe(r =>
+            r.Reason!.StartsWith("PREFLIGHT_TARGET is not set, so nothing was checked: set PREFLIGHT_TARGET=live", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public async Task A_live_run_without_credentials_fails_every_item_naming_them()
     {
-        var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "live", ["HEROKU_API_KEY"] = "x" });
+        var outcome = await Checklist.RunAsync(
+            "PreDeploy",
+            new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "live", ["HEROKU_API_KEY"] = "x" }
+        );
 
         outcome.FailedIds.ShouldBe(AllPreDeploy);
         outcome.Results.ShouldAllBe(r => r.Reason!.StartsWith("PREFLIGHT_TARGET=live but GITHUB_TOKEN", StringComparison.Ordinal));
@@ -76,10 +100,17 @@ public class PreDeployScenarioTests
     public async Task A_malformed_config_fails_every_item_naming_the_field()
     {
         var path = Path.Combine(Path.GetTempPath(), $"preflight-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, Configuration.PreflightConfigLoaderTests.WithField("health.service", "\"\""), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            path,
+            Configuration.PreflightConfigLoaderTests.WithField("health.service", "\"\""),
+            TestContext.Current.CancellationToken
+        );
         try
         {
-            var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "fakes:ready", ["PREFLIGHT_CONFIG"] = path });
+            var outcome = await Checklist.RunAsync(
+                "PreDeploy",
+                new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "fakes:ready", ["PREFLIGHT_CONFIG"] = path }
+            );
 
             outcome.FailedIds.ShouldBe(AllPreDeploy);
             outcome.Results.ShouldAllBe(r => r.Reason == $"config {path}: field health.service must be a non-empty string, found \"\"");
@@ -108,18 +139,31 @@ public class PreDeployScenarioTests
         var outcome = await Checklist.RunAsync("PreDeploy", fakes.Variables);
 
         outcome.FailedIds.ShouldBe(["prod-config-vars-present", "stripe-key-verified", "stripe-keys-live"], outcome.Render());
-        var requests = fakes.Heroku.Requests.Concat(fakes.GitHub.Requests).Concat(fakes.Stripe.Requests).Concat(fakes.StagingRouter.Requests).Concat(fakes.ProdRouter.Requests).ToList();
+        var requests = fakes
+            .Heroku.Requests.Concat(fakes.GitHub.Requests)
+            .Concat(fakes.Stripe.Requests)
+            .Concat(fakes.StagingRouter.Requests)
+            .Concat(fakes.ProdRouter.Requests)
+            .ToList();
         requests.ShouldAllBe(r => r.Method == "GET");
         requests.GroupBy(r => r.Url).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
-        requests.Select(r => r.AbsolutePath).ShouldBe(
-        [
-            "/apps/raxx-queue-prod/addons", "/apps/raxx-queue-prod/config-vars", "/apps/raxx-queue-staging",
-            "/apps/raxx-queue-staging/addons", "/apps/raxx-queue-staging/config-vars",
-            "/repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs", "/repos/raxx-app/TradeMasterAPI/commits/main",
-            "/repos/raxx-app/TradeMasterAPI/contents/.github/workflows/deploy-queue.yml", "/repos/raxx-app/TradeMasterAPI/environments/production",
-            "/health",
-        ],
-        ignoreOrder: true);
+        requests
+            .Select(r => r.AbsolutePath)
+            .ShouldBe(
+                [
+                    "/apps/raxx-queue-prod/addons",
+                    "/apps/raxx-queue-prod/config-vars",
+                    "/apps/raxx-queue-staging",
+                    "/apps/raxx-queue-staging/addons",
+                    "/apps/raxx-queue-staging/config-vars",
+                    "/repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs",
+                    "/repos/raxx-app/TradeMasterAPI/commits/main",
+                    "/repos/raxx-app/TradeMasterAPI/contents/.github/workflows/deploy-queue.yml",
+                    "/repos/raxx-app/TradeMasterAPI/environments/production",
+                    "/health",
+                ],
+                ignoreOrder: true
+            );
     }
 
     [Fact]
@@ -131,8 +175,11 @@ public class PreDeployScenarioTests
         var outcome = await Checklist.RunAsync("PreDeploy", environment);
 
         outcome.FailedIds.ShouldBe(["deploy-gate-configured", "staging-deployed-from-main"], outcome.Render());
-        outcome.Results.Single(r => r.CheckId == "staging-deployed-from-main").Reason.ShouldBe(
-            "GitHub API answered 401 to GET repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs?branch=main&status=success (\"Bad credentials\"): the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)");
+        outcome
+            .Results.Single(r => r.CheckId == "staging-deployed-from-main")
+            .Reason.ShouldBe(
+                "GitHub API answered 401 to GET repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs?branch=main&status=success (\"Bad credentials\"): the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)"
+            );
     }
 
     [Theory]
@@ -152,7 +199,11 @@ public class PreDeployScenarioTests
             var everything = string.Join("\n", outcome.Output, outcome.ReportXml, outcome.Render());
             foreach (var secret in secrets)
             {
-                everything.Contains(secret, StringComparison.Ordinal).ShouldBeFalse($"a secret of {scenario} ({secret.Length} characters, {RaxxPreflight.Secrets.SecretMask.Mask(secret)}) was printed");
+                everything
+                    .Contains(secret, StringComparison.Ordinal)
+                    .ShouldBeFalse(
+                        $"a secret of {scenario} ({secret.Length} characters, {RaxxPreflight.Secrets.SecretMask.Mask(secret)}) was printed"
+                    );
             }
         }
     }

@@ -7,9 +7,18 @@ internal static class Checklist
 {
     private static readonly string[] Variables =
     [
-        "PREFLIGHT_TARGET", "PREFLIGHT_CONFIG", "PREFLIGHT_RESOLVE", "HEROKU_API_KEY", "GITHUB_TOKEN",
-        "HEROKU_API_URL", "GITHUB_API_URL", "STRIPE_API_URL", "PREFLIGHT_SETTLE_TIMEOUT", "PREFLIGHT_POLL_INTERVAL",
-        "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
+        "PREFLIGHT_TARGET",
+        "PREFLIGHT_CONFIG",
+        "PREFLIGHT_RESOLVE",
+        "HEROKU_API_KEY",
+        "GITHUB_TOKEN",
+        "HEROKU_API_URL",
+        "GITHUB_API_URL",
+        "STRIPE_API_URL",
+        "PREFLIGHT_SETTLE_TIMEOUT",
+        "PREFLIGHT_POLL_INTERVAL",
+        "GITHUB_ACTIONS",
+        "GITHUB_STEP_SUMMARY",
     ];
 
     public static Task<ChecklistOutcome> RunAsync(string phase, IReadOnlyDictionary<string, string> environment)
@@ -18,11 +27,19 @@ internal static class Checklist
         return ChecklistRun.RunAsync(Repo.ChecksAssembly, [phase], clean, TestContext.Current.CancellationToken);
     }
 
-    public static Task<ChecklistOutcome> RunFakesAsync(string phase, string scenario, double settleSeconds = 2, double intervalSeconds = 0.25) =>
-        RunAsync(phase, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["PREFLIGHT_TARGET"] = $"fakes:{scenario}",
-            ["PREFLIGHT_SETTLE_TIMEOUT"] = settleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PREFLIGHT_POLL_INTERVAL"] = intervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+    public static Task<ChecklistOutcome> RunFakesAsync(
+        string phase,
+        string scenario,
+        double settleSeconds = 2,
+        double intervalSeconds = 0.25
+    ) =>
+        RunAsync(
+            phase,
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["PREFLIGHT_TARGET"] = $"fakes:{scenario}",
+                ["PREFLIGHT_SETTLE_TIMEOUT"] = settleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["PREFLIGHT_POLL_INTERVAL"] = intervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }
+        );
 }

@@ -10,8 +10,7 @@ namespace RaxxPreflight.Tests.Support;
 /// </summary>
 internal sealed class SchemaCheck(JsonNode document, bool everyProperty)
 {
-    public static SchemaCheck Load(string path, bool everyProperty) =>
-        new(JsonNode.Parse(File.ReadAllText(path))!, everyProperty);
+    public static SchemaCheck Load(string path, bool everyProperty) => new(JsonNode.Parse(File.ReadAllText(path))!, everyProperty);
 
     public JsonNode Resolve(string pointer) =>
         pointer.TrimStart('#', '/').Split('/').Select(Unescape).Aggregate(document, (node, part) => node[part]!);
@@ -40,7 +39,12 @@ internal sealed class SchemaCheck(JsonNode document, bool everyProperty)
         {
             if (schema[combinator] is JsonArray options)
             {
-                var matches = options.Count(o => { var p = new List<string>(); Check(value, o!, path, p, depth + 1); return p.Count == 0; });
+                var matches = options.Count(o =>
+                {
+                    var p = new List<string>();
+                    Check(value, o!, path, p, depth + 1);
+                    return p.Count == 0;
+                });
                 if (matches == 0)
                 {
                     problems.Add($"{path}: matches none of {combinator}");
@@ -118,20 +122,21 @@ internal sealed class SchemaCheck(JsonNode document, bool everyProperty)
         return types;
     }
 
-    private static string KindOf(JsonNode? value) => value switch
-    {
-        null => "null",
-        JsonObject => "object",
-        JsonArray => "array",
-        JsonValue v => v.GetValueKind() switch
+    private static string KindOf(JsonNode? value) =>
+        value switch
         {
-            JsonValueKind.String => "string",
-            JsonValueKind.True or JsonValueKind.False => "boolean",
-            JsonValueKind.Number => v.ToJsonString().Contains('.', StringComparison.Ordinal) ? "number" : "integer",
-            _ => "null",
-        },
-        _ => "unknown",
-    };
+            null => "null",
+            JsonObject => "object",
+            JsonArray => "array",
+            JsonValue v => v.GetValueKind() switch
+            {
+                JsonValueKind.String => "string",
+                JsonValueKind.True or JsonValueKind.False => "boolean",
+                JsonValueKind.Number => v.ToJsonString().Contains('.', StringComparison.Ordinal) ? "number" : "integer",
+                _ => "null",
+            },
+            _ => "unknown",
+        };
 
     private static string Unescape(string part) =>
         Uri.UnescapeDataString(part).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);

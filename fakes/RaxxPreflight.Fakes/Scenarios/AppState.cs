@@ -21,7 +21,8 @@ public sealed record AppState(
     IReadOnlyList<ReleaseState> Releases,
     IReadOnlyList<FormationState> Formation,
     IReadOnlyList<DynoState> Dynos,
-    IReadOnlyList<LogLineState> Log);
+    IReadOnlyList<LogLineState> Log
+);
 
 /// <summary>A release.</summary>
 /// <param name="Version">Its version.</param>
@@ -70,11 +71,19 @@ public sealed record RouterState(int Status, string ContentType, string Body)
 {
     /// <summary>A healthy service: 200 with the JSON the raxx-queue service reports.</summary>
     public static RouterState Healthy(string service, string version) =>
-        new(200, "application/json", $$"""{"service":"{{service}}","status":"ok","timestamp":"2026-05-18T22:55:23Z","version":"{{version}}"}""");
+        new(
+            200,
+            "application/json",
+            $$"""{"service":"{{service}}","status":"ok","timestamp":"2026-05-18T22:55:23Z","version":"{{version}}"}"""
+        );
 
     /// <summary>What Heroku's router answers for an app with no web dyno running (H14): a 503 HTML page.</summary>
     public static RouterState NoWebDynos { get; } =
-        new(503, "text/html; charset=utf-8", "<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>");
+        new(
+            503,
+            "text/html; charset=utf-8",
+            "<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src=\"//www.herokucdn.com/error-pages/application-error.html\"></iframe></body></html>"
+        );
 
     /// <summary>What the router answers while the web dyno boots or after it crashed (H20/H10): the same 503 page.</summary>
     public static RouterState Unavailable => NoWebDynos;

@@ -13,13 +13,15 @@ public static class DeployScenarios
     /// The promoted image running: v6 <c>Deployed web (142013fe2b5c)</c>, formation web=1, web.1 up, health ok
     /// with staging's version, clean startup logs. Every pre-deploy item still passes.
     /// </summary>
-    public static Scenario Deployed() => Released(
-        "deployed",
-        "the promoted image running on prod: every item passes",
-        SeedScenarios.StagingImage,
-        "up",
-        RouterState.Healthy("raxx-queue", SeedScenarios.ServiceVersion),
-        CleanStartup);
+    public static Scenario Deployed() =>
+        Released(
+            "deployed",
+            "the promoted image running on prod: every item passes",
+            SeedScenarios.StagingImage,
+            "up",
+            RouterState.Healthy("raxx-queue", SeedScenarios.ServiceVersion),
+            CleanStartup
+        );
 
     /// <summary>The deploy released, but web.1 crashed at startup: the router answers 503 and the log holds an ERROR line.</summary>
     public static Scenario DeployedCrashing()
@@ -34,22 +36,24 @@ public static class DeployScenarios
             [
                 Boot(2, "heroku", "Starting process with command `/usr/local/bin/raxx-queue`"),
                 Boot(4, "app", "INFO raxx-queue 0.1.0 starting"),
-
                 // A service that logs the credential it was refused: the checklist must mask it when it quotes the line.
                 Boot(5, "app", $"ERROR raptor handshake refused: Authorization: Bearer {token} (401)"),
                 Boot(5, "heroku", "Process exited with status 1"),
                 Boot(5, "heroku", "State changed from starting to crashed"),
-            ]);
+            ]
+        );
     }
 
     /// <summary>Prod runs an image other than the one staging runs: a rebuild, not a promotion.</summary>
-    public static Scenario DeployedWrongImage() => Released(
-        "deployed-wrong-image",
-        "prod runs image 9b1f0c3d7a2e, staging runs 142013fe2b5c",
-        "9b1f0c3d7a2e",
-        "up",
-        RouterState.Healthy("raxx-queue", SeedScenarios.ServiceVersion),
-        CleanStartup);
+    public static Scenario DeployedWrongImage() =>
+        Released(
+            "deployed-wrong-image",
+            "prod runs image 9b1f0c3d7a2e, staging runs 142013fe2b5c",
+            "9b1f0c3d7a2e",
+            "up",
+            RouterState.Healthy("raxx-queue", SeedScenarios.ServiceVersion),
+            CleanStartup
+        );
 
     /// <summary>
     /// The release exists, but for the first <paramref name="settlesAfter"/> web.1 is starting, the router answers
@@ -75,16 +79,23 @@ public static class DeployScenarios
     }
 
     private static IReadOnlyList<LogLineState> CleanStartup =>
-    [
-        Boot(2, "heroku", "Starting process with command `/usr/local/bin/raxx-queue`"),
-        Boot(4, "app", "INFO raxx-queue 0.1.0 listening on 0.0.0.0:41982"),
-        Boot(5, "heroku", "State changed from starting to up"),
-        Boot(6, "app", "INFO connected to postgres (pool 10)"),
-    ];
+        [
+            Boot(2, "heroku", "Starting process with command `/usr/local/bin/raxx-queue`"),
+            Boot(4, "app", "INFO raxx-queue 0.1.0 listening on 0.0.0.0:41982"),
+            Boot(5, "heroku", "State changed from starting to up"),
+            Boot(6, "app", "INFO connected to postgres (pool 10)"),
+        ];
 
     private static LogLineState Boot(int seconds, string source, string text) => new(DeployedAt.AddSeconds(seconds), source, "web.1", text);
 
-    private static Scenario Released(string name, string description, string image, string dynoState, RouterState router, IReadOnlyList<LogLineState> startup)
+    private static Scenario Released(
+        string name,
+        string description,
+        string image,
+        string dynoState,
+        RouterState router,
+        IReadOnlyList<LogLineState> startup
+    )
     {
         var ready = SeedScenarios.Ready();
         var prod = ready.Prod;
@@ -101,7 +112,6 @@ public static class DeployScenarios
             Log =
             [
                 .. prod.Log,
-
                 // From an earlier, aborted attempt: before the release, so not this deploy's startup.
                 new LogLineState(DeployedAt.AddHours(-1), "app", "web.1", "ERROR raptor unreachable (aborted attempt)"),
                 new LogLineState(DeployedAt, "heroku", "api", $"Deploy {image} by ops@raxx.app"),

@@ -18,7 +18,11 @@ public static class FakeSecrets
     public static string WebhookSecret(string label) => "whsec_" + Alphanumerics(label, 32);
 
     /// <summary>A Heroku Postgres URL.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1055:URI-like return values should not be strings", Justification = "It is a config var value, which is text.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Design",
+        "CA1055:URI-like return values should not be strings",
+        Justification = "It is a config var value, which is text."
+    )]
     public static string DatabaseUrl(string label)
     {
         var hex = Hex64(label);
@@ -26,8 +30,7 @@ public static class FakeSecrets
     }
 
     /// <summary>A Sentry DSN of project <paramref name="project"/>.</summary>
-    public static string SentryDsn(string label, long project) =>
-        $"https://{Hex64(label)[..32]}@o4507238.ingest.us.sentry.io/{project}";
+    public static string SentryDsn(string label, long project) => $"https://{Hex64(label)[..32]}@o4507238.ingest.us.sentry.io/{project}";
 
     private static string Alphanumerics(string label, int length)
     {

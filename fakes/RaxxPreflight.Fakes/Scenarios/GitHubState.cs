@@ -13,7 +13,8 @@ public sealed record GitHubState(
     IReadOnlyDictionary<string, string> Branches,
     IReadOnlyDictionary<string, string> Files,
     IReadOnlyDictionary<string, IReadOnlyList<ProtectionRuleState>> Environments,
-    IReadOnlyList<WorkflowRunState> Runs);
+    IReadOnlyList<WorkflowRunState> Runs
+);
 
 /// <summary>An environment protection rule.</summary>
 /// <param name="Id">The rule's id.</param>
@@ -31,7 +32,17 @@ public sealed record ProtectionRuleState(long Id, string Type, IReadOnlyList<str
 /// <param name="Status">queued, in_progress or completed.</param>
 /// <param name="Conclusion">success, failure, cancelled, ...; null while running.</param>
 /// <param name="CreatedAt">When it started.</param>
-public sealed record WorkflowRunState(long Id, int RunNumber, string WorkflowFile, string HeadSha, string HeadBranch, string Event, string Status, string? Conclusion, DateTimeOffset CreatedAt);
+public sealed record WorkflowRunState(
+    long Id,
+    int RunNumber,
+    string WorkflowFile,
+    string HeadSha,
+    string HeadBranch,
+    string Event,
+    string Status,
+    string? Conclusion,
+    DateTimeOffset CreatedAt
+);
 
 /// <summary>The secret keys Stripe knows.</summary>
 /// <param name="Keys">Each known key and the livemode of its account's balance.</param>

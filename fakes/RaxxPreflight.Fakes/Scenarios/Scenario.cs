@@ -20,5 +20,12 @@ public sealed record Scenario(string Name, string Description, AppState Staging,
 
     /// <summary>Every secret value the scenario holds, for tests that prove none is printed.</summary>
     public IReadOnlyList<string> SecretValues =>
-        [.. Staging.ConfigVars.Values.Concat(Prod.ConfigVars.Values).OfType<string>().Where(v => v.Length >= 6).Concat(Later?.SecretValues ?? []).Distinct(StringComparer.Ordinal)];
+        [
+            .. Staging
+                .ConfigVars.Values.Concat(Prod.ConfigVars.Values)
+                .OfType<string>()
+                .Where(v => v.Length >= 6)
+                .Concat(Later?.SecretValues ?? [])
+                .Distinct(StringComparer.Ordinal),
+        ];
 }

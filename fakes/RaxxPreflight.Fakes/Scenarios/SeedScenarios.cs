@@ -19,30 +19,32 @@ public static class SeedScenarios
     /// both on heroku-postgresql:standard-0; the production environment without protection rules; the
     /// confirm gate in the workflow; main's HEAD 0c4b7128 deployed to staging.
     /// </summary>
-    public static Scenario Blocked() => new(
-        "blocked",
-        "the seed's state on 2026-05-18: prod lacks 9 config vars and its Stripe keys",
-        Staging(),
-        new AppState(
-            "raxx-queue-prod",
-            new Guid("0d4f6e2a-3b1c-4a5d-9e8f-327fa047b4b6"),
-            "327fa047b4b6",
-            new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["DATABASE_URL"] = FakeSecrets.DatabaseUrl("prod/db"),
-                ["SENTRY_DSN_QUEUE"] = StagingSentryDsn,
-            },
-            [new AddonState("postgresql-flat-88052", "heroku-postgresql", "heroku-postgresql:standard-0")],
-            RouterState.NoWebDynos,
-            ProdReleases,
-            [],
-            [],
-            [new LogLineState(Day.AddHours(22).AddMinutes(40), "heroku", "api", "Set SENTRY_DSN_QUEUE config vars by ops@raxx.app")]),
-        GitHub([]),
-        new StripeState(new Dictionary<string, bool>(StringComparer.Ordinal)
-        {
-            [FakeSecrets.StripeKey("sk_test_", "staging/sk")] = false,
-        }));
+    public static Scenario Blocked() =>
+        new(
+            "blocked",
+            "the seed's state on 2026-05-18: prod lacks 9 config vars and its Stripe keys",
+            Staging(),
+            new AppState(
+                "raxx-queue-prod",
+                new Guid("0d4f6e2a-3b1c-4a5d-9e8f-327fa047b4b6"),
+                "327fa047b4b6",
+                new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    ["DATABASE_URL"] = FakeSecrets.DatabaseUrl("prod/db"),
+                    ["SENTRY_DSN_QUEUE"] = StagingSentryDsn,
+                },
+                [new AddonState("postgresql-flat-88052", "heroku-postgresql", "heroku-postgresql:standard-0")],
+                RouterState.NoWebDynos,
+                ProdReleases,
+                [],
+                [],
+                [new LogLineState(Day.AddHours(22).AddMinutes(40), "heroku", "api", "Set SENTRY_DSN_QUEUE config vars by ops@raxx.app")]
+            ),
+            GitHub([]),
+            new StripeState(
+                new Dictionary<string, bool>(StringComparer.Ordinal) { [FakeSecrets.StripeKey("sk_test_", "staging/sk")] = false }
+            )
+        );
 
     /// <summary>
     /// The blockers cleared: prod has every var (live Stripe keys Stripe accepts, its own Raptor URL and
@@ -82,34 +84,46 @@ public static class SeedScenarios
 
     private static string StagingSentryDsn => FakeSecrets.SentryDsn("staging/sentry", 4507238190);
 
-    private static AppState Staging() => new(
-        "raxx-queue-staging",
-        new Guid("6a1c9e3f-52d7-4b08-8e4a-8d1e5b2c9a47"),
-        "8d1e5b2c9a47",
-        new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["DATABASE_URL"] = FakeSecrets.DatabaseUrl("staging/db"),
-            ["FLAG_QUEUE_BILLING"] = "true",
-            ["QUEUE_SERVICE_TOKEN_CONSOLE"] = FakeSecrets.Hex64("staging/console"),
-            ["QUEUE_SERVICE_TOKEN_CRON"] = FakeSecrets.Hex64("staging/cron"),
-            ["QUEUE_SERVICE_TOKEN_RAPTOR"] = FakeSecrets.Hex64("staging/raptor"),
-            ["RAPTOR_BASE_URL"] = "https://raxx-api-staging-3f7a9c2e4b61.herokuapp.com",
-            ["SENTRY_DSN_QUEUE"] = StagingSentryDsn,
-            ["STRIPE_API_KEY"] = FakeSecrets.StripeKey("sk_test_", "staging/sk"),
-            ["STRIPE_PUBLISHABLE_KEY"] = FakeSecrets.StripeKey("pk_test_", "staging/pk"),
-            ["STRIPE_RESTRICTED_KEY"] = FakeSecrets.StripeKey("rk_test_", "staging/rk"),
-            ["STRIPE_WEBHOOK_SECRET"] = FakeSecrets.WebhookSecret("staging/whsec"),
-        },
-        [new AddonState("postgresql-polished-29366", "heroku-postgresql", "heroku-postgresql:standard-0")],
-        RouterState.Healthy(Service, Version),
-        StagingReleases,
-        [new FormationState("web", 1, "Standard-1X")],
-        [new DynoState("web.1", "up", 14, "Standard-1X")],
-        [
-            new LogLineState(Day.AddHours(21).AddMinutes(2), "heroku", "web.1", "Starting process with command `/usr/local/bin/raxx-queue`"),
-            new LogLineState(Day.AddHours(21).AddMinutes(2).AddSeconds(3), "app", "web.1", "INFO raxx-queue 0.1.0 listening on 0.0.0.0:51234"),
-            new LogLineState(Day.AddHours(21).AddMinutes(2).AddSeconds(4), "heroku", "web.1", "State changed from starting to up"),
-        ]);
+    private static AppState Staging() =>
+        new(
+            "raxx-queue-staging",
+            new Guid("6a1c9e3f-52d7-4b08-8e4a-8d1e5b2c9a47"),
+            "8d1e5b2c9a47",
+            new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["DATABASE_URL"] = FakeSecrets.DatabaseUrl("staging/db"),
+                ["FLAG_QUEUE_BILLING"] = "true",
+                ["QUEUE_SERVICE_TOKEN_CONSOLE"] = FakeSecrets.Hex64("staging/console"),
+                ["QUEUE_SERVICE_TOKEN_CRON"] = FakeSecrets.Hex64("staging/cron"),
+                ["QUEUE_SERVICE_TOKEN_RAPTOR"] = FakeSecrets.Hex64("staging/raptor"),
+                ["RAPTOR_BASE_URL"] = "https://raxx-api-staging-3f7a9c2e4b61.herokuapp.com",
+                ["SENTRY_DSN_QUEUE"] = StagingSentryDsn,
+                ["STRIPE_API_KEY"] = FakeSecrets.StripeKey("sk_test_", "staging/sk"),
+                ["STRIPE_PUBLISHABLE_KEY"] = FakeSecrets.StripeKey("pk_test_", "staging/pk"),
+                ["STRIPE_RESTRICTED_KEY"] = FakeSecrets.StripeKey("rk_test_", "staging/rk"),
+                ["STRIPE_WEBHOOK_SECRET"] = FakeSecrets.WebhookSecret("staging/whsec"),
+            },
+            [new AddonState("postgresql-polished-29366", "heroku-postgresql", "heroku-postgresql:standard-0")],
+            RouterState.Healthy(Service, Version),
+            StagingReleases,
+            [new FormationState("web", 1, "Standard-1X")],
+            [new DynoState("web.1", "up", 14, "Standard-1X")],
+            [
+                new LogLineState(
+                    Day.AddHours(21).AddMinutes(2),
+                    "heroku",
+                    "web.1",
+                    "Starting process with command `/usr/local/bin/raxx-queue`"
+                ),
+                new LogLineState(
+                    Day.AddHours(21).AddMinutes(2).AddSeconds(3),
+                    "app",
+                    "web.1",
+                    "INFO raxx-queue 0.1.0 listening on 0.0.0.0:51234"
+                ),
+                new LogLineState(Day.AddHours(21).AddMinutes(2).AddSeconds(4), "heroku", "web.1", "State changed from starting to up"),
+            ]
+        );
 
     /// <summary>The image staging runs: the one the deploy promotes to prod.</summary>
     public const string StagingImage = "142013fe2b5c";
@@ -121,37 +135,76 @@ public static class SeedScenarios
     public static DateTimeOffset ProdV5At => Day.AddHours(22).AddMinutes(40);
 
     private static IReadOnlyList<ReleaseState> StagingReleases =>
-    [
-        new(1, "Initial release", "succeeded", false, Day.AddDays(-70)),
-        new(2, "Enable Logplex", "succeeded", false, Day.AddDays(-70)),
-        new(3, "Attach DATABASE (@ref:postgresql-polished-29366)", "succeeded", false, Day.AddDays(-69)),
-        .. Enumerable.Range(4, 7).Select(v => new ReleaseState(v, $"Deployed web ({(0x5a1f00c2d3e4L + v * 0x1111):x12})", "succeeded", false, Day.AddDays(-60 + (v * 6)))),
-        new(11, "Deployed web (0a9d3c6e1f47)", "succeeded", false, Day.AddDays(-3)),
-        new(12, $"Deployed web ({StagingImage})", "succeeded", false, Day.AddHours(21)),
-        new(13, "Set FLAG_QUEUE_BILLING config vars", "succeeded", false, Day.AddHours(21).AddMinutes(20)),
-        new(14, "Set SENTRY_DSN_QUEUE config vars", "succeeded", true, Day.AddHours(22).AddMinutes(35)),
-    ];
+        [
+            new(1, "Initial release", "succeeded", false, Day.AddDays(-70)),
+            new(2, "Enable Logplex", "succeeded", false, Day.AddDays(-70)),
+            new(3, "Attach DATABASE (@ref:postgresql-polished-29366)", "succeeded", false, Day.AddDays(-69)),
+            .. Enumerable
+                .Range(4, 7)
+                .Select(v => new ReleaseState(
+                    v,
+                    $"Deployed web ({(0x5a1f00c2d3e4L + v * 0x1111):x12})",
+                    "succeeded",
+                    false,
+                    Day.AddDays(-60 + (v * 6))
+                )),
+            new(11, "Deployed web (0a9d3c6e1f47)", "succeeded", false, Day.AddDays(-3)),
+            new(12, $"Deployed web ({StagingImage})", "succeeded", false, Day.AddHours(21)),
+            new(13, "Set FLAG_QUEUE_BILLING config vars", "succeeded", false, Day.AddHours(21).AddMinutes(20)),
+            new(14, "Set SENTRY_DSN_QUEUE config vars", "succeeded", true, Day.AddHours(22).AddMinutes(35)),
+        ];
 
     private static IReadOnlyList<ReleaseState> ProdReleases =>
-    [
-        new(1, "Initial release", "succeeded", false, Day.AddDays(-2)),
-        new(2, "Enable Logplex", "succeeded", false, Day.AddDays(-2)),
-        new(3, "Attach DATABASE (@ref:postgresql-flat-88052)", "succeeded", false, Day.AddDays(-2)),
-        new(4, "Update DATABASE by heroku-postgresql", "succeeded", false, Day.AddDays(-2).AddMinutes(5)),
-        new(5, "Set SENTRY_DSN_QUEUE config vars", "succeeded", true, ProdV5At),
-    ];
-
-    private static GitHubState GitHub(IReadOnlyList<ProtectionRuleState> productionRules) => new(
-        "raxx-app",
-        "TradeMasterAPI",
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["main"] = MainHead },
-        new Dictionary<string, string>(StringComparer.Ordinal) { [DeployWorkflow.Path] = DeployWorkflow.WithConfirmGate },
-        new Dictionary<string, IReadOnlyList<ProtectionRuleState>>(StringComparer.Ordinal) { ["production"] = productionRules },
         [
-            new WorkflowRunState(9120044871, 41, "deploy-queue.yml", PreviousCommit, "main", "push", "completed", "success", Day.AddHours(-30)),
-            new WorkflowRunState(9120577310, 42, "deploy-queue.yml", MainHead, "main", "push", "completed", "success", Day.AddHours(21)),
+            new(1, "Initial release", "succeeded", false, Day.AddDays(-2)),
+            new(2, "Enable Logplex", "succeeded", false, Day.AddDays(-2)),
+            new(3, "Attach DATABASE (@ref:postgresql-flat-88052)", "succeeded", false, Day.AddDays(-2)),
+            new(4, "Update DATABASE by heroku-postgresql", "succeeded", false, Day.AddDays(-2).AddMinutes(5)),
+            new(5, "Set SENTRY_DSN_QUEUE config vars", "succeeded", true, ProdV5At),
+        ];
 
-            // A newer dispatch that the confirm gate rejected: the newest run, but not a successful one.
-            new WorkflowRunState(9121003255, 43, "deploy-queue.yml", MainHead, "main", "workflow_dispatch", "completed", "failure", Day.AddHours(22)),
-        ]);
+    private static GitHubState GitHub(IReadOnlyList<ProtectionRuleState> productionRules) =>
+        new(
+            "raxx-app",
+            "TradeMasterAPI",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["main"] = MainHead },
+            new Dictionary<string, string>(StringComparer.Ordinal) { [DeployWorkflow.Path] = DeployWorkflow.WithConfirmGate },
+            new Dictionary<string, IReadOnlyList<ProtectionRuleState>>(StringComparer.Ordinal) { ["production"] = productionRules },
+            [
+                new WorkflowRunState(
+                    9120044871,
+                    41,
+                    "deploy-queue.yml",
+                    PreviousCommit,
+                    "main",
+                    "push",
+                    "completed",
+                    "success",
+                    Day.AddHours(-30)
+                ),
+                new WorkflowRunState(
+                    9120577310,
+                    42,
+                    "deploy-queue.yml",
+                    MainHead,
+                    "main",
+                    "push",
+                    "completed",
+                    "success",
+                    Day.AddHours(21)
+                ),
+                // A newer dispatch that the confirm gate rejected: the newest run, but not a successful one.
+                new WorkflowRunState(
+                    9121003255,
+                    43,
+                    "deploy-queue.yml",
+                    MainHead,
+                    "main",
+                    "workflow_dispatch",
+                    "completed",
+                    "failure",
+                    Day.AddHours(22)
+                ),
+            ]
+        );
 }

@@ -22,7 +22,12 @@ internal static class FakeHttp
         var response = new ResponseMessage
         {
             StatusCode = status,
-            BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            BodyData = new BodyData
+            {
+                BodyAsString = body,
+                DetectedBodyType = BodyType.String,
+                Encoding = Encoding.UTF8,
+            },
         };
         response.AddHeader("Content-Type", contentType);
         foreach (var (name, value) in headers)

@@ -59,7 +59,13 @@ public sealed class GitHubFake : IDisposable
             .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => resources.Commit(r.Path[$"{repo}/commits/".Length..]))));
         fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/*")))
             .AtPriority(100)
-            .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => (404, GitHubResources.Error("Not Found", "https://docs.github.com/rest", 404)))));
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r =>
+                        fake.Guarded(r, () => (404, GitHubResources.Error("Not Found", "https://docs.github.com/rest", 404)))
+                    )
+            );
         return fake;
     }
 
@@ -67,27 +73,31 @@ public sealed class GitHubFake : IDisposable
     public void Dispose() => server.Stop();
 
     private void Get(string path, Func<IRequestMessage, (int Status, string Body)> answer) =>
-        server.Given(Request.Create().WithPath(path).UsingGet())
+        server
+            .Given(Request.Create().WithPath(path).UsingGet())
             .AtPriority(10)
             .RespondWith(Response.Create().WithCallback(r => Guarded(r, () => answer(r))));
 
     private ResponseMessage Guarded(IRequestMessage request, Func<(int Status, string Body)> answer)
     {
         var authorization = FakeHttp.Header(request, "Authorization");
-        var authorized = string.Equals(authorization, $"token {token}", StringComparison.Ordinal)
+        var authorized =
+            string.Equals(authorization, $"token {token}", StringComparison.Ordinal)
             || string.Equals(authorization, $"Bearer {token}", StringComparison.Ordinal);
-        var (status, body) = authorized
-            ? answer()
-            : (401, GitHubResources.Error("Bad credentials", "https://docs.github.com/rest", 401));
+        var (status, body) = authorized ? answer() : (401, GitHubResources.Error("Bad credentials", "https://docs.github.com/rest", 401));
         var left = Interlocked.Decrement(ref remaining);
-        return FakeHttp.Answer(status, "application/json; charset=utf-8", body,
-        [
-            new("X-RateLimit-Limit", "5000"),
-            new("X-RateLimit-Remaining", left.ToString(CultureInfo.InvariantCulture)),
-            new("X-RateLimit-Reset", DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-            new("X-RateLimit-Used", (5000 - left).ToString(CultureInfo.InvariantCulture)),
-            new("X-RateLimit-Resource", "core"),
-            new("X-GitHub-Request-Id", Guid.NewGuid().ToString("N")[..20].ToUpperInvariant()),
-        ]);
+        return FakeHttp.Answer(
+            status,
+            "application/json; charset=utf-8",
+            body,
+            [
+                new("X-RateLimit-Limit", "5000"),
+                new("X-RateLimit-Remaining", left.ToString(CultureInfo.InvariantCulture)),
+                new("X-RateLimit-Reset", DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+                new("X-RateLimit-Used", (5000 - left).ToString(CultureInfo.InvariantCulture)),
+                new("X-RateLimit-Resource", "core"),
+                new("X-GitHub-Request-Id", Guid.NewGuid().ToString("N")[..20].ToUpperInvariant()),
+            ]
+        );
     }
 }

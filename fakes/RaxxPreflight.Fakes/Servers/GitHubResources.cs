@@ -17,18 +17,30 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
     private string Repo => $"{state.Owner}/{state.Repository}";
 
     public static string Error(string message, string documentation, int status) =>
-        new JsonObject { ["message"] = message, ["documentation_url"] = documentation, ["status"] = status.ToString(CultureInfo.InvariantCulture) }.ToJsonString();
+        new JsonObject
+        {
+            ["message"] = message,
+            ["documentation_url"] = documentation,
+            ["status"] = status.ToString(CultureInfo.InvariantCulture),
+        }.ToJsonString();
 
     public string Environment(string name)
     {
         var rules = new JsonArray();
         foreach (var rule in state.Environments[name])
         {
-            var json = new JsonObject { ["id"] = rule.Id, ["node_id"] = NodeId("Gate", rule.Id), ["type"] = rule.Type };
+            var json = new JsonObject
+            {
+                ["id"] = rule.Id,
+                ["node_id"] = NodeId("Gate", rule.Id),
+                ["type"] = rule.Type,
+            };
             if (rule.Type == "required_reviewers")
             {
                 json["prevent_self_review"] = false;
-                json["reviewers"] = new JsonArray([.. rule.ReviewerLogins.Select(login => (JsonNode)new JsonObject { ["type"] = "User", ["reviewer"] = User(login) })]);
+                json["reviewers"] = new JsonArray([
+                    .. rule.ReviewerLogins.Select(login => (JsonNode)new JsonObject { ["type"] = "User", ["reviewer"] = User(login) }),
+                ]);
             }
             else if (rule.Type == "wait_timer")
             {
@@ -59,27 +71,38 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
         reference ??= "main";
         if (!state.Branches.ContainsKey(reference))
         {
-            return (404, Error($"No commit found for the ref {reference}", "https://docs.github.com/rest/repos/contents#get-repository-content", 404));
+            return (
+                404,
+                Error($"No commit found for the ref {reference}", "https://docs.github.com/rest/repos/contents#get-repository-content", 404)
+            );
         }
 
         var bytes = Encoding.UTF8.GetBytes(state.Files[path]);
         var sha = GitSha(bytes);
         var url = $"{api}repos/{Repo}/contents/{path}?ref={reference}";
-        return (200, new JsonObject
-        {
-            ["type"] = "file",
-            ["encoding"] = "base64",
-            ["size"] = bytes.Length,
-            ["name"] = Path.GetFileName(path),
-            ["path"] = path,
-            ["content"] = Wrap(Convert.ToBase64String(bytes)),
-            ["sha"] = sha,
-            ["url"] = url,
-            ["git_url"] = $"{api}repos/{Repo}/git/blobs/{sha}",
-            ["html_url"] = $"https://github.com/{Repo}/blob/{reference}/{path}",
-            ["download_url"] = $"https://raw.githubusercontent.com/{Repo}/{reference}/{path}",
-            ["_links"] = new JsonObject { ["self"] = url, ["git"] = $"{api}repos/{Repo}/git/blobs/{sha}", ["html"] = $"https://github.com/{Repo}/blob/{reference}/{path}" },
-        }.ToJsonString());
+        return (
+            200,
+            new JsonObject
+            {
+                ["type"] = "file",
+                ["encoding"] = "base64",
+                ["size"] = bytes.Length,
+                ["name"] = Path.GetFileName(path),
+                ["path"] = path,
+                ["content"] = Wrap(Convert.ToBase64String(bytes)),
+                ["sha"] = sha,
+                ["url"] = url,
+                ["git_url"] = $"{api}repos/{Repo}/git/blobs/{sha}",
+                ["html_url"] = $"https://github.com/{Repo}/blob/{reference}/{path}",
+                ["download_url"] = $"https://raw.githubusercontent.com/{Repo}/{reference}/{path}",
+                ["_links"] = new JsonObject
+                {
+                    ["self"] = url,
+                    ["git"] = $"{api}repos/{Repo}/git/blobs/{sha}",
+                    ["html"] = $"https://github.com/{Repo}/blob/{reference}/{path}",
+                },
+            }.ToJsonString()
+        );
     }
 
     public string Runs(string workflow, IRequestMessage request)
@@ -87,13 +110,16 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
         var branch = FakeHttp.Query(request, "branch");
         var status = FakeHttp.Query(request, "status");
         var eventName = FakeHttp.Query(request, "event");
-        var perPage = Math.Clamp(int.TryParse(FakeHttp.Query(request, "per_page"), CultureInfo.InvariantCulture, out var p) ? p : DefaultPerPage, 1, MaxPerPage);
+        var perPage = Math.Clamp(
+            int.TryParse(FakeHttp.Query(request, "per_page"), CultureInfo.InvariantCulture, out var p) ? p : DefaultPerPage,
+            1,
+            MaxPerPage
+        );
         var page = Math.Max(1, int.TryParse(FakeHttp.Query(request, "page"), CultureInfo.InvariantCulture, out var n) ? n : 1);
-        var runs = state.Runs
-            .Where(r => r.WorkflowFile == workflow)
+        var runs = state
+            .Runs.Where(r => r.WorkflowFile == workflow)
             .Where(r => branch is null || r.HeadBranch == branch)
             .Where(r => eventName is null || r.Event == eventName)
-
             // GitHub's status filter takes a status (completed, in_progress...) or a conclusion (success, failure...).
             .Where(r => status is null || r.Status == status || r.Conclusion == status)
             .OrderByDescending(r => r.CreatedAt)
@@ -107,36 +133,54 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
 
     public (int, string) Commit(string reference)
     {
-        var sha = state.Branches.TryGetValue(reference, out var head) ? head
+        var sha = state.Branches.TryGetValue(reference, out var head)
+            ? head
             : state.Branches.Values.FirstOrDefault(s => s.StartsWith(reference, StringComparison.Ordinal) && reference.Length >= 7);
         if (sha is null)
         {
             return (422, Error($"No commit found for SHA: {reference}", "https://docs.github.com/rest/commits/commits#get-a-commit", 422));
         }
 
-        var author = new JsonObject { ["name"] = "Raxx Dev", ["email"] = "dev@raxx.app", ["date"] = Stamp(Created.AddDays(120)) };
-        return (200, new JsonObject
+        var author = new JsonObject
         {
-            ["sha"] = sha,
-            ["node_id"] = NodeId("C", Id(sha)),
-            ["url"] = $"{api}repos/{Repo}/commits/{sha}",
-            ["html_url"] = $"https://github.com/{Repo}/commit/{sha}",
-            ["comments_url"] = $"{api}repos/{Repo}/commits/{sha}/comments",
-            ["commit"] = new JsonObject
+            ["name"] = "Raxx Dev",
+            ["email"] = "dev@raxx.app",
+            ["date"] = Stamp(Created.AddDays(120)),
+        };
+        return (
+            200,
+            new JsonObject
             {
-                ["url"] = $"{api}repos/{Repo}/git/commits/{sha}",
-                ["author"] = author.DeepClone(),
-                ["committer"] = author.DeepClone(),
-                ["message"] = "fix(queue): guard add_subdirectory(tests) for Docker production builds",
-                ["tree"] = new JsonObject { ["sha"] = GitSha(Encoding.UTF8.GetBytes("tree" + sha)), ["url"] = $"{api}repos/{Repo}/git/trees/x" },
-                ["comment_count"] = 0,
-            },
-            ["author"] = User("raxx-dev"),
-            ["committer"] = User("web-flow"),
-            ["parents"] = new JsonArray(),
-            ["stats"] = new JsonObject { ["additions"] = 3, ["deletions"] = 1, ["total"] = 4 },
-            ["files"] = new JsonArray(),
-        }.ToJsonString());
+                ["sha"] = sha,
+                ["node_id"] = NodeId("C", Id(sha)),
+                ["url"] = $"{api}repos/{Repo}/commits/{sha}",
+                ["html_url"] = $"https://github.com/{Repo}/commit/{sha}",
+                ["comments_url"] = $"{api}repos/{Repo}/commits/{sha}/comments",
+                ["commit"] = new JsonObject
+                {
+                    ["url"] = $"{api}repos/{Repo}/git/commits/{sha}",
+                    ["author"] = author.DeepClone(),
+                    ["committer"] = author.DeepClone(),
+                    ["message"] = "fix(queue): guard add_subdirectory(tests) for Docker production builds",
+                    ["tree"] = new JsonObject
+                    {
+                        ["sha"] = GitSha(Encoding.UTF8.GetBytes("tree" + sha)),
+                        ["url"] = $"{api}repos/{Repo}/git/trees/x",
+                    },
+                    ["comment_count"] = 0,
+                },
+                ["author"] = User("raxx-dev"),
+                ["committer"] = User("web-flow"),
+                ["parents"] = new JsonArray(),
+                ["stats"] = new JsonObject
+                {
+                    ["additions"] = 3,
+                    ["deletions"] = 1,
+                    ["total"] = 4,
+                },
+                ["files"] = new JsonArray(),
+            }.ToJsonString()
+        );
     }
 
     private JsonObject Run(WorkflowRunState run)
@@ -217,16 +261,41 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
 
     private static readonly (string Name, string Suffix)[] RepositoryLinks =
     [
-        ("archive_url", "/{archive_format}{/ref}"), ("assignees_url", "/assignees{/user}"), ("blobs_url", "/git/blobs{/sha}"),
-        ("branches_url", "/branches{/branch}"), ("collaborators_url", "/collaborators{/collaborator}"), ("comments_url", "/comments{/number}"),
-        ("commits_url", "/commits{/sha}"), ("compare_url", "/compare/{base}...{head}"), ("contents_url", "/contents/{+path}"),
-        ("contributors_url", "/contributors"), ("deployments_url", "/deployments"), ("downloads_url", "/downloads"), ("events_url", "/events"),
-        ("forks_url", "/forks"), ("git_commits_url", "/git/commits{/sha}"), ("git_refs_url", "/git/refs{/sha}"), ("git_tags_url", "/git/tags{/sha}"),
-        ("hooks_url", "/hooks"), ("issue_comment_url", "/issues/comments{/number}"), ("issue_events_url", "/issues/events{/number}"),
-        ("issues_url", "/issues{/number}"), ("keys_url", "/keys{/key_id}"), ("labels_url", "/labels{/name}"), ("languages_url", "/languages"),
-        ("merges_url", "/merges"), ("milestones_url", "/milestones{/number}"), ("notifications_url", "/notifications{?since,all,participating}"),
-        ("pulls_url", "/pulls{/number}"), ("releases_url", "/releases{/id}"), ("stargazers_url", "/stargazers"), ("statuses_url", "/statuses/{sha}"),
-        ("subscribers_url", "/subscribers"), ("subscription_url", "/subscription"), ("tags_url", "/tags"), ("teams_url", "/teams"),
+        ("archive_url", "/{archive_format}{/ref}"),
+        ("assignees_url", "/assignees{/user}"),
+        ("blobs_url", "/git/blobs{/sha}"),
+        ("branches_url", "/branches{/branch}"),
+        ("collaborators_url", "/collaborators{/collaborator}"),
+        ("comments_url", "/comments{/number}"),
+        ("commits_url", "/commits{/sha}"),
+        ("compare_url", "/compare/{base}...{head}"),
+        ("contents_url", "/contents/{+path}"),
+        ("contributors_url", "/contributors"),
+        ("deployments_url", "/deployments"),
+        ("downloads_url", "/downloads"),
+        ("events_url", "/events"),
+        ("forks_url", "/forks"),
+        ("git_commits_url", "/git/commits{/sha}"),
+        ("git_refs_url", "/git/refs{/sha}"),
+        ("git_tags_url", "/git/tags{/sha}"),
+        ("hooks_url", "/hooks"),
+        ("issue_comment_url", "/issues/comments{/number}"),
+        ("issue_events_url", "/issues/events{/number}"),
+        ("issues_url", "/issues{/number}"),
+        ("keys_url", "/keys{/key_id}"),
+        ("labels_url", "/labels{/name}"),
+        ("languages_url", "/languages"),
+        ("merges_url", "/merges"),
+        ("milestones_url", "/milestones{/number}"),
+        ("notifications_url", "/notifications{?since,all,participating}"),
+        ("pulls_url", "/pulls{/number}"),
+        ("releases_url", "/releases{/id}"),
+        ("stargazers_url", "/stargazers"),
+        ("statuses_url", "/statuses/{sha}"),
+        ("subscribers_url", "/subscribers"),
+        ("subscription_url", "/subscription"),
+        ("tags_url", "/tags"),
+        ("teams_url", "/teams"),
         ("trees_url", "/git/trees{/sha}"),
     ];
 
@@ -269,6 +338,5 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
     private static string Stamp(DateTimeOffset at) => HerokuResources.Stamp(at);
 
     // GitHub wraps base64 content at 60 characters with '\n' (and ends with one).
-    private static string Wrap(string base64) =>
-        string.Concat(base64.Chunk(60).Select(chunk => new string(chunk) + "\n"));
+    private static string Wrap(string base64) => string.Concat(base64.Chunk(60).Select(chunk => new string(chunk) + "\n"));
 }

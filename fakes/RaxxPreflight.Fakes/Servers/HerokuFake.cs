@@ -57,16 +57,40 @@ public sealed class HerokuFake : IDisposable
                 fake.GetList($"/apps/{identity}/dynos", "id", resources.Dynos);
                 fake.server.Given(Request.Create().WithPath($"/apps/{identity}/log-sessions").UsingPost())
                     .AtPriority(10)
-                    .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(201, logplex.Open(App(current(), name), r.Body)))));
+                    .RespondWith(
+                        Response
+                            .Create()
+                            .WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(201, logplex.Open(App(current(), name), r.Body))))
+                    );
             }
         }
 
         fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/apps/*")))
             .AtPriority(50)
-            .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", "Couldn't find that app.")))));
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", "Couldn't find that app."))))
+            );
         fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
             .AtPriority(60)
-            .RespondWith(Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", "The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`), and did you specify your intended version with the `Accept` header?")))));
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r =>
+                        fake.Guarded(
+                            r,
+                            () =>
+                                new HerokuAnswer(
+                                    404,
+                                    Error(
+                                        "not_found",
+                                        "The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`), and did you specify your intended version with the `Accept` header?"
+                                    )
+                                )
+                        )
+                    )
+            );
         return fake;
     }
 
@@ -76,10 +100,18 @@ public sealed class HerokuFake : IDisposable
     private static AppState App(Scenario scenario, string name) => scenario.Staging.Name == name ? scenario.Staging : scenario.Prod;
 
     internal static string Error(string id, string message) =>
-        FakeHttp.Serialize(new { id, message, url = (string?)null });
+        FakeHttp.Serialize(
+            new
+            {
+                id,
+                message,
+                url = (string?)null,
+            }
+        );
 
     private void Get(string path, Func<IRequestMessage, HerokuAnswer> answer) =>
-        server.Given(Request.Create().WithPath(path).UsingGet())
+        server
+            .Given(Request.Create().WithPath(path).UsingGet())
             .AtPriority(10)
             .RespondWith(Response.Create().WithCallback(r => Guarded(r, () => answer(r))));
 
@@ -107,7 +139,13 @@ public sealed class HerokuFake : IDisposable
         var accept = FakeHttp.Header(request, "Accept") ?? string.Empty;
         if (!accept.Split(',').Any(a => a.Trim().StartsWith(Accept, StringComparison.OrdinalIgnoreCase)))
         {
-            return new HerokuAnswer(406, Error("not_acceptable", "Please specify a version along with Heroku's API MIME type. For example, `Accept: application/vnd.heroku+json; version=3`."));
+            return new HerokuAnswer(
+                406,
+                Error(
+                    "not_acceptable",
+                    "Please specify a version along with Heroku's API MIME type. For example, `Accept: application/vnd.heroku+json; version=3`."
+                )
+            );
         }
 
         var authorization = FakeHttp.Header(request, "Authorization");

@@ -33,17 +33,17 @@ internal static partial class HerokuRange
             return new HerokuAnswer(400, HerokuFake.Error("bad_request", $"Invalid Range header: {field} is not a valid range field"));
         }
 
-        var ordered = descending
-            ? items.OrderByDescending(i => i.Keys[field]).ToList()
-            : items.OrderBy(i => i.Keys[field]).ToList();
+        var ordered = descending ? items.OrderByDescending(i => i.Keys[field]).ToList() : items.OrderBy(i => i.Keys[field]).ToList();
         if (start is not null)
         {
-            ordered = ordered.SkipWhile(i =>
-            {
-                var c = Compare(i.Keys[field], start);
-                c = descending ? -c : c;
-                return exclusive ? c <= 0 : c < 0;
-            }).ToList();
+            ordered = ordered
+                .SkipWhile(i =>
+                {
+                    var c = Compare(i.Keys[field], start);
+                    c = descending ? -c : c;
+                    return exclusive ? c <= 0 : c < 0;
+                })
+                .ToList();
         }
 
         var page = ordered.Take(max).ToList();
@@ -72,7 +72,11 @@ internal static partial class HerokuRange
 
         var max = DefaultMax;
         var descending = false;
-        foreach (var option in match.Groups["options"].Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var option in match
+                .Groups["options"]
+                .Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        )
         {
             var pair = option.Split('=', 2, StringSplitOptions.TrimEntries);
             if (pair.Length == 2 && pair[0] == "max" && int.TryParse(pair[1], CultureInfo.InvariantCulture, out var n) && n > 0)
@@ -93,11 +97,12 @@ internal static partial class HerokuRange
         return (match.Groups["field"].Value, start.Length == 0 ? null : start, match.Groups["exclusive"].Success, max, descending);
     }
 
-    private static int Compare(IComparable key, string start) => key switch
-    {
-        int n => n.CompareTo(int.Parse(start, CultureInfo.InvariantCulture)),
-        _ => string.CompareOrdinal(Convert.ToString(key, CultureInfo.InvariantCulture), start),
-    };
+    private static int Compare(IComparable key, string start) =>
+        key switch
+        {
+            int n => n.CompareTo(int.Parse(start, CultureInfo.InvariantCulture)),
+            _ => string.CompareOrdinal(Convert.ToString(key, CultureInfo.InvariantCulture), start),
+        };
 
     [GeneratedRegex(@"^(?<field>[a-z_]+)\s+(?<exclusive>\])?(?<start>[^.;\s]*)\.\.(?<end>[^;,\s]*)\s*[;,]?\s*(?<options>.*)$")]
     private static partial Regex RangePattern();

@@ -12,31 +12,32 @@ internal sealed class HerokuResources(Func<AppState> current, Uri webUrl)
 
     private static readonly DateTimeOffset Created = new(2026, 3, 2, 17, 4, 11, TimeSpan.Zero);
 
-    public string App() => new JsonObject
-    {
-        ["acm"] = false,
-        ["archived_at"] = null,
-        ["buildpack_provided_description"] = null,
-        ["build_stack"] = Named(StackId, "container"),
-        ["created_at"] = Stamp(Created),
-        ["generation"] = new JsonObject { ["id"] = "1c1e2d88-0f2d-4f0b-9c8f-3c8d1a6d7e01", ["name"] = "cedar" },
-        ["git_url"] = $"https://git.heroku.com/{State.Name}.git",
-        ["id"] = State.Id.ToString(),
-        ["internal_routing"] = null,
-        ["maintenance"] = false,
-        ["name"] = State.Name,
-        ["organization"] = null,
-        ["owner"] = new JsonObject { ["email"] = "ops@raxx.app", ["id"] = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b" },
-        ["region"] = Named("59accabd-516d-4f0e-83e6-6e3757701145", "us"),
-        ["released_at"] = Stamp(Created.AddDays(60)),
-        ["repo_size"] = null,
-        ["slug_size"] = null,
-        ["space"] = null,
-        ["stack"] = Named(StackId, "container"),
-        ["team"] = null,
-        ["updated_at"] = Stamp(Created.AddDays(60)),
-        ["web_url"] = webUrl.ToString(),
-    }.ToJsonString();
+    public string App() =>
+        new JsonObject
+        {
+            ["acm"] = false,
+            ["archived_at"] = null,
+            ["buildpack_provided_description"] = null,
+            ["build_stack"] = Named(StackId, "container"),
+            ["created_at"] = Stamp(Created),
+            ["generation"] = new JsonObject { ["id"] = "1c1e2d88-0f2d-4f0b-9c8f-3c8d1a6d7e01", ["name"] = "cedar" },
+            ["git_url"] = $"https://git.heroku.com/{State.Name}.git",
+            ["id"] = State.Id.ToString(),
+            ["internal_routing"] = null,
+            ["maintenance"] = false,
+            ["name"] = State.Name,
+            ["organization"] = null,
+            ["owner"] = new JsonObject { ["email"] = "ops@raxx.app", ["id"] = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b" },
+            ["region"] = Named("59accabd-516d-4f0e-83e6-6e3757701145", "us"),
+            ["released_at"] = Stamp(Created.AddDays(60)),
+            ["repo_size"] = null,
+            ["slug_size"] = null,
+            ["space"] = null,
+            ["stack"] = Named(StackId, "container"),
+            ["team"] = null,
+            ["updated_at"] = Stamp(Created.AddDays(60)),
+            ["web_url"] = webUrl.ToString(),
+        }.ToJsonString();
 
     public string ConfigVars()
     {
@@ -50,107 +51,134 @@ internal sealed class HerokuResources(Func<AppState> current, Uri webUrl)
     }
 
     public IReadOnlyList<HerokuListItem> Addons() =>
-    [
-        .. State.Addons.Select(addon =>
-        {
-            var id = Uuid($"{State.Name}/{addon.Name}");
-            var json = new JsonObject
+        [
+            .. State.Addons.Select(addon =>
             {
-                ["actions"] = new JsonArray(),
-                ["addon_service"] = Named(Uuid(addon.Service), addon.Service),
-                ["app"] = Named(State.Id.ToString(), State.Name),
-                ["billed_price"] = new JsonObject { ["cents"] = 5000, ["contract"] = false, ["unit"] = "month" },
-                ["billing_entity"] = new JsonObject { ["id"] = State.Id.ToString(), ["name"] = State.Name, ["type"] = "app" },
-                ["config_vars"] = new JsonArray("DATABASE_URL"),
-                ["created_at"] = Stamp(Created),
-                ["id"] = id,
-                ["name"] = addon.Name,
-                ["plan"] = Named(Uuid(addon.Plan), addon.Plan),
-                ["provider_id"] = Uuid($"provider/{addon.Name}"),
-                ["provision_message"] = string.Empty,
-                ["state"] = "provisioned",
-                ["updated_at"] = Stamp(Created),
-                ["web_url"] = $"https://addons-sso.heroku.com/apps/{State.Id}/addons/{id}",
-            };
-            return new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = addon.Name });
-        }),
-    ];
+                var id = Uuid($"{State.Name}/{addon.Name}");
+                var json = new JsonObject
+                {
+                    ["actions"] = new JsonArray(),
+                    ["addon_service"] = Named(Uuid(addon.Service), addon.Service),
+                    ["app"] = Named(State.Id.ToString(), State.Name),
+                    ["billed_price"] = new JsonObject
+                    {
+                        ["cents"] = 5000,
+                        ["contract"] = false,
+                        ["unit"] = "month",
+                    },
+                    ["billing_entity"] = new JsonObject
+                    {
+                        ["id"] = State.Id.ToString(),
+                        ["name"] = State.Name,
+                        ["type"] = "app",
+                    },
+                    ["config_vars"] = new JsonArray("DATABASE_URL"),
+                    ["created_at"] = Stamp(Created),
+                    ["id"] = id,
+                    ["name"] = addon.Name,
+                    ["plan"] = Named(Uuid(addon.Plan), addon.Plan),
+                    ["provider_id"] = Uuid($"provider/{addon.Name}"),
+                    ["provision_message"] = string.Empty,
+                    ["state"] = "provisioned",
+                    ["updated_at"] = Stamp(Created),
+                    ["web_url"] = $"https://addons-sso.heroku.com/apps/{State.Id}/addons/{id}",
+                };
+                return new HerokuListItem(
+                    json,
+                    new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = addon.Name }
+                );
+            }),
+        ];
 
     public IReadOnlyList<HerokuListItem> Releases() =>
-    [
-        .. State.Releases.Select(release =>
-        {
-            var id = Uuid($"{State.Name}/release/{release.Version}");
-            var json = new JsonObject
+        [
+            .. State.Releases.Select(release =>
             {
-                ["addon_plan_names"] = new JsonArray([.. State.Addons.Select(a => (JsonNode)a.Plan)]),
-                ["artifacts"] = new JsonArray(),
-                ["app"] = Named(State.Id.ToString(), State.Name),
-                ["created_at"] = Stamp(release.CreatedAt),
-                ["description"] = release.Description,
-                ["id"] = id,
-                ["updated_at"] = Stamp(release.CreatedAt),
-                ["slug"] = null,
-                ["status"] = release.Status,
-                ["user"] = new JsonObject { ["email"] = "ops@raxx.app", ["id"] = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b" },
-                ["version"] = release.Version,
-                ["current"] = release.Current,
-                ["output_stream_url"] = null,
-                ["eligible_for_rollback"] = !release.Current,
-            };
-            return new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["version"] = release.Version });
-        }),
-    ];
+                var id = Uuid($"{State.Name}/release/{release.Version}");
+                var json = new JsonObject
+                {
+                    ["addon_plan_names"] = new JsonArray([.. State.Addons.Select(a => (JsonNode)a.Plan)]),
+                    ["artifacts"] = new JsonArray(),
+                    ["app"] = Named(State.Id.ToString(), State.Name),
+                    ["created_at"] = Stamp(release.CreatedAt),
+                    ["description"] = release.Description,
+                    ["id"] = id,
+                    ["updated_at"] = Stamp(release.CreatedAt),
+                    ["slug"] = null,
+                    ["status"] = release.Status,
+                    ["user"] = new JsonObject { ["email"] = "ops@raxx.app", ["id"] = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b" },
+                    ["version"] = release.Version,
+                    ["current"] = release.Current,
+                    ["output_stream_url"] = null,
+                    ["eligible_for_rollback"] = !release.Current,
+                };
+                return new HerokuListItem(
+                    json,
+                    new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["version"] = release.Version }
+                );
+            }),
+        ];
 
     public IReadOnlyList<HerokuListItem> Formation() =>
-    [
-        .. State.Formation.Select(formation =>
-        {
-            var id = Uuid($"{State.Name}/formation/{formation.Type}");
-            var json = new JsonObject
+        [
+            .. State.Formation.Select(formation =>
             {
-                ["app"] = Named(State.Id.ToString(), State.Name),
-                ["command"] = "/usr/local/bin/raxx-queue",
-                ["created_at"] = Stamp(Created),
-                ["dyno_size"] = new JsonObject { ["id"] = Uuid(formation.Size), ["name"] = formation.Size },
-                ["id"] = id,
-                ["quantity"] = formation.Quantity,
-                ["size"] = formation.Size,
-                ["type"] = formation.Type,
-                ["updated_at"] = Stamp(Created),
-            };
-            return new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["type"] = formation.Type });
-        }),
-    ];
+                var id = Uuid($"{State.Name}/formation/{formation.Type}");
+                var json = new JsonObject
+                {
+                    ["app"] = Named(State.Id.ToString(), State.Name),
+                    ["command"] = "/usr/local/bin/raxx-queue",
+                    ["created_at"] = Stamp(Created),
+                    ["dyno_size"] = new JsonObject { ["id"] = Uuid(formation.Size), ["name"] = formation.Size },
+                    ["id"] = id,
+                    ["quantity"] = formation.Quantity,
+                    ["size"] = formation.Size,
+                    ["type"] = formation.Type,
+                    ["updated_at"] = Stamp(Created),
+                };
+                return new HerokuListItem(
+                    json,
+                    new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["type"] = formation.Type }
+                );
+            }),
+        ];
 
     public IReadOnlyList<HerokuListItem> Dynos() =>
-    [
-        .. State.Dynos.Select(dyno =>
-        {
-            var id = Uuid($"{State.Name}/dyno/{dyno.Name}");
-            var json = new JsonObject
+        [
+            .. State.Dynos.Select(dyno =>
             {
-                ["app"] = Named(State.Id.ToString(), State.Name),
-                ["attach_url"] = null,
-                ["command"] = "/usr/local/bin/raxx-queue",
-                ["created_at"] = Stamp(Created),
-                ["id"] = id,
-                ["name"] = dyno.Name,
-                ["release"] = new JsonObject { ["id"] = Uuid($"{State.Name}/release/{dyno.ReleaseVersion}"), ["version"] = dyno.ReleaseVersion },
-                ["size"] = dyno.Size,
-                ["state"] = dyno.State,
-                ["type"] = dyno.Name.Split('.')[0],
-                ["updated_at"] = Stamp(Created),
-            };
-            return new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = dyno.Name });
-        }),
-    ];
+                var id = Uuid($"{State.Name}/dyno/{dyno.Name}");
+                var json = new JsonObject
+                {
+                    ["app"] = Named(State.Id.ToString(), State.Name),
+                    ["attach_url"] = null,
+                    ["command"] = "/usr/local/bin/raxx-queue",
+                    ["created_at"] = Stamp(Created),
+                    ["id"] = id,
+                    ["name"] = dyno.Name,
+                    ["release"] = new JsonObject
+                    {
+                        ["id"] = Uuid($"{State.Name}/release/{dyno.ReleaseVersion}"),
+                        ["version"] = dyno.ReleaseVersion,
+                    },
+                    ["size"] = dyno.Size,
+                    ["state"] = dyno.State,
+                    ["type"] = dyno.Name.Split('.')[0],
+                    ["updated_at"] = Stamp(Created),
+                };
+                return new HerokuListItem(
+                    json,
+                    new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = dyno.Name }
+                );
+            }),
+        ];
 
     private const string StackId = "69bee368-352b-4bd0-9b7c-819a6fa1d9d4";
 
     public static JsonObject Named(string id, string name) => new() { ["id"] = id, ["name"] = name };
 
-    public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Stamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A stable UUID for a name, so a scenario serves the same ids every run.</summary>
     public static string Uuid(string seed)

@@ -48,8 +48,8 @@ public sealed class LogplexFake : IDisposable
         var dyno = Text(request, "dyno_name") ?? Text(request, "dyno");
         var source = Text(request, "source");
         var lines = request?["lines"] is JsonValue n && n.TryGetValue<int>(out var count) ? Math.Clamp(count, 1, 1500) : 100;
-        var selected = app.Log
-            .Where(l => source is null || l.Source == source)
+        var selected = app
+            .Log.Where(l => source is null || l.Source == source)
             .Where(l => dyno is null || l.Dyno == dyno || l.Dyno.StartsWith(dyno + ".", StringComparison.Ordinal))
             .TakeLast(lines)
             .Select(l => l.ToString());

@@ -40,7 +40,15 @@ public sealed class RouterFake : IDisposable
         // Anything else the app does not serve: a 404 from the app, or the router's own page when no dyno runs.
         fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/*")))
             .AtPriority(100)
-            .RespondWith(Response.Create().WithCallback(_ => current().Router is { Status: 503 } down ? Answer(down) : FakeHttp.Answer(404, "application/json", """{"error":"not found"}""", [])));
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(_ =>
+                        current().Router is { Status: 503 } down
+                            ? Answer(down)
+                            : FakeHttp.Answer(404, "application/json", """{"error":"not found"}""", [])
+                    )
+            );
         return fake;
     }
 

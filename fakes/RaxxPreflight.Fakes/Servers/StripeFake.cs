@@ -34,7 +34,18 @@ public sealed class StripeFake : IDisposable
             .RespondWith(Response.Create().WithCallback(r => Balance(state, r)));
         fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/*")))
             .AtPriority(100)
-            .RespondWith(Response.Create().WithCallback(r => Answer(404, Error($"Unrecognized request URL ({r.Method}: {r.Path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/."))));
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r =>
+                        Answer(
+                            404,
+                            Error(
+                                $"Unrecognized request URL ({r.Method}: {r.Path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/."
+                            )
+                        )
+                    )
+            );
         return fake;
     }
 
@@ -46,7 +57,12 @@ public sealed class StripeFake : IDisposable
         var authorization = FakeHttp.Header(request, "Authorization");
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return Answer(401, Error("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/."));
+            return Answer(
+                401,
+                Error(
+                    "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/."
+                )
+            );
         }
 
         var key = authorization["Bearer ".Length..];
@@ -55,31 +71,47 @@ public sealed class StripeFake : IDisposable
             return Answer(401, Error($"Invalid API Key provided: {Masked(key)}"));
         }
 
-        var amounts = new JsonArray(new JsonObject { ["amount"] = 0, ["currency"] = "usd", ["source_types"] = new JsonObject { ["card"] = 0 } });
-        return Answer(200, new JsonObject
-        {
-            ["object"] = "balance",
-            ["available"] = amounts.DeepClone(),
-            ["connect_reserved"] = new JsonArray(new JsonObject { ["amount"] = 0, ["currency"] = "usd" }),
-            ["livemode"] = livemode,
-            ["pending"] = amounts.DeepClone(),
-        }.ToJsonString());
+        var amounts = new JsonArray(
+            new JsonObject
+            {
+                ["amount"] = 0,
+                ["currency"] = "usd",
+                ["source_types"] = new JsonObject { ["card"] = 0 },
+            }
+        );
+        return Answer(
+            200,
+            new JsonObject
+            {
+                ["object"] = "balance",
+                ["available"] = amounts.DeepClone(),
+                ["connect_reserved"] = new JsonArray(new JsonObject { ["amount"] = 0, ["currency"] = "usd" }),
+                ["livemode"] = livemode,
+                ["pending"] = amounts.DeepClone(),
+            }.ToJsonString()
+        );
     }
 
     // Stripe shows the key's mode prefix, stars, and its last four characters.
     private static string Masked(string key)
     {
         var prefix = key.Length > 8 && key[2] == '_' && key.IndexOf('_', 3) is var second and > 0 ? key[..(second + 1)] : string.Empty;
-        return key.Length <= prefix.Length + 4 ? "****" : $"{prefix}{new string('*', Math.Max(4, key.Length - prefix.Length - 4))}{key[^4..]}";
+        return key.Length <= prefix.Length + 4
+            ? "****"
+            : $"{prefix}{new string('*', Math.Max(4, key.Length - prefix.Length - 4))}{key[^4..]}";
     }
 
     private static string Error(string message) =>
-        new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" } }.ToJsonString();
+        new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" },
+        }.ToJsonString();
 
     private static ResponseMessage Answer(int status, string body) =>
-        FakeHttp.Answer(status, "application/json", body,
-        [
-            new("Request-Id", "req_" + Guid.NewGuid().ToString("N")[..14]),
-            new("Stripe-Version", "2024-06-20"),
-        ]);
+        FakeHttp.Answer(
+            status,
+            "application/json",
+            body,
+            [new("Request-Id", "req_" + Guid.NewGuid().ToString("N")[..14]), new("Stripe-Version", "2024-06-20")]
+        );
 }
