@@ -8,5 +8,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+dotnet tool restore
+# Unformatted code fails the run: format it with `dotnet csharpier format .`
+dotnet csharpier check .
+
+# Warnings are errors, and the analyzers (the SDK's, xunit's, BannedApiAnalyzers and our RXP rules) are on.
 dotnet build RaxxPreflight.sln -c Release --nologo -v q
 PREFLIGHT_TARGET=fakes:deployed PREFLIGHT_POLL_INTERVAL=1 dotnet test --solution RaxxPreflight.sln -c Release --no-build "$@"
