@@ -44,4 +44,16 @@ public static class CheckIds
 
     /// <summary>Prod's web dynos logged no ERROR since the release.</summary>
     public const string ProdStartupLogsClean = "prod-startup-logs-clean";
+
+    /// <summary>Prod's DATABASE_URL accepts a read-only connection.</summary>
+    public const string ProdDatabaseReachable = "prod-database-reachable";
+
+    /// <summary>Prod's Postgres major version equals staging's.</summary>
+    public const string PostgresVersionParity = "postgres-version-parity";
+
+    /// <summary>Prod has every extension staging has.</summary>
+    public const string PostgresExtensionsParity = "postgres-extensions-parity";
+
+    /// <summary>Prod's schema lacks nothing of staging's (a warning only).</summary>
+    public const string PostgresSchemaParity = "postgres-schema-parity";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
 using RaxxPreflight.Fakes.Servers;
 
@@ -135,14 +136,76 @@ public sealed class FakeWorld : IDisposable
         );
     }
 
+    /// <summary>The database server behind the scenario's DATABASE_URLs, when the fakes have one.</summary>
+    public FakePostgres? Postgres { get; private set; }
+
+    /// <summary>Why the scenario's databases could not be set up (no Docker engine, say); null when they were.</summary>
+    public string? DatabaseError { get; private set; }
+
+    /// <summary>
+    /// Starts the fakes with real databases: each app's DATABASE_URL points at a database of <paramref name="databases"/>'s
+    /// server, seeded as the scenario says. When no server can be had, the HTTP fakes still start and
+    /// <see cref="DatabaseError"/> says why.
+    /// </summary>
+    public static async Task<FakeWorld> StartAsync(Scenario scenario, FakeDatabaseOptions databases, string healthPath = "/health", TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(databases);
+        FakePostgres? postgres = null;
+        string? error = null;
+        try
+        {
+            postgres = databases.ExistingServer is { } existing ? FakePostgres.Attach(existing) : await FakePostgres.StartAsync(databases.Image, cancellationToken).ConfigureAwait(false);
+            var staging = await UrlAsync(postgres, scenario, scenario.Staging, cancellationToken).ConfigureAwait(false);
+            var prod = await UrlAsync(postgres, scenario, scenario.Prod, cancellationToken).ConfigureAwait(false);
+            scenario = WithDatabaseUrls(scenario, staging, prod);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            error = Describe(e, databases);
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync().ConfigureAwait(false);
+                postgres = null;
+            }
+        }
+
+        var world = Start(scenario, healthPath, clock);
+        world.Postgres = postgres;
+        world.DatabaseError = error;
+        return world;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
+        Postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Heroku.Dispose();
         Logplex.Dispose();
         GitHub.Dispose();
         Stripe.Dispose();
         StagingRouter.Dispose();
         ProdRouter.Dispose();
+    }
+
+    private static async Task<string> UrlAsync(FakePostgres postgres, Scenario scenario, AppState app, CancellationToken cancellationToken) =>
+        app.Database.Reachable
+            ? await postgres.CreateDatabaseAsync($"{scenario.Name}_{app.Name}", app.Database, cancellationToken).ConfigureAwait(false)
+            : postgres.UnreachableUrl(app.Name.Replace('-', '_'));
+
+    private static Scenario WithDatabaseUrls(Scenario scenario, string staging, string prod) =>
+        scenario with
+        {
+            Staging = scenario.Staging.WithDatabaseUrl(staging),
+            Prod = scenario.Prod.WithDatabaseUrl(prod),
+            Later = scenario.Later is null ? null : WithDatabaseUrls(scenario.Later, staging, prod),
+        };
+
+    private static string Describe(Exception e, FakeDatabaseOptions databases)
+    {
+        var what = e.Message.Split('\n', 2)[0].Trim();
+        return e.GetType().Name.Contains("Docker", StringComparison.Ordinal) || what.Contains("Docker", StringComparison.OrdinalIgnoreCase)
+            ? $"the fakes' databases need a Docker engine, and none answered ({what}): start one (eval \"$(.ci/docker.sh start)\" sets it up and prints what to export)"
+            : $"the fakes' database server did not start ({(databases.ExistingServer is null ? $"image {databases.Image}" : "PREFLIGHT_FAKES_POSTGRES")}: {what})";
     }
 }

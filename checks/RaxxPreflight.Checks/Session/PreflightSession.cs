@@ -1,5 +1,7 @@
 using RaxxPreflight.Configuration;
+using RaxxPreflight.Database;
 using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
 using RaxxPreflight.Http;
 using RaxxPreflight.Secrets;
@@ -28,7 +30,7 @@ public sealed class PreflightSession : IAsyncLifetime
     public PreflightConfig Config => World.Config;
 
     /// <inheritdoc />
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         try
         {
@@ -37,6 +39,7 @@ public sealed class PreflightSession : IAsyncLifetime
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
             DeployClients clients;
+            DatabaseAccess databases;
             if (target.IsLive)
             {
                 environment.RequireLiveCredentials();
@@ -46,10 +49,17 @@ public sealed class PreflightSession : IAsyncLifetime
                     environment.GitHubToken!,
                     environment.Resolution
                 );
+                databases = new DatabaseAccess(environment.DatabaseTls, null);
             }
             else
             {
-                fakes = FakeWorld.Start(ScenarioCatalog.Get(target.Scenario!), config.Health.Path);
+                fakes = await FakeWorld.StartAsync(
+                    ScenarioCatalog.Get(target.Scenario!),
+                    new FakeDatabaseOptions(environment.PostgresImage, environment.FakesPostgres),
+                    config.Health.Path,
+                    cancellationToken: stopping.Token
+                );
+                databases = new DatabaseAccess(false, fakes.DatabaseError);
                 clients = DeployClients.Create(
                     new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
                     new SecretValue(fakes.HerokuApiKey),
@@ -59,14 +69,13 @@ public sealed class PreflightSession : IAsyncLifetime
             }
 
             // Time-driven scenarios take their time from the fakes' clock; the waits use the same one.
-            world = new DeployWorld(config, clients, fakes?.Clock ?? TimeProvider.System, stopping.Token);
+            world = new DeployWorld(config, clients, fakes?.Clock ?? TimeProvider.System, databases, stopping.Token);
         }
         catch (PreflightConfigException e)
         {
             setupError = e.Message;
         }
 
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -82,6 +82,30 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
         return names.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    public IReadOnlyList<string> Identifiers(string field)
+    {
+        var value = Required(field);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(field, $"must be an array of names, found {Describe(value)}");
+        }
+
+        var names = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                throw Error($"{field}[{index}]", $"must be a non-empty name, found {Describe(item)}");
+            }
+
+            names.Add(item.GetString()!);
+            index++;
+        }
+
+        return names;
+    }
+
     public IReadOnlyDictionary<string, VarKind> Kinds(string field)
     {
         var node = Object(field);

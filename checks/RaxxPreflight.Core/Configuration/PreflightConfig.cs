@@ -10,6 +10,7 @@ namespace RaxxPreflight.Configuration;
 /// <param name="SentryDsnVar">The config var that holds the Sentry DSN.</param>
 /// <param name="PostgresAddonService">The add-on service whose plan must match, usually <c>heroku-postgresql</c>.</param>
 /// <param name="PostDeploy">How the post-deploy items wait and what they expect.</param>
+/// <param name="Database">How the database items connect and what they allow.</param>
 public sealed record PreflightConfig(
     EnvironmentConfig Staging,
     EnvironmentConfig Prod,
@@ -19,7 +20,8 @@ public sealed record PreflightConfig(
     StripeVarNames Stripe,
     string SentryDsnVar,
     string PostgresAddonService,
-    PostDeployConfig PostDeploy
+    PostDeployConfig PostDeploy,
+    DatabaseConfig Database
 );
 
 /// <summary>One Heroku app of the deploy.</summary>
@@ -80,3 +82,8 @@ public sealed record PostDeployConfig(
     string? Size,
     int LogLines
 );
+
+/// <summary>The database items.</summary>
+/// <param name="ConnectTimeout">How long a connection may take.</param>
+/// <param name="AllowedMissingExtensions">Extensions staging has that prod may lack.</param>
+public sealed record DatabaseConfig(TimeSpan ConnectTimeout, IReadOnlyList<string> AllowedMissingExtensions);

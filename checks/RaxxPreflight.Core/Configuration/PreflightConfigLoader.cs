@@ -96,7 +96,8 @@ public static class PreflightConfigLoader
                 ),
                 root.Object("sentry").VarName("dsnVar"),
                 root.Object("postgres").String("addonService"),
-                PostDeploy(root.Object("postDeploy"))
+                PostDeploy(root.Object("postDeploy")),
+                Database(root.Object("database"))
             );
 
             var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
@@ -113,6 +114,9 @@ public static class PreflightConfigLoader
             return config;
         }
     }
+
+    private static DatabaseConfig Database(ConfigNode node) =>
+        new(TimeSpan.FromSeconds(node.PositiveNumber("connectTimeoutSeconds")), node.Identifiers("allowedMissingExtensions"));
 
     private static PostDeployConfig PostDeploy(ConfigNode node)
     {

@@ -17,6 +17,9 @@ namespace RaxxPreflight.Configuration;
 /// <param name="PollInterval"><c>PREFLIGHT_POLL_INTERVAL</c> in seconds, overriding the config's.</param>
 /// <param name="GitHubStepSummary">In GitHub Actions (<c>GITHUB_ACTIONS=true</c>), the file <c>GITHUB_STEP_SUMMARY</c> names; else null.</param>
 /// <param name="InGitHubActions">True when running as a GitHub Actions step.</param>
+/// <param name="DatabaseTls">False only when <c>PREFLIGHT_DATABASE_TLS=off</c>: for local database servers, never for Heroku's.</param>
+/// <param name="PostgresImage">The image the fakes' database server runs (<c>PREFLIGHT_POSTGRES_IMAGE</c>, default the official one).</param>
+/// <param name="FakesPostgres">An already running server the fakes' databases go on (<c>PREFLIGHT_FAKES_POSTGRES</c>, a connection string).</param>
 public sealed record PreflightEnvironment(
     string? Target,
     string? ConfigPath,
@@ -27,7 +30,10 @@ public sealed record PreflightEnvironment(
     TimeSpan? SettleTimeout,
     TimeSpan? PollInterval,
     string? GitHubStepSummary,
-    bool InGitHubActions
+    bool InGitHubActions,
+    bool DatabaseTls,
+    string PostgresImage,
+    string? FakesPostgres
 )
 {
     /// <summary>The variable naming another config file.</summary>
@@ -52,7 +58,10 @@ public sealed record PreflightEnvironment(
             Seconds(get, "PREFLIGHT_SETTLE_TIMEOUT"),
             Seconds(get, "PREFLIGHT_POLL_INTERVAL"),
             Blank(get("GITHUB_STEP_SUMMARY")),
-            string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
+            string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase),
+            !string.Equals(Blank(get("PREFLIGHT_DATABASE_TLS")), "off", StringComparison.OrdinalIgnoreCase),
+            Blank(get("PREFLIGHT_POSTGRES_IMAGE")) ?? "postgres:16",
+            Blank(get("PREFLIGHT_FAKES_POSTGRES"))
         );
     }
 

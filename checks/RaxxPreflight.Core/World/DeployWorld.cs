@@ -1,4 +1,5 @@
 using RaxxPreflight.Configuration;
+using RaxxPreflight.Database;
 using RaxxPreflight.GitHub;
 using RaxxPreflight.Health;
 using RaxxPreflight.Heroku;
@@ -15,8 +16,9 @@ namespace RaxxPreflight.World;
 public sealed class DeployWorld
 {
     /// <summary>Wires the reads to the clients.</summary>
-    public DeployWorld(PreflightConfig config, DeployClients clients, TimeProvider time, CancellationToken cancellationToken)
+    public DeployWorld(PreflightConfig config, DeployClients clients, TimeProvider time, DatabaseAccess databases, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(clients);
         Config = config;
@@ -58,6 +60,8 @@ public sealed class DeployWorld
             time,
             fresh
         );
+        StagingDatabase = new(() => ReadDatabaseAsync(config.Staging, StagingVars, databases, ct));
+        ProdDatabase = new(() => ReadDatabaseAsync(config.Prod, ProdVars, databases, ct));
         ProdStripeKey = new(async () =>
             (await ProdVars.Value.ConfigureAwait(false)).Get(config.Stripe.SecretKey) is { } key
                 ? await clients.Stripe.CheckKeyAsync(key, ct).ConfigureAwait(false)
@@ -127,6 +131,12 @@ public sealed class DeployWorld
     /// <summary>Probes of prod's health URL, re-read while the deploy settles.</summary>
     public Refreshing<HealthReading> ProdHealth { get; }
 
+    /// <summary>Staging's database, read in one read-only session.</summary>
+    public Once<DatabaseReading> StagingDatabase { get; }
+
+    /// <summary>Prod's database, read in one read-only session.</summary>
+    public Once<DatabaseReading> ProdDatabase { get; }
+
     /// <summary>What Stripe says of prod's secret key; null when prod has none.</summary>
     public Once<StripeKeyCheck?> ProdStripeKey { get; }
 
@@ -161,6 +171,20 @@ public sealed class DeployWorld
             .Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.ProcessType, Config.PostDeploy.LogLines, cancellationToken)
             .ConfigureAwait(false);
         return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DatabaseReading> ReadDatabaseAsync(EnvironmentConfig environment, Once<ConfigVars> vars, DatabaseAccess access, CancellationToken cancellationToken)
+    {
+        var who = $"{environment.Name}'s";
+        if (access.Unavailable is { } reason)
+        {
+            throw new DatabaseCheckException($"{who} database could not be checked: {reason}");
+        }
+
+        var url = (await vars.Value.ConfigureAwait(false)).Get("DATABASE_URL")
+            ?? throw new DatabaseCheckException($"{environment.Name} ({environment.App}) has no DATABASE_URL to connect with: attach Postgres (heroku addons:create heroku-postgresql:<plan> --app {environment.App})");
+        var connection = PostgresUrl.Parse(url, access.RequireTls, Config.Database.ConnectTimeout);
+        return await DatabaseReader.ReadAsync(connection, who, Redactor, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ConfigVars> Remember(Task<ConfigVars> read)

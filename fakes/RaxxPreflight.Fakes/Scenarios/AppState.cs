@@ -22,7 +22,15 @@ public sealed record AppState(
     IReadOnlyList<FormationState> Formation,
     IReadOnlyList<DynoState> Dynos,
     IReadOnlyList<LogLineState> Log
-);
+)
+{
+    /// <summary>What the app's database holds; a real Postgres database is seeded with it.</summary>
+    public DatabaseState Database { get; init; } = DatabaseState.Queue;
+
+    /// <summary>The app with another DATABASE_URL.</summary>
+    public AppState WithDatabaseUrl(string url) =>
+        this with { ConfigVars = new Dictionary<string, string?>(ConfigVars, StringComparer.Ordinal) { ["DATABASE_URL"] = url } };
+}
 
 /// <summary>A release.</summary>
 /// <param name="Version">Its version.</param>

@@ -11,6 +11,9 @@ public static class ScenarioCatalog
         ["deployed-crashing"] = DeployScenarios.DeployedCrashing,
         ["deployed-wrong-image"] = DeployScenarios.DeployedWrongImage,
         ["settling"] = () => DeployScenarios.Settling(SettlingTime),
+        ["prod-missing-extension"] = DatabaseScenarios.ProdMissingExtension,
+        ["prod-database-unreachable"] = DatabaseScenarios.ProdDatabaseUnreachable,
+        ["prod-schema-behind"] = DatabaseScenarios.ProdSchemaBehind,
     };
 
     /// <summary>How long the <c>settling</c> scenario takes to come up.</summary>

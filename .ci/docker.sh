@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# What the database fakes need, on a machine with no Docker engine and no Docker Hub:
+#   .ci/docker.sh start   install Debian's docker.io if dockerd is absent, start dockerd if no engine
+#                         answers, build the local Postgres image once (reused by its tag), and print the
+#                         variables Testcontainers and the checklist need (eval "$(.ci/docker.sh start)")
+#   .ci/docker.sh stop    stop the dockerd this script started
+# On a developer machine with Docker and Docker Hub, none of this is needed: the fakes then use the
+# official postgres image.
+set -euo pipefail
+
+image="${PREFLIGHT_POSTGRES_IMAGE_TAG:-raxx-preflight/postgres:15-bookworm}"
+state="${TMPDIR:-/tmp}/raxx-preflight-dockerd"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+log() { echo "docker.sh: $*" >&2; }
+
+apt_install() {
+  log "installing $*"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq "$@" >&2
+}
+
+mirror() {
+  # The machine's configured Debian mirror, in either apt format.
+  local uri
+  uri=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n 1 || true)
+  [[ -z "$uri" ]] && uri=$(awk '$1 == "deb" && $2 !~ /security/ { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+
+start() {
+  command -v dockerd >/dev/null 2>&1 || apt_install docker.io
+  if ! docker info >/dev/null 2>&1; then
+    log "starting dockerd"
+    mkdir -p "$state"
+    nohup dockerd >"$state/dockerd.log" 2>&1 &
+    echo $! >"$state/dockerd.pid"
+    for _ in $(seq 1 60); do
+      docker info >/dev/null 2>&1 && break
+      sleep 1
+    done
+    docker info >/dev/null 2>&1 || { log "dockerd did not start; see $state/dockerd.log"; tail -n 20 "$state/dockerd.log" >&2; exit 1; }
+  fi
+
+  if ! docker image inspect "$image" >/dev/null 2>&1; then
+    command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
+    local rootfs
+    rootfs=$(mktemp -d)
+    log "building $image: debootstrap bookworm with postgresql from $(mirror) (a few minutes, once)"
+    debootstrap --variant=minbase --include=postgresql bookworm "$rootfs" "$(mirror)" >"$state.debootstrap.log" 2>&1 \
+      || { tail -n 30 "$state.debootstrap.log" >&2; exit 1; }
+    install -m 0755 "$here/postgres-image/docker-entrypoint.sh" "$rootfs/usr/local/bin/docker-entrypoint.sh"
+    rm -rf "$rootfs/var/cache/apt/archives/"*.deb "$rootfs/var/lib/apt/lists/"*
+    # The package's own cluster is not used: the entrypoint makes one in PGDATA, as the official image does.
+    rm -rf "$rootfs/var/lib/postgresql/"* "$rootfs/etc/postgresql/"*
+    local bin
+    bin=$(ls -d "$rootfs"/usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    tar -C "$rootfs" -c . | docker import \
+      -c "ENV PATH=${bin#"$rootfs"}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+      -c "ENV PGDATA=/var/lib/postgresql/data" \
+      -c 'EXPOSE 5432' \
+      -c 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
+      - "$image" >&2
+    rm -rf "$rootfs"
+  fi
+
+  # Debian's engine speaks API 1.41, older than Testcontainers 4 asks for; Ryuk's image cannot be pulled.
+  echo "export DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true PREFLIGHT_POSTGRES_IMAGE=$image"
+}
+
+stop() {
+  if [[ -f "$state/dockerd.pid" ]]; then
+    local pid
+    pid=$(cat "$state/dockerd.pid")
+    log "stopping dockerd ($pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    rm -f "$state/dockerd.pid"
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: .ci/docker.sh start|stop" >&2; exit 2 ;;
+esac

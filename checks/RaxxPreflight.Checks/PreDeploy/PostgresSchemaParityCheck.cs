@@ -1,0 +1,30 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>What the deploy's migrations will have to create on prod: a warning, since migrating is the deploy's job.</summary>
+[PreDeploy]
+public sealed class PostgresSchemaParityCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Prod's schema has every table and column staging's has (warns of what migrations must create)")]
+    [Check(CheckIds.PostgresSchemaParity)]
+    public async Task Prod_schema_matches_staging()
+    {
+        var world = session.World;
+        var stagingTask = world.StagingDatabase.Value;
+        var prodTask = world.ProdDatabase.Value;
+        var staging = await stagingTask;
+        var prod = await prodTask;
+
+        var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
+        if (tables.Count + columns.Count > 0)
+        {
+            Verdict.Warn(
+                $"prod's schema lacks {tables.Count} table{(tables.Count == 1 ? string.Empty : "s")} and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} that staging's has: the deploy's migrations must create them",
+                [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
+                [$"check that the release phase runs the migrations: heroku releases:output --app {world.Config.Prod.App}"]
+            );
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules;
+
+namespace RaxxPreflight.Checks.PreDeploy;
+
+/// <summary>What was tested on staging's Postgres major version must run on prod's.</summary>
+[PreDeploy]
+public sealed class PostgresVersionParityCheck(PreflightSession session)
+{
+    [Fact(DisplayName = "Prod's PostgreSQL major version equals staging's")]
+    [Check(CheckIds.PostgresVersionParity)]
+    public async Task Prod_postgres_version_matches_staging()
+    {
+        var world = session.World;
+        var stagingTask = world.StagingDatabase.Value;
+        var prodTask = world.ProdDatabase.Value;
+        var staging = await stagingTask;
+        var prod = await prodTask;
+
+        var problem = DatabaseParity.Version(staging, prod);
+        problem.ShouldBeNull(
+            Verdict.Message(
+                $"{problem}: the deploy would run on a server major version staging was never tested on",
+                [$"staging: {staging.Where}", $"prod: {prod.Where}"],
+                [$"heroku pg:upgrade --app {world.Config.Prod.App} (or upgrade staging first: heroku pg:upgrade --app {world.Config.Staging.App})"]
+            )
+        );
+    }
+}

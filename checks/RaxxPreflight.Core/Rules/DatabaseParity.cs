@@ -1,0 +1,38 @@
+using RaxxPreflight.Database;
+
+namespace RaxxPreflight.Rules;
+
+/// <summary>What prod's database must have of staging's: its major version, its extensions; and what its schema lacks.</summary>
+public static class DatabaseParity
+{
+    /// <summary>The version problem, or null when the majors match.</summary>
+    public static string? Version(DatabaseReading staging, DatabaseReading prod)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(prod);
+        return staging.MajorVersion == prod.MajorVersion
+            ? null
+            : $"prod runs PostgreSQL {prod.MajorVersion} ({prod.ServerVersion}), staging {staging.MajorVersion} ({staging.ServerVersion})";
+    }
+
+    /// <summary>The extensions staging has and prod lacks, less those allowed to be missing, sorted.</summary>
+    public static IReadOnlyList<string> MissingExtensions(DatabaseReading staging, DatabaseReading prod, IEnumerable<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(prod);
+        return [.. staging.Extensions.Except(prod.Extensions, StringComparer.Ordinal).Except(allowed, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The tables staging has and prod lacks, then the columns prod lacks of the tables both have.</summary>
+    public static (IReadOnlyList<string> Tables, IReadOnlyList<string> Columns) MissingSchema(DatabaseReading staging, DatabaseReading prod)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(prod);
+        var tables = staging.Tables.Except(prod.Tables, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var columns = staging.Columns.Except(prod.Columns, StringComparer.Ordinal)
+            .Where(c => !tables.Contains(c[..c.LastIndexOf('.')], StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return (tables, columns);
+    }
+}

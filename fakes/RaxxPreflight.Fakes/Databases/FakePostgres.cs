@@ -1,0 +1,96 @@
+using System.Globalization;
+using Npgsql;
+using RaxxPreflight.Fakes.Scenarios;
+using Testcontainers.PostgreSql;
+
+namespace RaxxPreflight.Fakes.Databases;
+
+/// <summary>
+/// The real Postgres server behind the scenarios' databases: a Testcontainers container of its own, or a
+/// server already running (shared across scenarios, one database per app and scenario).
+/// </summary>
+public sealed class FakePostgres : IAsyncDisposable
+{
+    private readonly PostgreSqlContainer? container;
+    private readonly NpgsqlConnectionStringBuilder admin;
+    private readonly List<string> created = [];
+
+    private FakePostgres(PostgreSqlContainer? container, string adminConnectionString)
+    {
+        this.container = container;
+        admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };
+    }
+
+    /// <summary>A connection string to the server's <c>postgres</c> database as its admin.</summary>
+    public string AdminConnectionString => admin.ConnectionString;
+
+    /// <summary>Starts a container of <paramref name="image"/> (Testcontainers; the engine and API version come from the environment).</summary>
+    public static async Task<FakePostgres> StartAsync(string image, CancellationToken cancellationToken)
+    {
+        var container = new PostgreSqlBuilder(image).WithUsername("raxx").WithPassword($"fake-{Guid.NewGuid():N}").WithDatabase("postgres").Build();
+        try
+        {
+            await container.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new FakePostgres(container, container.GetConnectionString());
+        }
+        catch
+        {
+            await container.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Uses a server already running, as its admin connection string names it; databases made here are dropped at the end.</summary>
+    public static FakePostgres Attach(string adminConnectionString) => new(null, adminConnectionString);
+
+    /// <summary>Creates a database seeded with <paramref name="state"/>; the answer is its <c>postgres://</c> URL.</summary>
+    public async Task<string> CreateDatabaseAsync(string label, DatabaseState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var name = string.Create(CultureInfo.InvariantCulture, $"raxx_{new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_')])}_{Guid.NewGuid():N}")[..48];
+        await ExecuteAsync(admin, [$"CREATE DATABASE \"{name}\""], cancellationToken).ConfigureAwait(false);
+        created.Add(name);
+
+        var database = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
+        var statements = state.Extensions.Select(e => $"CREATE EXTENSION IF NOT EXISTS \"{e}\"")
+            .Concat(state.Tables.Select(t => $"CREATE TABLE \"{t.Key}\" ({string.Join(", ", t.Value)})"));
+        await ExecuteAsync(database, [.. statements], cancellationToken).ConfigureAwait(false);
+        return Url(database);
+    }
+
+    /// <summary>A URL of the same shape that no server answers.</summary>
+    public string UnreachableUrl(string label) =>
+        $"postgres://{Uri.EscapeDataString(admin.Username!)}:{Uri.EscapeDataString(admin.Password ?? string.Empty)}@127.0.0.1:1/raxx_{label}_gone";
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (container is not null)
+        {
+            await container.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await ExecuteAsync(admin, [.. created.Select(name => $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")], CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static string Url(NpgsqlConnectionStringBuilder database) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"postgres://{Uri.EscapeDataString(database.Username!)}:{Uri.EscapeDataString(database.Password ?? string.Empty)}@{database.Host}:{database.Port}/{database.Database}"
+        );
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "The statements are built from the scenario's own constants, in test fakes.")]
+    private static async Task ExecuteAsync(NpgsqlConnectionStringBuilder where, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(where.ConnectionString);
+        await using var closing = connection.ConfigureAwait(false);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var sql in statements)
+        {
+            var command = new NpgsqlCommand(sql, connection);
+            await using var disposing = command.ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
