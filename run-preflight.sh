@@ -36,4 +36,19 @@ if stale; then
   fi
 fi
 
-exec dotnet "$runner" "$@" --checks "$checks"
+# The fakes' databases are real Postgres servers. With --fakes, unless a server or an image is named, use
+# an engine recent enough for Testcontainers (and the official image); else set one up (.ci/docker.sh:
+# Debian's engine and a locally built image, for machines without Docker Hub).
+engine_api() { docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true; }
+for arg in "$@"; do
+  if [[ "$arg" == "--fakes" && -z "${PREFLIGHT_FAKES_POSTGRES:-}" && -z "${PREFLIGHT_POSTGRES_IMAGE:-}" ]]; then
+    api="$(engine_api)"
+    if [[ -z "$api" ]] || [[ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n 1)" != "1.44" ]]; then
+      echo "run-preflight: setting up a Docker engine and a Postgres image for the database fakes (.ci/docker.sh)" >&2
+      eval "$("$root/.ci/docker.sh" start)"
+      if [[ -n "${RAXX_PREFLIGHT_STARTED_DOCKERD:-}" ]]; then trap '"$root/.ci/docker.sh" stop' EXIT; fi
+    fi
+  fi
+done
+
+dotnet "$runner" "$@" --checks "$checks"

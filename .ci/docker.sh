@@ -3,7 +3,8 @@
 #   .ci/docker.sh start   install Debian's docker.io if dockerd is absent, start dockerd if no engine
 #                         answers, build the local Postgres image once (reused by its tag), and print the
 #                         variables Testcontainers and the checklist need (eval "$(.ci/docker.sh start)")
-#   .ci/docker.sh stop    stop the dockerd this script started
+#   .ci/docker.sh stop    stop the dockerd this script started (callers do so only when the start printed
+#                         RAXX_PREFLIGHT_STARTED_DOCKERD=1)
 # On a developer machine with Docker and Docker Hub, none of this is needed: the fakes then use the
 # official postgres image.
 set -euo pipefail
@@ -29,8 +30,10 @@ mirror() {
 }
 
 start() {
+  local started=""
   command -v dockerd >/dev/null 2>&1 || apt_install docker.io
   if ! docker info >/dev/null 2>&1; then
+    started=1
     log "starting dockerd"
     mkdir -p "$state"
     nohup dockerd >"$state/dockerd.log" 2>&1 &
@@ -65,7 +68,11 @@ start() {
   fi
 
   # Debian's engine speaks API 1.41, older than Testcontainers 4 asks for; Ryuk's image cannot be pulled.
-  echo "export DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true PREFLIGHT_POSTGRES_IMAGE=$image"
+  # Published ports are reached on loopback: nothing goes to the bridge network's address.
+  echo "export DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 PREFLIGHT_POSTGRES_IMAGE=$image"
+  # Callers stop the engine afterwards only when this call started it.
+  [[ -n "$started" ]] && echo "export RAXX_PREFLIGHT_STARTED_DOCKERD=1"
+  return 0
 }
 
 stop() {

@@ -1,4 +1,5 @@
 using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
 
 // dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario blocked
@@ -14,7 +15,10 @@ if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName))
 }
 
 var scenario = ScenarioCatalog.Get(scenarioName);
-using var world = FakeWorld.Start(scenario);
+var image = Environment.GetEnvironmentVariable("PREFLIGHT_POSTGRES_IMAGE") is { Length: > 0 } configured ? configured : "postgres:16";
+using var world = await FakeWorld
+    .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable("PREFLIGHT_FAKES_POSTGRES")))
+    .ConfigureAwait(false);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -23,6 +27,11 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Console.WriteLine($"# fakes serving '{scenario.Name}': {scenario.Description}");
+if (world.DatabaseError is { } error)
+{
+    Console.WriteLine($"# no databases: {error}");
+}
+
 Console.WriteLine("# paste these into another shell, then run ./run-preflight.sh pre-deploy; Ctrl+C stops the fakes");
 foreach (var (name, value) in world.Variables)
 {

@@ -96,6 +96,9 @@ public sealed class FakeWorld : IDisposable
             ["HEROKU_API_KEY"] = HerokuApiKey,
             ["GITHUB_TOKEN"] = GitHubToken,
             ["PREFLIGHT_RESOLVE"] = Resolve,
+
+            // The fakes' database server is local and speaks no TLS; Heroku's always does.
+            ["PREFLIGHT_DATABASE_TLS"] = "off",
         };
 
     /// <summary>
@@ -147,7 +150,13 @@ public sealed class FakeWorld : IDisposable
     /// server, seeded as the scenario says. When no server can be had, the HTTP fakes still start and
     /// <see cref="DatabaseError"/> says why.
     /// </summary>
-    public static async Task<FakeWorld> StartAsync(Scenario scenario, FakeDatabaseOptions databases, string healthPath = "/health", TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    public static async Task<FakeWorld> StartAsync(
+        Scenario scenario,
+        FakeDatabaseOptions databases,
+        string healthPath = "/health",
+        TimeProvider? clock = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(databases);
@@ -155,7 +164,9 @@ public sealed class FakeWorld : IDisposable
         string? error = null;
         try
         {
-            postgres = databases.ExistingServer is { } existing ? FakePostgres.Attach(existing) : await FakePostgres.StartAsync(databases.Image, cancellationToken).ConfigureAwait(false);
+            postgres = databases.ExistingServer is { } existing
+                ? FakePostgres.Attach(existing)
+                : await FakePostgres.StartAsync(databases.Image, databases.DockerEndpoint, cancellationToken).ConfigureAwait(false);
             var staging = await UrlAsync(postgres, scenario, scenario.Staging, cancellationToken).ConfigureAwait(false);
             var prod = await UrlAsync(postgres, scenario, scenario.Prod, cancellationToken).ConfigureAwait(false);
             scenario = WithDatabaseUrls(scenario, staging, prod);
@@ -188,7 +199,12 @@ public sealed class FakeWorld : IDisposable
         ProdRouter.Dispose();
     }
 
-    private static async Task<string> UrlAsync(FakePostgres postgres, Scenario scenario, AppState app, CancellationToken cancellationToken) =>
+    private static async Task<string> UrlAsync(
+        FakePostgres postgres,
+        Scenario scenario,
+        AppState app,
+        CancellationToken cancellationToken
+    ) =>
         app.Database.Reachable
             ? await postgres.CreateDatabaseAsync($"{scenario.Name}_{app.Name}", app.Database, cancellationToken).ConfigureAwait(false)
             : postgres.UnreachableUrl(app.Name.Replace('-', '_'));
@@ -203,9 +219,30 @@ public sealed class FakeWorld : IDisposable
 
     private static string Describe(Exception e, FakeDatabaseOptions databases)
     {
-        var what = e.Message.Split('\n', 2)[0].Trim();
-        return e.GetType().Name.Contains("Docker", StringComparison.Ordinal) || what.Contains("Docker", StringComparison.OrdinalIgnoreCase)
-            ? $"the fakes' databases need a Docker engine, and none answered ({what}): start one (eval \"$(.ci/docker.sh start)\" sets it up and prints what to export)"
+        var chain = new List<Exception>();
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            chain.Add(cause);
+            if (cause is AggregateException aggregate)
+            {
+                chain.AddRange(aggregate.InnerExceptions);
+            }
+        }
+
+        var what = chain[^1].Message.Split('\n', 2)[0].Trim();
+        var noEngine =
+            databases.ExistingServer is null
+            && chain.Any(c =>
+                c.GetType().Name.Contains("DockerUnavailable", StringComparison.Ordinal)
+                || c is HttpRequestException or System.Net.Sockets.SocketException
+            );
+        if (noEngine)
+        {
+            return $"the fakes' databases need a Docker engine, and none answered ({what}): start one (eval \"$(.ci/docker.sh start)\" sets it up and prints what to export)";
+        }
+
+        return chain.Any(c => c.GetType().Name.Contains("ImageNotFound", StringComparison.Ordinal))
+            ? $"the fakes' database image {databases.Image} is not on this engine ({what}): build it with .ci/docker.sh start, or pull it"
             : $"the fakes' database server did not start ({(databases.ExistingServer is null ? $"image {databases.Image}" : "PREFLIGHT_FAKES_POSTGRES")}: {what})";
     }
 }

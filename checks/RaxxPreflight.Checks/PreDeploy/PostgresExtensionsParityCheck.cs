@@ -21,7 +21,10 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
         missing.ShouldBeEmpty(
             Verdict.Message(
                 $"prod's database lacks {missing.Count} extension{(missing.Count == 1 ? string.Empty : "s")} staging's has: {string.Join(", ", missing)}",
-                [$"staging ({staging.Where}): {string.Join(", ", staging.Extensions.Order(StringComparer.Ordinal))}", $"prod ({prod.Where}): {string.Join(", ", prod.Extensions.Order(StringComparer.Ordinal))}"],
+                [
+                    $"staging ({staging.Where}): {string.Join(", ", staging.Extensions.Order(StringComparer.Ordinal))}",
+                    $"prod ({prod.Where}): {string.Join(", ", prod.Extensions.Order(StringComparer.Ordinal))}",
+                ],
                 [
                     .. missing.Select(e => $"heroku pg:psql --app {world.Config.Prod.App} -c 'CREATE EXTENSION IF NOT EXISTS \"{e}\";'"),
                     "or, if prod does without it, list it in database.allowedMissingExtensions in the config",

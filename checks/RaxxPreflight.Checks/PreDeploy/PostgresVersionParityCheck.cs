@@ -22,7 +22,9 @@ public sealed class PostgresVersionParityCheck(PreflightSession session)
             Verdict.Message(
                 $"{problem}: the deploy would run on a server major version staging was never tested on",
                 [$"staging: {staging.Where}", $"prod: {prod.Where}"],
-                [$"heroku pg:upgrade --app {world.Config.Prod.App} (or upgrade staging first: heroku pg:upgrade --app {world.Config.Staging.App})"]
+                [
+                    $"heroku pg:upgrade --app {world.Config.Prod.App} (or upgrade staging first: heroku pg:upgrade --app {world.Config.Staging.App})",
+                ]
             )
         );
     }

@@ -55,7 +55,7 @@ public sealed class PreflightSession : IAsyncLifetime
             {
                 fakes = await FakeWorld.StartAsync(
                     ScenarioCatalog.Get(target.Scenario!),
-                    new FakeDatabaseOptions(environment.PostgresImage, environment.FakesPostgres),
+                    new FakeDatabaseOptions(environment.PostgresImage, environment.FakesPostgres, environment.DockerHost),
                     config.Health.Path,
                     cancellationToken: stopping.Token
                 );
@@ -75,7 +75,6 @@ public sealed class PreflightSession : IAsyncLifetime
         {
             setupError = e.Message;
         }
-
     }
 
     /// <inheritdoc />

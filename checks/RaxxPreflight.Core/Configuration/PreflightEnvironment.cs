@@ -20,6 +20,7 @@ namespace RaxxPreflight.Configuration;
 /// <param name="DatabaseTls">False only when <c>PREFLIGHT_DATABASE_TLS=off</c>: for local database servers, never for Heroku's.</param>
 /// <param name="PostgresImage">The image the fakes' database server runs (<c>PREFLIGHT_POSTGRES_IMAGE</c>, default the official one).</param>
 /// <param name="FakesPostgres">An already running server the fakes' databases go on (<c>PREFLIGHT_FAKES_POSTGRES</c>, a connection string).</param>
+/// <param name="DockerHost">The Docker engine <c>DOCKER_HOST</c> names, if any.</param>
 public sealed record PreflightEnvironment(
     string? Target,
     string? ConfigPath,
@@ -33,7 +34,8 @@ public sealed record PreflightEnvironment(
     bool InGitHubActions,
     bool DatabaseTls,
     string PostgresImage,
-    string? FakesPostgres
+    string? FakesPostgres,
+    Uri? DockerHost
 )
 {
     /// <summary>The variable naming another config file.</summary>
@@ -61,7 +63,8 @@ public sealed record PreflightEnvironment(
             string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase),
             !string.Equals(Blank(get("PREFLIGHT_DATABASE_TLS")), "off", StringComparison.OrdinalIgnoreCase),
             Blank(get("PREFLIGHT_POSTGRES_IMAGE")) ?? "postgres:16",
-            Blank(get("PREFLIGHT_FAKES_POSTGRES"))
+            Blank(get("PREFLIGHT_FAKES_POSTGRES")),
+            Uri.TryCreate(Blank(get("DOCKER_HOST")), UriKind.Absolute, out var docker) ? docker : null
         );
     }
 

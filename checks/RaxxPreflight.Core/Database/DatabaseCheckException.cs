@@ -4,19 +4,13 @@ namespace RaxxPreflight.Database;
 public sealed class DatabaseCheckException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public DatabaseCheckException()
-    {
-    }
+    public DatabaseCheckException() { }
 
     /// <summary>Creates the exception with its one-line message.</summary>
     public DatabaseCheckException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>Creates the exception with its one-line message and cause.</summary>
     public DatabaseCheckException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

@@ -16,7 +16,12 @@ public static class DatabaseReader
 
     /// <summary>Opens <paramref name="connection"/> (read-only), reads, and closes it.</summary>
     /// <exception cref="DatabaseCheckException">No connection, or the session is not read-only; one line, no credential.</exception>
-    public static async Task<DatabaseReading> ReadAsync(NpgsqlConnectionStringBuilder connection, string who, Redactor redactor, CancellationToken cancellationToken)
+    public static async Task<DatabaseReading> ReadAsync(
+        NpgsqlConnectionStringBuilder connection,
+        string who,
+        Redactor redactor,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(redactor);
@@ -28,26 +33,47 @@ public static class DatabaseReader
             var session = new NpgsqlConnection(connection.ConnectionString);
             await using var closing = session.ConfigureAwait(false);
             await session.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var readOnly = string.Equals(await ScalarAsync(session, "SHOW transaction_read_only", cancellationToken).ConfigureAwait(false), "on", StringComparison.Ordinal);
+            var readOnly = string.Equals(
+                await ScalarAsync(session, "SHOW transaction_read_only", cancellationToken).ConfigureAwait(false),
+                "on",
+                StringComparison.Ordinal
+            );
             if (!readOnly)
             {
-                throw new DatabaseCheckException($"{who} database at {where} did not open a read-only session: the checklist will not read it");
+                throw new DatabaseCheckException(
+                    $"{who} database at {where} did not open a read-only session: the checklist will not read it"
+                );
             }
 
             var version = await ScalarAsync(session, "SHOW server_version", cancellationToken).ConfigureAwait(false) ?? "?";
-            var number = int.Parse(await ScalarAsync(session, "SHOW server_version_num", cancellationToken).ConfigureAwait(false) ?? "0", CultureInfo.InvariantCulture);
+            var number = int.Parse(
+                await ScalarAsync(session, "SHOW server_version_num", cancellationToken).ConfigureAwait(false) ?? "0",
+                CultureInfo.InvariantCulture
+            );
             var extensions = await ListAsync(session, "SELECT extname FROM pg_extension", cancellationToken).ConfigureAwait(false);
             var columns = await ListAsync(session, ColumnsSql, cancellationToken).ConfigureAwait(false);
             return new DatabaseReading(where, version.Split(' ')[0], number / 10000, extensions, columns, readOnly);
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or InvalidOperationException && e is not DatabaseCheckException)
+        catch (Exception e)
+            when (e is NpgsqlException or SocketException or TimeoutException or InvalidOperationException
+                && e is not DatabaseCheckException
+            )
         {
-            var reason = e is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : e.InnerException?.Message ?? e.Message;
-            throw new DatabaseCheckException($"{who} database at {where} did not accept a connection within {connection.Timeout}s: {redactor.Scrub(reason)}", e);
+            var reason = e is PostgresException postgres
+                ? $"{postgres.SqlState}: {postgres.MessageText}"
+                : e.InnerException?.Message ?? e.Message;
+            throw new DatabaseCheckException(
+                $"{who} database at {where} did not accept a connection within {connection.Timeout}s: {redactor.Scrub(reason)}",
+                e
+            );
         }
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Every query is a constant of this class; nothing from outside is ever part of one.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Security",
+        "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "Every query is a constant of this class; nothing from outside is ever part of one."
+    )]
     private static async Task<string?> ScalarAsync(NpgsqlConnection session, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, session);
@@ -55,7 +81,11 @@ public static class DatabaseReader
         return (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))?.ToString();
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Every query is a constant of this class; nothing from outside is ever part of one.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Security",
+        "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "Every query is a constant of this class; nothing from outside is ever part of one."
+    )]
     private static async Task<IReadOnlySet<string>> ListAsync(NpgsqlConnection session, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, session);

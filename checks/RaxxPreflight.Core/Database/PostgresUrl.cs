@@ -24,7 +24,9 @@ public static class PostgresUrl
         var credentials = uri.UserInfo.Split(':', 2);
         if (uri.Host.Length == 0 || database.Length == 0 || credentials[0].Length == 0)
         {
-            throw new DatabaseCheckException($"DATABASE_URL names no {(uri.Host.Length == 0 ? "host" : database.Length == 0 ? "database" : "user")} ({url.Masked})");
+            throw new DatabaseCheckException(
+                $"DATABASE_URL names no {(uri.Host.Length == 0 ? "host" : database.Length == 0 ? "database" : "user")} ({url.Masked})"
+            );
         }
 
         return new NpgsqlConnectionStringBuilder

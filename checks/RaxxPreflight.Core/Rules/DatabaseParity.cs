@@ -20,7 +20,13 @@ public static class DatabaseParity
     {
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(prod);
-        return [.. staging.Extensions.Except(prod.Extensions, StringComparer.Ordinal).Except(allowed, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return
+        [
+            .. staging
+                .Extensions.Except(prod.Extensions, StringComparer.Ordinal)
+                .Except(allowed, StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>The tables staging has and prod lacks, then the columns prod lacks of the tables both have.</summary>
@@ -29,7 +35,8 @@ public static class DatabaseParity
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(prod);
         var tables = staging.Tables.Except(prod.Tables, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var columns = staging.Columns.Except(prod.Columns, StringComparer.Ordinal)
+        var columns = staging
+            .Columns.Except(prod.Columns, StringComparer.Ordinal)
             .Where(c => !tables.Contains(c[..c.LastIndexOf('.')], StringComparer.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();

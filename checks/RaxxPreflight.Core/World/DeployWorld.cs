@@ -16,7 +16,13 @@ namespace RaxxPreflight.World;
 public sealed class DeployWorld
 {
     /// <summary>Wires the reads to the clients.</summary>
-    public DeployWorld(PreflightConfig config, DeployClients clients, TimeProvider time, DatabaseAccess databases, CancellationToken cancellationToken)
+    public DeployWorld(
+        PreflightConfig config,
+        DeployClients clients,
+        TimeProvider time,
+        DatabaseAccess databases,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(config);
@@ -173,7 +179,12 @@ public sealed class DeployWorld
         return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DatabaseReading> ReadDatabaseAsync(EnvironmentConfig environment, Once<ConfigVars> vars, DatabaseAccess access, CancellationToken cancellationToken)
+    private async Task<DatabaseReading> ReadDatabaseAsync(
+        EnvironmentConfig environment,
+        Once<ConfigVars> vars,
+        DatabaseAccess access,
+        CancellationToken cancellationToken
+    )
     {
         var who = $"{environment.Name}'s";
         if (access.Unavailable is { } reason)
@@ -181,8 +192,11 @@ public sealed class DeployWorld
             throw new DatabaseCheckException($"{who} database could not be checked: {reason}");
         }
 
-        var url = (await vars.Value.ConfigureAwait(false)).Get("DATABASE_URL")
-            ?? throw new DatabaseCheckException($"{environment.Name} ({environment.App}) has no DATABASE_URL to connect with: attach Postgres (heroku addons:create heroku-postgresql:<plan> --app {environment.App})");
+        var url =
+            (await vars.Value.ConfigureAwait(false)).Get("DATABASE_URL")
+            ?? throw new DatabaseCheckException(
+                $"{environment.Name} ({environment.App}) has no DATABASE_URL to connect with: attach Postgres (heroku addons:create heroku-postgresql:<plan> --app {environment.App})"
+            );
         var connection = PostgresUrl.Parse(url, access.RequireTls, Config.Database.ConnectTimeout);
         return await DatabaseReader.ReadAsync(connection, who, Redactor, cancellationToken).ConfigureAwait(false);
     }

@@ -8,12 +8,16 @@ namespace RaxxPreflight.Tests.SelfTests;
 /// <summary>The real pre-deploy facts, run in their own process against each scenario.</summary>
 public class PreDeployScenarioTests
 {
-    private static readonly string[] AllPreDeploy =
+    internal static readonly string[] AllPreDeploy =
     [
         "deploy-gate-configured",
+        "postgres-extensions-parity",
         "postgres-plan-parity",
+        "postgres-schema-parity",
+        "postgres-version-parity",
         "prod-config-vars-present",
         "prod-config-vars-valid",
+        "prod-database-reachable",
         "sentry-dsn-per-environment",
         "staging-deployed-from-main",
         "staging-healthy",
@@ -134,7 +138,7 @@ public class PreDeployScenarioTests
     [Fact]
     public async Task A_live_run_against_the_fakes_reads_each_resource_once_and_writes_nothing()
     {
-        using var fakes = FakeWorld.Start(SeedScenarios.Blocked());
+        using var fakes = await WithDatabasesAsync(SeedScenarios.Blocked());
 
         var outcome = await Checklist.RunAsync("PreDeploy", fakes.Variables);
 
@@ -169,7 +173,7 @@ public class PreDeployScenarioTests
     [Fact]
     public async Task A_rejected_github_token_fails_only_the_items_that_read_github()
     {
-        using var fakes = FakeWorld.Start(SeedScenarios.Ready());
+        using var fakes = await WithDatabasesAsync(SeedScenarios.Ready());
         var environment = new Dictionary<string, string>(fakes.Variables) { ["GITHUB_TOKEN"] = "ghp_revoked" };
 
         var outcome = await Checklist.RunAsync("PreDeploy", environment);
@@ -187,7 +191,7 @@ public class PreDeployScenarioTests
     [InlineData("ready")]
     public async Task No_output_of_a_full_run_holds_a_secret_value(string scenario)
     {
-        using var fakes = FakeWorld.Start(ScenarioCatalog.Get(scenario));
+        using var fakes = await WithDatabasesAsync(ScenarioCatalog.Get(scenario));
         var secrets = fakes.Scenario.SecretValues.Append(fakes.HerokuApiKey).Append(fakes.GitHubToken).ToList();
 
         var live = await Checklist.RunAsync("PreDeploy", fakes.Variables);
@@ -206,5 +210,21 @@ public class PreDeployScenarioTests
                     );
             }
         }
+    }
+
+    /// <summary>The fakes of <paramref name="scenario"/> in this process, their databases on the shared server.</summary>
+    internal static async Task<FakeWorld> WithDatabasesAsync(Scenario scenario)
+    {
+        var fakes = await FakeWorld.StartAsync(
+            scenario,
+            new RaxxPreflight.Fakes.Databases.FakeDatabaseOptions(
+                SharedPostgres.Image,
+                SharedPostgres.ConnectionString
+                    ?? throw new InvalidOperationException($"no Postgres server for the tests: {SharedPostgres.Error}")
+            ),
+            cancellationToken: TestContext.Current.CancellationToken
+        );
+        fakes.DatabaseError.ShouldBeNull();
+        return fakes;
     }
 }

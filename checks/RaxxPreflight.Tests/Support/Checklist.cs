@@ -24,6 +24,18 @@ internal static class Checklist
     public static Task<ChecklistOutcome> RunAsync(string phase, IReadOnlyDictionary<string, string> environment)
     {
         var clean = Variables.ToDictionary(v => v, v => environment.GetValueOrDefault(v), StringComparer.Ordinal);
+
+        // Every run's fake databases go on the run's one shared server, unless a test says otherwise.
+        if (!environment.ContainsKey("PREFLIGHT_FAKES_POSTGRES") && SharedPostgres.ConnectionString is { } shared)
+        {
+            clean["PREFLIGHT_FAKES_POSTGRES"] = shared;
+        }
+
+        foreach (var (name, value) in environment.Where(e => !clean.ContainsKey(e.Key)))
+        {
+            clean[name] = value;
+        }
+
         return ChecklistRun.RunAsync(Repo.ChecksAssembly, [phase], clean, TestContext.Current.CancellationToken);
     }
 

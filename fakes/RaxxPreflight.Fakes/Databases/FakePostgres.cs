@@ -24,10 +24,13 @@ public sealed class FakePostgres : IAsyncDisposable
     /// <summary>A connection string to the server's <c>postgres</c> database as its admin.</summary>
     public string AdminConnectionString => admin.ConnectionString;
 
-    /// <summary>Starts a container of <paramref name="image"/> (Testcontainers; the engine and API version come from the environment).</summary>
-    public static async Task<FakePostgres> StartAsync(string image, CancellationToken cancellationToken)
+    /// <summary>Starts a container of <paramref name="image"/> (Testcontainers; the API version comes from the environment), on <paramref name="dockerEndpoint"/> when one is named.</summary>
+    public static async Task<FakePostgres> StartAsync(string image, Uri? dockerEndpoint, CancellationToken cancellationToken)
     {
-        var container = new PostgreSqlBuilder(image).WithUsername("raxx").WithPassword($"fake-{Guid.NewGuid():N}").WithDatabase("postgres").Build();
+        var builder = new PostgreSqlBuilder(image).WithUsername("raxx").WithPassword($"fake-{Guid.NewGuid():N}").WithDatabase("postgres");
+
+        // An engine named by DOCKER_HOST is the one to use: Testcontainers would otherwise try the default socket next.
+        var container = (dockerEndpoint is null ? builder : builder.WithDockerEndpoint(dockerEndpoint)).Build();
         try
         {
             await container.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -47,12 +50,16 @@ public sealed class FakePostgres : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string label, DatabaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var name = string.Create(CultureInfo.InvariantCulture, $"raxx_{new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_')])}_{Guid.NewGuid():N}")[..48];
+        var name = string.Create(
+            CultureInfo.InvariantCulture,
+            $"raxx_{new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_')])}_{Guid.NewGuid():N}"
+        )[..48];
         await ExecuteAsync(admin, [$"CREATE DATABASE \"{name}\""], cancellationToken).ConfigureAwait(false);
         created.Add(name);
 
         var database = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
-        var statements = state.Extensions.Select(e => $"CREATE EXTENSION IF NOT EXISTS \"{e}\"")
+        var statements = state
+            .Extensions.Select(e => $"CREATE EXTENSION IF NOT EXISTS \"{e}\"")
             .Concat(state.Tables.Select(t => $"CREATE TABLE \"{t.Key}\" ({string.Join(", ", t.Value)})"));
         await ExecuteAsync(database, [.. statements], cancellationToken).ConfigureAwait(false);
         return Url(database);
@@ -71,7 +78,8 @@ public sealed class FakePostgres : IAsyncDisposable
             return;
         }
 
-        await ExecuteAsync(admin, [.. created.Select(name => $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")], CancellationToken.None).ConfigureAwait(false);
+        await ExecuteAsync(admin, [.. created.Select(name => $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")], CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     private static string Url(NpgsqlConnectionStringBuilder database) =>
@@ -80,8 +88,16 @@ public sealed class FakePostgres : IAsyncDisposable
             $"postgres://{Uri.EscapeDataString(database.Username!)}:{Uri.EscapeDataString(database.Password ?? string.Empty)}@{database.Host}:{database.Port}/{database.Database}"
         );
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "The statements are built from the scenario's own constants, in test fakes.")]
-    private static async Task ExecuteAsync(NpgsqlConnectionStringBuilder where, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Security",
+        "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "The statements are built from the scenario's own constants, in test fakes."
+    )]
+    private static async Task ExecuteAsync(
+        NpgsqlConnectionStringBuilder where,
+        IReadOnlyList<string> statements,
+        CancellationToken cancellationToken
+    )
     {
         var connection = new NpgsqlConnection(where.ConnectionString);
         await using var closing = connection.ConfigureAwait(false);

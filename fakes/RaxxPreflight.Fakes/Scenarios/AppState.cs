@@ -29,7 +29,10 @@ public sealed record AppState(
 
     /// <summary>The app with another DATABASE_URL.</summary>
     public AppState WithDatabaseUrl(string url) =>
-        this with { ConfigVars = new Dictionary<string, string?>(ConfigVars, StringComparer.Ordinal) { ["DATABASE_URL"] = url } };
+        this with
+        {
+            ConfigVars = new Dictionary<string, string?>(ConfigVars, StringComparer.Ordinal) { ["DATABASE_URL"] = url },
+        };
 }
 
 /// <summary>A release.</summary>

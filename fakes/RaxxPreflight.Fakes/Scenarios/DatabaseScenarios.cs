@@ -32,9 +32,16 @@ public static class DatabaseScenarios
     public static Scenario ProdSchemaBehind()
     {
         var ready = SeedScenarios.Ready();
-        var tables = ready.Prod.Database.Tables
-            .Where(t => t.Key != "billing_events")
-            .ToDictionary(t => t.Key, t => t.Key == "jobs" ? (IReadOnlyList<string>)[.. t.Value.Where(c => !c.StartsWith("attempts", StringComparison.Ordinal))] : t.Value, StringComparer.Ordinal);
+        var tables = ready
+            .Prod.Database.Tables.Where(t => t.Key != "billing_events")
+            .ToDictionary(
+                t => t.Key,
+                t =>
+                    t.Key == "jobs"
+                        ? (IReadOnlyList<string>)[.. t.Value.Where(c => !c.StartsWith("attempts", StringComparison.Ordinal))]
+                        : t.Value,
+                StringComparer.Ordinal
+            );
         return ready with
         {
             Name = "prod-schema-behind",

@@ -4,7 +4,11 @@ namespace RaxxPreflight.Fakes.Scenarios;
 /// <param name="Extensions">The extensions installed (besides plpgsql).</param>
 /// <param name="Tables">Each table's columns, as <c>name type</c>.</param>
 /// <param name="Reachable">False when the app's DATABASE_URL should point at a server that is not there.</param>
-public sealed record DatabaseState(IReadOnlyList<string> Extensions, IReadOnlyDictionary<string, IReadOnlyList<string>> Tables, bool Reachable = true)
+public sealed record DatabaseState(
+    IReadOnlyList<string> Extensions,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Tables,
+    bool Reachable = true
+)
 {
     /// <summary>raxx-queue's schema after its migrations, with the extensions it uses.</summary>
     public static DatabaseState Queue { get; } =
@@ -13,8 +17,20 @@ public sealed record DatabaseState(IReadOnlyList<string> Extensions, IReadOnlyDi
             new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
                 ["queues"] = ["name citext primary key", "paused boolean not null default false"],
-                ["jobs"] = ["id bigserial primary key", "queue citext not null", "payload jsonb not null", "run_at timestamptz not null", "attempts int not null default 0"],
-                ["billing_events"] = ["id uuid primary key default gen_random_uuid()", "stripe_event_id text not null", "received_at timestamptz not null"],
+                ["jobs"] =
+                [
+                    "id bigserial primary key",
+                    "queue citext not null",
+                    "payload jsonb not null",
+                    "run_at timestamptz not null",
+                    "attempts int not null default 0",
+                ],
+                ["billing_events"] =
+                [
+                    "id uuid primary key default gen_random_uuid()",
+                    "stripe_event_id text not null",
+                    "received_at timestamptz not null",
+                ],
             }
         );
 }

@@ -1,0 +1,73 @@
+using RaxxPreflight.Tests.Support;
+
+namespace RaxxPreflight.Tests.SelfTests;
+
+/// <summary>The real database facts, run in their own process against scenarios whose databases are real Postgres.</summary>
+public class DatabaseScenarioTests
+{
+    private static readonly string[] DatabaseItems =
+    [
+        "postgres-extensions-parity",
+        "postgres-schema-parity",
+        "postgres-version-parity",
+        "prod-database-reachable",
+    ];
+
+    [Fact]
+    public async Task A_missing_extension_fails_only_the_extensions_item_with_the_command_that_adds_it()
+    {
+        var outcome = await Checklist.RunFakesAsync("PreDeploy", "prod-missing-extension");
+
+        outcome.FailedIds.ShouldBe(["postgres-extensions-parity"], outcome.Render());
+        var item = outcome.Results.Single(r => r.CheckId == "postgres-extensions-parity");
+        item.Reason.ShouldBe("prod's database lacks 1 extension staging's has: pg_trgm");
+        item.Details.ShouldContain(d =>
+            d.Trim() == "heroku pg:psql --app raxx-queue-prod -c 'CREATE EXTENSION IF NOT EXISTS \"pg_trgm\";'"
+        );
+    }
+
+    [Fact]
+    public async Task An_unreachable_prod_database_fails_every_item_that_reads_it_naming_the_host_not_the_credentials()
+    {
+        var outcome = await Checklist.RunFakesAsync("PreDeploy", "prod-database-unreachable");
+
+        outcome.FailedIds.ShouldBe(DatabaseItems, outcome.Render());
+        var reachable = outcome.Results.Single(r => r.CheckId == "prod-database-reachable").Reason!;
+        reachable.ShouldStartWith("prod's database at 127.0.0.1:1/raxx_raxx_queue_prod_gone did not accept a connection within 10s: ");
+        reachable.ShouldNotContain("raxx:");
+        reachable.ShouldNotContain("fake-");
+    }
+
+    [Fact]
+    public async Task A_schema_behind_warns_of_what_the_migrations_must_create()
+    {
+        var outcome = await Checklist.RunFakesAsync("PreDeploy", "prod-schema-behind");
+
+        outcome.FailedIds.ShouldBeEmpty(outcome.Render());
+        outcome.WarnedIds.ShouldBe(["postgres-schema-parity"]);
+        var item = outcome.Results.Single(r => r.CheckId == "postgres-schema-parity");
+        item.Reason.ShouldBe("prod's schema lacks 1 table and 1 column that staging's has: the deploy's migrations must create them");
+        item.Details.Select(d => d.Trim()).ShouldContain("table public.billing_events");
+        item.Details.Select(d => d.Trim()).ShouldContain("column public.jobs.attempts");
+    }
+
+    [Fact]
+    public async Task Without_a_docker_engine_the_database_items_fail_saying_docker_is_needed_and_the_rest_still_run()
+    {
+        var outcome = await Checklist.RunAsync(
+            "PreDeploy",
+            new Dictionary<string, string>
+            {
+                ["PREFLIGHT_TARGET"] = "fakes:ready",
+                ["PREFLIGHT_FAKES_POSTGRES"] = string.Empty,
+                ["DOCKER_HOST"] = "tcp://127.0.0.1:1",
+            }
+        );
+
+        outcome.FailedIds.ShouldBe(DatabaseItems, outcome.Render());
+        outcome
+            .Results.Where(r => DatabaseItems.Contains(r.CheckId))
+            .ShouldAllBe(r => r.Reason!.Contains("the fakes' databases need a Docker engine, and none answered", StringComparison.Ordinal));
+        outcome.Results.Count.ShouldBe(PreDeployScenarioTests.AllPreDeploy.Length);
+    }
+}
