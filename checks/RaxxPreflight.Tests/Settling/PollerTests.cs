@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Time.Testing;
+using RaxxPreflight.Settling;
+
+namespace RaxxPreflight.Tests.Settling;
+
+/// <summary>The poller on a clock the test moves: every wait is exactly one interval, no real time passes.</summary>
+public class PollerTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task It_goes_green_on_the_first_look_after_the_state_holds_and_records_the_wait()
+    {
+        var clock = new FakeTimeProvider();
+        var states = new Queue<string>(["starting", "starting", "up", "up"]);
+        var looks = 0;
+
+        var result = await RunAsync(
+            clock,
+            () =>
+            {
+                looks++;
+                return states.Dequeue();
+            },
+            s => s == "up" ? Judgement.Holds : Judgement.NotYet($"web.1 is {s}")
+        );
+
+        result.Outcome.ShouldBe(SettleOutcome.Held);
+        looks.ShouldBe(3);
+        result.Record.ShouldBe("web.1: starting (0s) -> web.1: starting (10s) -> web.1: up (20s)");
+    }
+
+    [Fact]
+    public async Task It_stops_at_once_on_a_terminal_state()
+    {
+        var clock = new FakeTimeProvider();
+
+        var result = await RunAsync(clock, () => "crashed", s => Judgement.Terminal("web.1 crashed"));
+
+        result.Outcome.ShouldBe(SettleOutcome.SettledWrong);
+        result.Attempts.Count.ShouldBe(1);
+        result.Verdict.ShouldBe("settled wrong: web.1 crashed");
+    }
+
+    [Fact]
+    public async Task It_gives_up_at_the_timeout_saying_the_deploy_did_not_settle()
+    {
+        var clock = new FakeTimeProvider();
+
+        var result = await RunAsync(clock, () => "starting", s => Judgement.NotYet("web.1 is starting"));
+
+        result.Outcome.ShouldBe(SettleOutcome.TimedOut);
+        result.Attempts.Select(a => a.At.TotalSeconds).ShouldBe([0, 10, 20, 30, 40, 50, 60]);
+        result.Verdict.ShouldBe("did not settle within 60s: web.1 is starting");
+    }
+
+    [Fact]
+    public void A_long_record_keeps_its_ends_and_elides_the_middle()
+    {
+        var attempts = Enumerable.Range(0, 20).Select(i => new Attempt(TimeSpan.FromSeconds(i), "starting")).ToList();
+
+        var record = new SettleResult(SettleOutcome.TimedOut, "x", attempts, Timeout).Record;
+
+        record.ShouldStartWith("starting (0s) -> ");
+        record.ShouldContain("... 8 more ...");
+        record.ShouldEndWith("starting (19s)");
+    }
+
+    private static async Task<SettleResult> RunAsync(FakeTimeProvider clock, Func<string> observe, Func<string, Judgement> judge)
+    {
+        var poller = new Poller(clock, Timeout, Interval);
+        var run = poller.UntilAsync(_ => Task.FromResult(observe()), judge, s => $"web.1: {s}", TestContext.Current.CancellationToken);
+
+        // Move the clock one interval at a time until the poller has decided.
+        for (var i = 0; i < 20 && !run.IsCompleted; i++)
+        {
+            await Task.Yield();
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+            clock.Advance(Interval);
+        }
+
+        return await run;
+    }
+}
