@@ -1,5 +1,6 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Heroku;
+using RaxxPreflight.Rules;
 using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Checks.PostDeploy;
@@ -18,7 +19,7 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
 
         var result = await world.Poller.UntilAsync(
             async _ => (Releases: await world.ProdReleases.GetAsync(), Dynos: await world.ProdDynos.GetAsync()),
-            seen => Judge(WebDynos(seen.Releases, seen.Dynos, type), type, Current(seen.Releases)),
+            seen => Judge(WebDynos(seen.Releases, seen.Dynos, type), type, ReleaseImage.Current(seen.Releases)),
             seen => Describe(WebDynos(seen.Releases, seen.Dynos, type), type),
             TestContext.Current.CancellationToken
         );
@@ -33,7 +34,7 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
     /// <summary>The process type's dynos that run the current release.</summary>
     internal static IReadOnlyList<HerokuDyno> WebDynos(IReadOnlyList<HerokuRelease> releases, IReadOnlyList<HerokuDyno> dynos, string type)
     {
-        var current = Current(releases);
+        var current = ReleaseImage.Current(releases);
         return
         [
             .. dynos
@@ -44,9 +45,6 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
 
     /// <summary>True when a dyno of the process type has crashed: a terminal state no wait will mend.</summary>
     internal static bool Crashed(IReadOnlyList<HerokuDyno> dynos) => dynos.Any(d => d.State == "crashed");
-
-    private static HerokuRelease? Current(IReadOnlyList<HerokuRelease> releases) =>
-        releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version);
 
     private static Judgement Judge(IReadOnlyList<HerokuDyno> dynos, string type, HerokuRelease? current)
     {

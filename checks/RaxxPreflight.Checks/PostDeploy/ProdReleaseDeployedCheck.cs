@@ -45,12 +45,9 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
         );
     }
 
-    private static HerokuRelease? Current(IReadOnlyList<HerokuRelease> releases) =>
-        releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version);
-
     private static Judgement Judge(IReadOnlyList<HerokuRelease> releases, string stagingImage)
     {
-        var current = Current(releases);
+        var current = ReleaseImage.Current(releases);
         if (current is null)
         {
             return Judgement.NotYet("prod has no release");
@@ -73,5 +70,5 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
     }
 
     private static string Describe(IReadOnlyList<HerokuRelease> releases) =>
-        Current(releases) is { } current ? $"v{current.Version} {current.Status} '{current.Description}'" : "no release";
+        ReleaseImage.Current(releases) is { } current ? $"v{current.Version} {current.Status} '{current.Description}'" : "no release";
 }

@@ -18,7 +18,7 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
         var type = world.Config.PostDeploy.ProcessType;
 
         // Log lines are the app's own words and may hold a secret: know every config var value before quoting any.
-        await Task.WhenAll(world.ProdVars.Value, world.StagingVars.Value);
+        await world.ConfigVarsAsync();
 
         var result = await world.Poller.UntilAsync(
             async ct => (Releases: await world.ProdReleases.GetAsync(), Log: await world.ReadProdLogAsync(ct)),
@@ -35,9 +35,7 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
     }
 
     private static HerokuRelease? Deploy(IReadOnlyList<HerokuRelease> releases) =>
-        (releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version)) is { } current && ReleaseImage.Of(current) is not null
-            ? current
-            : null;
+        ReleaseImage.Current(releases) is { } current && ReleaseImage.Of(current) is not null ? current : null;
 
     private static Judgement Judge(HerokuRelease? deploy, IReadOnlyList<string> log, string type, Secrets.Redactor redactor)
     {

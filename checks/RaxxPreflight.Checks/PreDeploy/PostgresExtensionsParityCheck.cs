@@ -12,10 +12,7 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
     public async Task Prod_has_stagings_extensions()
     {
         var world = session.World;
-        var stagingTask = world.StagingDatabase.Value;
-        var prodTask = world.ProdDatabase.Value;
-        var staging = await stagingTask;
-        var prod = await prodTask;
+        var (staging, prod) = await world.DatabasesAsync();
 
         var missing = DatabaseParity.MissingExtensions(staging, prod, world.Config.Database.AllowedMissingExtensions);
         missing.ShouldBeEmpty(

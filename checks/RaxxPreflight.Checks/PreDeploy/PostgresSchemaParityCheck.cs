@@ -12,10 +12,7 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
     public async Task Prod_schema_matches_staging()
     {
         var world = session.World;
-        var stagingTask = world.StagingDatabase.Value;
-        var prodTask = world.ProdDatabase.Value;
-        var staging = await stagingTask;
-        var prod = await prodTask;
+        var (staging, prod) = await world.DatabasesAsync();
 
         var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
         if (tables.Count + columns.Count > 0)

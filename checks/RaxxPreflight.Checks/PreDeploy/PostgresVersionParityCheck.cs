@@ -12,10 +12,7 @@ public sealed class PostgresVersionParityCheck(PreflightSession session)
     public async Task Prod_postgres_version_matches_staging()
     {
         var world = session.World;
-        var stagingTask = world.StagingDatabase.Value;
-        var prodTask = world.ProdDatabase.Value;
-        var staging = await stagingTask;
-        var prod = await prodTask;
+        var (staging, prod) = await world.DatabasesAsync();
 
         var problem = DatabaseParity.Version(staging, prod);
         problem.ShouldBeNull(

@@ -12,10 +12,7 @@ public sealed class ProdConfigVarsPresentCheck(PreflightSession session)
     public async Task Prod_sets_every_config_var()
     {
         var world = session.World;
-        var stagingTask = world.StagingVars.Value;
-        var prodTask = world.ProdVars.Value;
-        var staging = await stagingTask;
-        var prod = await prodTask;
+        var (staging, prod) = await world.ConfigVarsAsync();
 
         var missing = ConfigVarFindings.MissingOnProd(staging, prod, world.Config.ConfigVars);
         Verdict.NoFindings(

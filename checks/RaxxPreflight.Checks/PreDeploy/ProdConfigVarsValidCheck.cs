@@ -12,10 +12,7 @@ public sealed class ProdConfigVarsValidCheck(PreflightSession session)
     public async Task Prod_config_vars_are_well_formed()
     {
         var world = session.World;
-        var stagingTask = world.StagingVars.Value;
-        var prodTask = world.ProdVars.Value;
-        var staging = await stagingTask;
-        var prod = await prodTask;
+        var (staging, prod) = await world.ConfigVarsAsync();
 
         var invalid = ConfigVarFindings.InvalidOnProd(staging, prod, world.Config.ConfigVars);
         Verdict.NoFindings(

@@ -13,10 +13,9 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
     {
         var world = session.World;
         var name = world.Config.SentryDsnVar;
-        var stagingTask = world.StagingVars.Value;
-        var prodTask = world.ProdVars.Value;
-        var staging = (await stagingTask).Get(name);
-        var prod = (await prodTask).Get(name);
+        var vars = await world.ConfigVarsAsync();
+        var staging = vars.Staging.Get(name);
+        var prod = vars.Prod.Get(name);
         if (staging is null || prod is null)
         {
             return;

@@ -12,10 +12,7 @@ public sealed class StripeKeysLiveCheck(PreflightSession session)
     public async Task Stripe_keys_are_live_on_prod_only()
     {
         var world = session.World;
-        var stagingTask = world.StagingVars.Value;
-        var prodTask = world.ProdVars.Value;
-        var staging = await stagingTask;
-        var prod = await prodTask;
+        var (staging, prod) = await world.ConfigVarsAsync();
 
         var findings = StripeKeyFindings.Evaluate(staging, prod, world.Config.Stripe);
         Verdict.NoFindings(

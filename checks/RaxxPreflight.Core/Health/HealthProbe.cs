@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Flurl.Http;
+using RaxxPreflight.Http;
 
 namespace RaxxPreflight.Health;
 
@@ -45,14 +46,18 @@ public sealed class HealthProbe
             var root = document.RootElement;
             return root.ValueKind != JsonValueKind.Object
                 ? new HealthReading(url, status, null, null, null, "the body is JSON but not an object")
-                : new HealthReading(url, status, Text(root, "status"), Text(root, "service"), Text(root, "version"), null);
+                : new HealthReading(
+                    url,
+                    status,
+                    JsonText.Of(root, "status"),
+                    JsonText.Of(root, "service"),
+                    JsonText.Of(root, "version"),
+                    null
+                );
         }
         catch (JsonException)
         {
             return new HealthReading(url, status, null, null, null, "the body is not JSON");
         }
     }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

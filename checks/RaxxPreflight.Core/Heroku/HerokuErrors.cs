@@ -31,14 +31,11 @@ internal static class HerokuErrors
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            return root.ValueKind != JsonValueKind.Object ? (null, null) : (Text(root, "id"), Text(root, "message"));
+            return root.ValueKind != JsonValueKind.Object ? (null, null) : (JsonText.Of(root, "id"), JsonText.Of(root, "message"));
         }
         catch (JsonException)
         {
             return (null, null);
         }
     }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -14,6 +14,10 @@ public static partial class ReleaseImage
         return match.Success ? match.Groups["image"].Value : null;
     }
 
+    /// <summary>The release the app runs: the one marked current, else the newest.</summary>
+    public static HerokuRelease? Current(IReadOnlyList<HerokuRelease> releases) =>
+        releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version);
+
     /// <summary>The newest container deploy among <paramref name="releases"/> that succeeded, if any.</summary>
     public static HerokuRelease? NewestDeploy(IEnumerable<HerokuRelease> releases) =>
         releases.Where(r => r.Status == "succeeded" && Of(r) is not null).MaxBy(r => r.Version);

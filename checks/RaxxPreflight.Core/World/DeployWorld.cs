@@ -146,6 +146,20 @@ public sealed class DeployWorld
     /// <summary>What Stripe says of prod's secret key; null when prod has none.</summary>
     public Once<StripeKeyCheck?> ProdStripeKey { get; }
 
+    /// <summary>Both environments' config vars, read at once.</summary>
+    public async Task<(ConfigVars Staging, ConfigVars Prod)> ConfigVarsAsync()
+    {
+        await Task.WhenAll(StagingVars.Value, ProdVars.Value).ConfigureAwait(false);
+        return (await StagingVars.Value.ConfigureAwait(false), await ProdVars.Value.ConfigureAwait(false));
+    }
+
+    /// <summary>Both environments' databases, read at once.</summary>
+    public async Task<(DatabaseReading Staging, DatabaseReading Prod)> DatabasesAsync()
+    {
+        await Task.WhenAll(StagingDatabase.Value, ProdDatabase.Value).ConfigureAwait(false);
+        return (await StagingDatabase.Value.ConfigureAwait(false), await ProdDatabase.Value.ConfigureAwait(false));
+    }
+
     /// <summary>The health URL of <paramref name="environment"/>: configured, or the app's <c>web_url</c> joined with the health path.</summary>
     public async Task<Uri> HealthUrlAsync(EnvironmentConfig environment, Once<HerokuApp> app)
     {

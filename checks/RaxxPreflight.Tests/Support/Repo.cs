@@ -14,7 +14,16 @@ internal static class Repo
     /// <summary>../shared, beside the repository, as every developer and CI run has it.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
-    public static string Contract(string file) => Path.Combine(Shared, "api-contracts", file);
+    public static string Contract(string file)
+    {
+        var path = Path.Combine(Shared, "api-contracts", file);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"the official API contract {file} is not at {path}: the tests read ../shared beside the repository, as CI lays it out",
+                path
+            );
+    }
 
     private static string Metadata(string key) =>
         typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
