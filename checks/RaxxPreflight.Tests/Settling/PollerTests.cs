@@ -12,7 +12,7 @@ public class PollerTests
     [Fact]
     public async Task It_goes_green_on_the_first_look_after_the_state_holds_and_records_the_wait()
     {
-        var clock = new FakeTimeProvider();
+        using var clock = new WaitingClock();
         var states = new Queue<string>(["starting", "starting", "up", "up"]);
         var looks = 0;
 
@@ -34,7 +34,7 @@ public class PollerTests
     [Fact]
     public async Task It_stops_at_once_on_a_terminal_state()
     {
-        var clock = new FakeTimeProvider();
+        using var clock = new WaitingClock();
 
         var result = await RunAsync(clock, () => "crashed", s => Judgement.Terminal("web.1 crashed"));
 
@@ -46,7 +46,7 @@ public class PollerTests
     [Fact]
     public async Task It_gives_up_at_the_timeout_saying_the_deploy_did_not_settle()
     {
-        var clock = new FakeTimeProvider();
+        using var clock = new WaitingClock();
 
         var result = await RunAsync(clock, () => "starting", s => Judgement.NotYet("web.1 is starting"));
 
@@ -67,19 +67,42 @@ public class PollerTests
         record.ShouldEndWith("starting (19s)");
     }
 
-    private static async Task<SettleResult> RunAsync(FakeTimeProvider clock, Func<string> observe, Func<string, Judgement> judge)
+    private static async Task<SettleResult> RunAsync(WaitingClock clock, Func<string> observe, Func<string, Judgement> judge)
     {
         var poller = new Poller(clock, Timeout, Interval);
         var run = poller.UntilAsync(_ => Task.FromResult(observe()), judge, s => $"web.1: {s}", TestContext.Current.CancellationToken);
 
-        // Move the clock one interval at a time until the poller has decided.
-        for (var i = 0; i < 20 && !run.IsCompleted; i++)
+        // Each time the poller starts a wait, move the clock by exactly that wait; stop when it has decided.
+        while (!run.IsCompleted)
         {
-            await Task.Yield();
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-            clock.Advance(Interval);
+            var waiting = clock.NextWait();
+            if (await Task.WhenAny(run, waiting) == waiting)
+            {
+                clock.Advance(Interval);
+            }
         }
 
         return await run;
+    }
+
+    /// <summary>A fake clock that counts the waits started on it, so that the test moves it only when one is pending.</summary>
+    private sealed class WaitingClock : FakeTimeProvider, IDisposable
+    {
+        public void Dispose() => waits.Dispose();
+
+        private readonly SemaphoreSlim waits = new(0);
+
+        public Task NextWait() => waits.WaitAsync(TestContext.Current.CancellationToken);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime != global::System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                waits.Release();
+            }
+
+            return timer;
+        }
     }
 }
