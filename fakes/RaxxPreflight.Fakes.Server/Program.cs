@@ -16,9 +16,10 @@ if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName))
 
 var scenario = ScenarioCatalog.Get(scenarioName);
 var image = Environment.GetEnvironmentVariable("PREFLIGHT_POSTGRES_IMAGE") is { Length: > 0 } configured ? configured : "postgres:16";
-using var world = await FakeWorld
+var world = await FakeWorld
     .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable("PREFLIGHT_FAKES_POSTGRES")))
     .ConfigureAwait(false);
+await using var stopping = world.ConfigureAwait(false);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -9,7 +9,7 @@ namespace RaxxPreflight.Fakes;
 /// Every fake of one scenario, started in this process: Heroku, GitHub, Stripe and each app's router.
 /// <see cref="Variables"/> are what point a live run at them.
 /// </summary>
-public sealed class FakeWorld : IDisposable
+public sealed class FakeWorld : IDisposable, IAsyncDisposable
 {
     private FakeWorld(
         Scenario scenario,
@@ -187,10 +187,20 @@ public sealed class FakeWorld : IDisposable
         return world;
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops every fake and drops (or stops) the databases.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Dispose();
+    }
+
+    /// <summary>Stops the HTTP fakes; a world with databases is disposed with <see cref="DisposeAsync"/>, which drops them too.</summary>
     public void Dispose()
     {
-        Postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Heroku.Dispose();
         Logplex.Dispose();
         GitHub.Dispose();

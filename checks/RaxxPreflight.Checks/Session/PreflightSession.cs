@@ -82,6 +82,9 @@ public sealed class PreflightSession : IAsyncLifetime
     {
         await stopping.CancelAsync();
         stopping.Dispose();
-        fakes?.Dispose();
+        if (fakes is not null)
+        {
+            await fakes.DisposeAsync();
+        }
     }
 }

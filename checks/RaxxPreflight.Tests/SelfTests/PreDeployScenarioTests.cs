@@ -138,7 +138,7 @@ public class PreDeployScenarioTests
     [Fact]
     public async Task A_live_run_against_the_fakes_reads_each_resource_once_and_writes_nothing()
     {
-        using var fakes = await WithDatabasesAsync(SeedScenarios.Blocked());
+        await using var fakes = await WithDatabasesAsync(SeedScenarios.Blocked());
 
         var outcome = await Checklist.RunAsync("PreDeploy", fakes.Variables);
 
@@ -173,7 +173,7 @@ public class PreDeployScenarioTests
     [Fact]
     public async Task A_rejected_github_token_fails_only_the_items_that_read_github()
     {
-        using var fakes = await WithDatabasesAsync(SeedScenarios.Ready());
+        await using var fakes = await WithDatabasesAsync(SeedScenarios.Ready());
         var environment = new Dictionary<string, string>(fakes.Variables) { ["GITHUB_TOKEN"] = "ghp_revoked" };
 
         var outcome = await Checklist.RunAsync("PreDeploy", environment);
@@ -191,7 +191,7 @@ public class PreDeployScenarioTests
     [InlineData("ready")]
     public async Task No_output_of_a_full_run_holds_a_secret_value(string scenario)
     {
-        using var fakes = await WithDatabasesAsync(ScenarioCatalog.Get(scenario));
+        await using var fakes = await WithDatabasesAsync(ScenarioCatalog.Get(scenario));
         var secrets = fakes.Scenario.SecretValues.Append(fakes.HerokuApiKey).Append(fakes.GitHubToken).ToList();
 
         var live = await Checklist.RunAsync("PreDeploy", fakes.Variables);
