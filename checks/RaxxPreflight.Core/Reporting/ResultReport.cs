@@ -18,7 +18,7 @@ public static class ResultReport
         return report
             .Descendants("test")
             .Select(ReadTest)
-            .OrderBy(r => r.Phase, StringComparer.Ordinal)
+            .OrderBy(r => PhaseOrder(r.Phase))
             .ThenBy(r => r.CheckId, StringComparer.Ordinal)
             .ToList();
     }
@@ -42,6 +42,15 @@ public static class ResultReport
         var reason = StripExceptionType(kept[0].Trim());
         return (reason, kept.Skip(1).Where(l => l.Trim().Length > 0).ToList());
     }
+
+    // The checklist's own order: what holds before the deploy, then what holds after it.
+    private static int PhaseOrder(string phase) =>
+        phase switch
+        {
+            "PreDeploy" => 0,
+            "PostDeploy" => 1,
+            _ => 2,
+        };
 
     private static CheckResult ReadTest(XElement test)
     {
