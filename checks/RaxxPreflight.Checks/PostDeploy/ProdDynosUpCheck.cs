@@ -38,7 +38,11 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
         return
         [
             .. dynos
-                .Where(d => d.Type == type && (current is null || d.Release?.Version == current.Version))
+                // A dyno that names no type or release is judged by its name and counted in.
+                .Where(d =>
+                    (d.Type ?? d.Name.Split('.')[0]) == type
+                    && (current is null || d.Release is null || d.Release.Version == current.Version)
+                )
                 .OrderBy(d => d.Name, StringComparer.Ordinal),
         ];
     }

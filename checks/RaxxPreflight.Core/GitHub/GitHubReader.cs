@@ -105,7 +105,18 @@ public sealed class GitHubReader
     public Task<string> GetHeadShaAsync(string owner, string repo, string branch) =>
         Call(
             $"GET repos/{owner}/{repo}/commits/{branch}",
-            async () => (await client.Repository.Commit.Get(owner, repo, branch).ConfigureAwait(false)).Sha
+            async () =>
+            {
+                try
+                {
+                    return (await client.Repository.Commit.Get(owner, repo, branch).ConfigureAwait(false)).Sha;
+                }
+                catch (NotFoundException)
+                {
+                    // The branch's ref says the same where the commits endpoint is not served.
+                    return (await client.Git.Reference.Get(owner, repo, $"heads/{branch}").ConfigureAwait(false)).Object.Sha;
+                }
+            }
         );
 
     private static async Task<T> Call<T>(string request, Func<Task<T>> read)

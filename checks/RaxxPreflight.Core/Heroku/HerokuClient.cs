@@ -47,7 +47,8 @@ public sealed class HerokuClient
             $"version ..; max={count}, order=desc",
             "a list of releases",
             cancellationToken,
-            singlePage: true
+            // The newest page holds the current release; read on only for an API that pages otherwise.
+            enough: page => page.Any(r => r.Current)
         );
 
     /// <summary><c>GET /apps/{app}/formation</c>.</summary>
@@ -118,13 +119,13 @@ public sealed class HerokuClient
             };
     }
 
-    /// <summary>Reads a list, following <c>Next-Range</c> while the API answers 206 Partial Content.</summary>
+    /// <summary>Reads a list, following <c>Next-Range</c> while the API answers 206 Partial Content, until <paramref name="enough"/> says the items read so far will do.</summary>
     public async Task<IReadOnlyList<T>> GetListAsync<T>(
         string[] path,
         string range,
         string what,
         CancellationToken cancellationToken,
-        bool singlePage = false
+        Func<IReadOnlyList<T>, bool>? enough = null
     )
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -135,7 +136,7 @@ public sealed class HerokuClient
         {
             var response = await GetAsync(next, path, cancellationToken).ConfigureAwait(false);
             items.AddRange(response.Json<List<T>>(what));
-            next = response.Status == 206 && !singlePage ? response.Header("Next-Range") : null;
+            next = response.Status == 206 && enough?.Invoke(items) != true ? response.Header("Next-Range") : null;
         }
 
         return items;

@@ -40,7 +40,7 @@ public sealed record HerokuFormation(string Type, int Quantity, string? Size);
 /// <param name="State">crashed, down, idle, starting or up.</param>
 /// <param name="Release">The release it runs.</param>
 /// <param name="UpdatedAt">When its state last changed.</param>
-public sealed record HerokuDyno(string Name, string Type, string State, HerokuReleaseRef? Release, DateTimeOffset? UpdatedAt);
+public sealed record HerokuDyno(string Name, string? Type, string State, HerokuReleaseRef? Release, DateTimeOffset? UpdatedAt);
 
 /// <summary>A reference to a release.</summary>
 /// <param name="Id">The release's id.</param>
