@@ -81,9 +81,9 @@ public sealed class GitHubReader
                     )
                     .ConfigureAwait(false);
 
-                // GitHub lists the newest first; order anyway rather than trust the page.
+                // GitHub filters and lists the newest first; filter and order here too rather than trust the page.
                 return runs
-                    .WorkflowRuns.Where(r => r.Conclusion?.StringValue == "success")
+                    .WorkflowRuns.Where(r => r.Conclusion?.StringValue == "success" && (r.HeadBranch is null || r.HeadBranch == branch))
                     .OrderByDescending(r => r.CreatedAt)
                     .Select(r =>
                         (DeployRun?)
