@@ -11,13 +11,14 @@ namespace RaxxPreflight.Runner;
 internal static class RunnerCommand
 {
     public const string Usage = """
-        usage: run-preflight.sh PHASE [--fakes SCENARIO]
+        usage: run-preflight.sh PHASE [--fakes SCENARIO] [--trx FILE]
 
           PHASE             pre-deploy  the items to check before the deploy is dispatched
                             post-deploy the smoke items to run right after it
                             all         both
           --fakes SCENARIO  run against the in-process fakes serving SCENARIO (blocked, ready, deployed,
-                            deployed-crashing, deployed-wrong-image, settling) instead of the target
+                            deployed-crashing, deployed-wrong-image, settling, prod-missing-extension,
+                            prod-database-unreachable, prod-schema-behind) instead of the target
                             PREFLIGHT_TARGET names (live needs HEROKU_API_KEY, GITHUB_TOKEN)
           --trx FILE        also write a TRX report to FILE
 
