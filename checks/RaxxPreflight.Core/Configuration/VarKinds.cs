@@ -22,7 +22,4 @@ public static class VarKinds
 
     /// <summary>Reads a kind's name.</summary>
     public static bool TryParse(string name, out VarKind kind) => ByName.TryGetValue(name, out kind);
-
-    /// <summary>The kind's name as the config file writes it.</summary>
-    public static string NameOf(VarKind kind) => ByName.First(pair => pair.Value == kind).Key;
 }

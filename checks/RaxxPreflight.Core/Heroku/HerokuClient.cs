@@ -66,40 +66,22 @@ public sealed class HerokuClient
     [PermittedWrite("A log session only opens a read of the app's log; it changes nothing in the app.")]
     public async Task<HerokuLogSession> CreateLogSessionAsync(string app, string dynoName, int lines, CancellationToken cancellationToken)
     {
-        var request = Authorized(client.Request("apps", app, "log-sessions"));
-        var name = $"POST /apps/{app}/log-sessions";
-        try
+        var body = new
         {
-            using var response = await request
-                .AllowAnyHttpStatus()
-                .PostJsonAsync(
-                    new
-                    {
-                        dyno_name = dynoName,
-                        lines,
-                        source = "app",
-                        tail = false,
-                    },
-                    HttpCompletionOption.ResponseContentRead,
-                    cancellationToken
-                )
-                .ConfigureAwait(false);
-            var answer = new RemoteResponse(
+            dyno_name = dynoName,
+            lines,
+            source = "app",
+            tail = false,
+        };
+        var answer = await RemoteResponse
+            .SendAsync(
+                Authorized(client.Request("apps", app, "log-sessions")),
                 Service,
-                name,
-                response.StatusCode,
-                await response.GetStringAsync().ConfigureAwait(false),
-                [.. response.Headers.Select(h => (h.Name, h.Value))]
-            );
-            return answer.Status is 200 or 201 ? answer.Json<HerokuLogSession>("a log session") : throw HerokuErrors.From(answer);
-        }
-        catch (FlurlHttpException e)
-        {
-            throw new RemoteServiceException(
-                $"{Service} could not be reached for {name} ({e.InnerException?.Message ?? e.Message}): check the URL and the network",
-                e
-            );
-        }
+                "POST",
+                r => r.PostJsonAsync(body, HttpCompletionOption.ResponseContentRead, cancellationToken)
+            )
+            .ConfigureAwait(false);
+        return answer.Status is 200 or 201 ? answer.Json<HerokuLogSession>("a log session") : throw HerokuErrors.From(answer);
     }
 
     /// <summary>GETs a log session's <c>logplex_url</c>: the log lines, one per line.</summary>

@@ -22,16 +22,24 @@ public sealed record RemoteResponse(
 
     /// <summary>Sends the GET and reads the answer, turning transport failures into one-line errors.</summary>
     /// <exception cref="RemoteServiceException">The service could not be reached or did not answer in time.</exception>
-    public static async Task<RemoteResponse> GetAsync(IFlurlRequest request, string service, CancellationToken cancellationToken)
+    public static Task<RemoteResponse> GetAsync(IFlurlRequest request, string service, CancellationToken cancellationToken) =>
+        SendAsync(request, service, "GET", r => r.GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken));
+
+    /// <summary>Sends <paramref name="send"/> (the request as <paramref name="verb"/>) and reads the answer, turning transport failures into one-line errors.</summary>
+    /// <exception cref="RemoteServiceException">The service could not be reached or did not answer in time.</exception>
+    public static async Task<RemoteResponse> SendAsync(
+        IFlurlRequest request,
+        string service,
+        string verb,
+        Func<IFlurlRequest, Task<IFlurlResponse>> send
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = $"GET {request.Url.Path}";
+        ArgumentNullException.ThrowIfNull(send);
+        var name = $"{verb} {request.Url.Path}";
         try
         {
-            using var response = await request
-                .AllowAnyHttpStatus()
-                .GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken)
-                .ConfigureAwait(false);
+            using var response = await send(request.AllowAnyHttpStatus()).ConfigureAwait(false);
             var body = await response.GetStringAsync().ConfigureAwait(false);
             var headers = response.Headers.Select(h => (h.Name, h.Value)).ToList();
             return new RemoteResponse(service, name, response.StatusCode, body, headers);

@@ -9,12 +9,6 @@ namespace RaxxPreflight.Settling;
 /// <param name="interval">The wait between attempts.</param>
 public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interval)
 {
-    /// <summary>The settle timeout.</summary>
-    public TimeSpan Timeout => timeout;
-
-    /// <summary>The wait between attempts.</summary>
-    public TimeSpan Interval => interval;
-
     /// <summary>Observes until <paramref name="judge"/> says the state holds or never will, or the timeout passes.</summary>
     /// <typeparam name="T">What is observed.</typeparam>
     /// <param name="observe">One observation; an exception from it ends the wait and is the item's failure.</param>

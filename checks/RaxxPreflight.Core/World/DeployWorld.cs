@@ -45,11 +45,7 @@ public sealed class DeployWorld
         ProdVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Prod.App, ct)));
         StagingAddons = new(() => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
         ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
-        StagingHealth = new(async () =>
-            await clients
-                .Health.ProbeAsync(await HealthUrlAsync(config.Staging, StagingApp).ConfigureAwait(false), config.Health.Timeout, ct)
-                .ConfigureAwait(false)
-        );
+        StagingHealth = new(() => ProbeHealthAsync(config.Staging, StagingApp, ct));
         Environment = new(() => clients.GitHub.GetEnvironmentAsync(gh.Owner, gh.Repository, gh.Environment));
         Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
         NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
@@ -58,14 +54,7 @@ public sealed class DeployWorld
         ProdFormation = new(() => clients.Heroku.GetFormationAsync(config.Prod.App, ct));
         ProdReleases = new(() => clients.Heroku.GetReleasesAsync(config.Prod.App, 10, ct), time, fresh);
         ProdDynos = new(() => clients.Heroku.GetDynosAsync(config.Prod.App, ct), time, fresh);
-        ProdHealth = new(
-            async () =>
-                await clients
-                    .Health.ProbeAsync(await HealthUrlAsync(config.Prod, ProdApp).ConfigureAwait(false), config.Health.Timeout, ct)
-                    .ConfigureAwait(false),
-            time,
-            fresh
-        );
+        ProdHealth = new(() => ProbeHealthAsync(config.Prod, ProdApp, ct), time, fresh);
         StagingDatabase = new(() => ReadDatabaseAsync(config.Staging, StagingVars, databases, ct));
         ProdDatabase = new(() => ReadDatabaseAsync(config.Prod, ProdVars, databases, ct));
         ProdStripeKey = new(async () =>
@@ -161,7 +150,7 @@ public sealed class DeployWorld
     }
 
     /// <summary>The health URL of <paramref name="environment"/>: configured, or the app's <c>web_url</c> joined with the health path.</summary>
-    public async Task<Uri> HealthUrlAsync(EnvironmentConfig environment, Once<HerokuApp> app)
+    private async Task<Uri> HealthUrlAsync(EnvironmentConfig environment, Once<HerokuApp> app)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(app);
@@ -192,6 +181,15 @@ public sealed class DeployWorld
             .ConfigureAwait(false);
         return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<HealthReading> ProbeHealthAsync(
+        EnvironmentConfig environment,
+        Once<HerokuApp> app,
+        CancellationToken cancellationToken
+    ) =>
+        await clients
+            .Health.ProbeAsync(await HealthUrlAsync(environment, app).ConfigureAwait(false), Config.Health.Timeout, cancellationToken)
+            .ConfigureAwait(false);
 
     private async Task<DatabaseReading> ReadDatabaseAsync(
         EnvironmentConfig environment,
