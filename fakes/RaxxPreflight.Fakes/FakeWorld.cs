@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
@@ -13,8 +14,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
 {
     private FakeWorld(
         Scenario scenario,
-        TimeProvider clock,
-        long started,
+        ConcurrentDictionary<string, int> looks,
         RouterFake stagingRouter,
         RouterFake prodRouter,
         HerokuFake heroku,
@@ -26,8 +26,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     )
     {
         Scenario = scenario;
-        Clock = clock;
-        this.started = started;
+        this.looks = looks;
         Logplex = logplex;
         StagingRouter = stagingRouter;
         ProdRouter = prodRouter;
@@ -38,16 +37,16 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         GitHubToken = gitHubToken;
     }
 
-    private readonly long started;
+    private readonly ConcurrentDictionary<string, int> looks;
 
-    /// <summary>The scenario served (as it was at the start, for a time-driven one).</summary>
+    /// <summary>The scenario served (as it was at the start, for one that settles).</summary>
     public Scenario Scenario { get; }
 
-    /// <summary>The clock the time-driven scenarios take their time from.</summary>
-    public TimeProvider Clock { get; }
-
-    /// <summary>The world as the fakes serve it now.</summary>
-    public Scenario Now => Scenario.At(Clock.GetElapsedTime(started));
+    /// <summary>
+    /// How many times each resource has been looked at (<c>raxx-queue-prod/dynos</c>, <c>raxx-queue-prod/router</c>,
+    /// <c>raxx-queue-prod/log-sessions</c>...): what moves a settling scenario on.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Looks => looks;
 
     /// <summary>Logplex, serving the log sessions the Heroku fake opens.</summary>
     public LogplexFake Logplex { get; }
@@ -103,40 +102,30 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Starts every fake serving <paramref name="scenario"/>; the routers answer <paramref name="healthPath"/>.
-    /// A time-driven scenario takes its time from <paramref name="clock"/> (the system's by default).
+    /// A settling scenario moves on by the looks at each resource (<see cref="Scenario.SettlesAfterLooks"/>), never by the clock.
     /// </summary>
-    public static FakeWorld Start(Scenario scenario, string healthPath = "/health", TimeProvider? clock = null)
+    public static FakeWorld Start(Scenario scenario, string healthPath = "/health")
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        clock ??= TimeProvider.System;
-        var started = clock.GetTimestamp();
-        Scenario Current() => scenario.At(clock.GetElapsedTime(started));
+        var looks = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+        // Each request is one look at its resource, and sees the state that many earlier looks left it in.
+        Scenario Look(string resource) =>
+            resource.Length == 0 ? scenario : scenario.After(looks.AddOrUpdate(resource, 1, (_, n) => n + 1) - 1);
         var herokuApiKey = $"HRKU-fake-{Guid.NewGuid():N}";
         var gitHubToken = $"ghp_fake{Guid.NewGuid():N}";
-        var stagingRouter = RouterFake.Start(() => Current().Staging, healthPath);
-        var prodRouter = RouterFake.Start(() => Current().Prod, healthPath);
+        var stagingRouter = RouterFake.Start(scenario.Staging, () => Look($"{scenario.Staging.Name}/router").Staging, healthPath);
+        var prodRouter = RouterFake.Start(scenario.Prod, () => Look($"{scenario.Prod.Name}/router").Prod, healthPath);
         var logplex = LogplexFake.Start();
         var heroku = HerokuFake.Start(
-            Current,
+            Look,
             herokuApiKey,
             app => new Uri($"http://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"),
             logplex
         );
         var gitHub = GitHubFake.Start(scenario.GitHub, gitHubToken);
         var stripe = StripeFake.Start(scenario.Stripe);
-        return new FakeWorld(
-            scenario,
-            clock,
-            started,
-            stagingRouter,
-            prodRouter,
-            heroku,
-            logplex,
-            gitHub,
-            stripe,
-            herokuApiKey,
-            gitHubToken
-        );
+        return new FakeWorld(scenario, looks, stagingRouter, prodRouter, heroku, logplex, gitHub, stripe, herokuApiKey, gitHubToken);
     }
 
     /// <summary>The database server behind the scenario's DATABASE_URLs, when the fakes have one.</summary>
@@ -154,7 +143,6 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         Scenario scenario,
         FakeDatabaseOptions databases,
         string healthPath = "/health",
-        TimeProvider? clock = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -181,7 +169,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
             }
         }
 
-        var world = Start(scenario, healthPath, clock);
+        var world = Start(scenario, healthPath);
         world.Postgres = postgres;
         world.DatabaseError = error;
         return world;

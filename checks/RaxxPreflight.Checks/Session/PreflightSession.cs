@@ -68,8 +68,8 @@ public sealed class PreflightSession : IAsyncLifetime
                 );
             }
 
-            // Time-driven scenarios take their time from the fakes' clock; the waits use the same one.
-            world = new DeployWorld(config, clients, fakes?.Clock ?? TimeProvider.System, databases, stopping.Token);
+            // The waits run on the system's clock; a settling scenario moves on by their looks, not by that clock.
+            world = new DeployWorld(config, clients, TimeProvider.System, databases, stopping.Token);
         }
         catch (PreflightConfigException e)
         {

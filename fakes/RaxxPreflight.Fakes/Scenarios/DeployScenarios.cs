@@ -56,10 +56,10 @@ public static class DeployScenarios
         );
 
     /// <summary>
-    /// The release exists, but for the first <paramref name="settlesAfter"/> web.1 is starting, the router answers
-    /// 503 and the app has logged nothing; then it becomes <see cref="Deployed"/>.
+    /// The release exists, but for the first <paramref name="looks"/> looks at each resource web.1 is starting, the
+    /// router answers 503 and the app has logged nothing; then that resource is as <see cref="Deployed"/> serves it.
     /// </summary>
-    public static Scenario Settling(TimeSpan settlesAfter)
+    public static Scenario Settling(int looks)
     {
         var deployed = Deployed();
         var booting = deployed.Prod with
@@ -71,9 +71,9 @@ public static class DeployScenarios
         return deployed with
         {
             Name = "settling",
-            Description = $"web.1 starting and health 503 for the first {settlesAfter.TotalSeconds:0}s, then everything up",
+            Description = $"web.1 starting, health 503 and nothing logged for the first {looks} looks at each, then everything up",
             Prod = booting,
-            SettlesAfter = settlesAfter,
+            SettlesAfterLooks = looks,
             Later = deployed with { Name = "settling" },
         };
     }

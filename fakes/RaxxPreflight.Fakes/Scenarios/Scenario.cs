@@ -9,14 +9,19 @@ namespace RaxxPreflight.Fakes.Scenarios;
 /// <param name="Stripe">The keys Stripe knows.</param>
 public sealed record Scenario(string Name, string Description, AppState Staging, AppState Prod, GitHubState GitHub, StripeState Stripe)
 {
-    /// <summary>For a time-driven scenario: how long after the fakes start the world turns into <see cref="Later"/>.</summary>
-    public TimeSpan SettlesAfter { get; init; }
+    /// <summary>
+    /// For a scenario that settles: how many looks at each resource (each request for prod's dynos, its health,
+    /// a log session...) see this state before that resource turns into <see cref="Later"/>'s. The world moves on
+    /// by the checklist's own looks, never by the clock, so a loaded machine sees the same states in the same order.
+    /// </summary>
+    public int SettlesAfterLooks { get; init; }
 
-    /// <summary>For a time-driven scenario: the world once it has settled; null for a still one.</summary>
+    /// <summary>For a scenario that settles: the world once it has settled; null for a still one.</summary>
     public Scenario? Later { get; init; }
 
-    /// <summary>The state at <paramref name="elapsed"/> since the fakes started.</summary>
-    public Scenario At(TimeSpan elapsed) => Later is not null && elapsed >= SettlesAfter ? Later.At(elapsed - SettlesAfter) : this;
+    /// <summary>The state a look sees after <paramref name="earlierLooks"/> earlier looks at the same resource.</summary>
+    public Scenario After(int earlierLooks) =>
+        Later is not null && earlierLooks >= SettlesAfterLooks ? Later.After(earlierLooks - SettlesAfterLooks) : this;
 
     /// <summary>Every secret value the scenario holds, for tests that prove none is printed.</summary>
     public IReadOnlyList<string> SecretValues =>

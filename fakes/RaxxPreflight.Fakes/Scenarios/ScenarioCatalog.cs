@@ -10,14 +10,14 @@ public static class ScenarioCatalog
         ["deployed"] = DeployScenarios.Deployed,
         ["deployed-crashing"] = DeployScenarios.DeployedCrashing,
         ["deployed-wrong-image"] = DeployScenarios.DeployedWrongImage,
-        ["settling"] = () => DeployScenarios.Settling(SettlingTime),
+        ["settling"] = () => DeployScenarios.Settling(SettlingLooks),
         ["prod-missing-extension"] = DatabaseScenarios.ProdMissingExtension,
         ["prod-database-unreachable"] = DatabaseScenarios.ProdDatabaseUnreachable,
         ["prod-schema-behind"] = DatabaseScenarios.ProdSchemaBehind,
     };
 
-    /// <summary>How long the <c>settling</c> scenario takes to come up.</summary>
-    public static TimeSpan SettlingTime { get; } = TimeSpan.FromSeconds(3);
+    /// <summary>How many looks at each of prod's resources the <c>settling</c> scenario stays booting for.</summary>
+    public const int SettlingLooks = 2;
 
     /// <summary>The scenarios' names.</summary>
     public static IReadOnlyCollection<string> Names => Builders.Keys;

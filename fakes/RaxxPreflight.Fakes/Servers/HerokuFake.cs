@@ -34,33 +34,38 @@ public sealed class HerokuFake : IDisposable
     public IReadOnlyList<IRequestMessage> Requests => [.. server.LogEntries.Select(e => e.RequestMessage)];
 
     /// <summary>
-    /// Starts the fake serving both apps of the scenario <paramref name="current"/> returns at each request;
-    /// only <paramref name="apiKey"/> is accepted. Log sessions it creates are served by <paramref name="logplex"/>.
+    /// Starts the fake serving both apps of the scenario <paramref name="look"/> returns for each request, given
+    /// the resource the request reads (<c>{app}/dynos</c>, <c>{app}/log-sessions</c>...): a settling scenario
+    /// moves on by the looks at each resource. Only <paramref name="apiKey"/> is accepted. Log sessions it
+    /// creates are served by <paramref name="logplex"/>.
     /// </summary>
-    public static HerokuFake Start(Func<Scenario> current, string apiKey, Func<string, Uri> webUrl, LogplexFake logplex)
+    public static HerokuFake Start(Func<string, Scenario> look, string apiKey, Func<string, Uri> webUrl, LogplexFake logplex)
     {
-        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(look);
         ArgumentNullException.ThrowIfNull(webUrl);
         ArgumentNullException.ThrowIfNull(logplex);
         var fake = new HerokuFake(WireMockServer.Start(), apiKey);
-        var initial = current();
+        var initial = look(string.Empty);
         foreach (var (name, id) in new[] { (initial.Staging.Name, initial.Staging.Id), (initial.Prod.Name, initial.Prod.Id) })
         {
-            var resources = new HerokuResources(() => App(current(), name), webUrl(name));
+            var url = webUrl(name);
+            HerokuResources At(string resource) => new(App(look($"{name}/{resource}"), name), url);
             foreach (var identity in new[] { name, id.ToString() })
             {
-                fake.Get($"/apps/{identity}", _ => new HerokuAnswer(200, resources.App()));
-                fake.Get($"/apps/{identity}/config-vars", _ => new HerokuAnswer(200, resources.ConfigVars()));
-                fake.GetList($"/apps/{identity}/addons", "id", resources.Addons);
-                fake.GetList($"/apps/{identity}/releases", "id", resources.Releases);
-                fake.GetList($"/apps/{identity}/formation", "id", resources.Formation);
-                fake.GetList($"/apps/{identity}/dynos", "id", resources.Dynos);
+                fake.Get($"/apps/{identity}", _ => new HerokuAnswer(200, At("app").App()));
+                fake.Get($"/apps/{identity}/config-vars", _ => new HerokuAnswer(200, At("config-vars").ConfigVars()));
+                fake.GetList($"/apps/{identity}/addons", "id", () => At("addons").Addons());
+                fake.GetList($"/apps/{identity}/releases", "id", () => At("releases").Releases());
+                fake.GetList($"/apps/{identity}/formation", "id", () => At("formation").Formation());
+                fake.GetList($"/apps/{identity}/dynos", "id", () => At("dynos").Dynos());
                 fake.server.Given(Request.Create().WithPath($"/apps/{identity}/log-sessions").UsingPost())
                     .AtPriority(10)
                     .RespondWith(
                         Response
                             .Create()
-                            .WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(201, logplex.Open(App(current(), name), r.Body))))
+                            .WithCallback(r =>
+                                fake.Guarded(r, () => new HerokuAnswer(201, logplex.Open(App(look($"{name}/log-sessions"), name), r.Body)))
+                            )
                     );
             }
         }

@@ -5,10 +5,10 @@ using RaxxPreflight.Fakes.Scenarios;
 
 namespace RaxxPreflight.Fakes.Servers;
 
-/// <summary>One app's resources in the exact shapes of the Heroku Platform API schema.</summary>
-internal sealed class HerokuResources(Func<AppState> current, Uri webUrl)
+/// <summary>One app's resources, as one request sees the app, in the exact shapes of the Heroku Platform API schema.</summary>
+internal sealed class HerokuResources(AppState state, Uri webUrl)
 {
-    private AppState State => current();
+    private AppState State => state;
 
     private static readonly DateTimeOffset Created = new(2026, 3, 2, 17, 4, 11, TimeSpan.Zero);
 

@@ -27,11 +27,14 @@ public sealed class RouterFake : IDisposable
     /// <summary>Every request the router has received, oldest first.</summary>
     public IReadOnlyList<IRequestMessage> Requests => [.. server.LogEntries.Select(e => e.RequestMessage)];
 
-    /// <summary>Starts the router of the app <paramref name="current"/> returns at each request, answering <paramref name="healthPath"/> with its router state.</summary>
-    public static RouterFake Start(Func<AppState> current, string healthPath)
+    /// <summary>
+    /// Starts the router of <paramref name="app"/>, answering <paramref name="healthPath"/> with the router state of the
+    /// app as <paramref name="current"/> returns it for each request.
+    /// </summary>
+    public static RouterFake Start(AppState app, Func<AppState> current, string healthPath)
     {
+        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(current);
-        var app = current();
         var fake = new RouterFake(WireMockServer.Start(), $"{app.Name}-{app.HostSuffix}.herokuapp.com");
         fake.server.Given(Request.Create().WithPath(healthPath).UsingGet())
             .AtPriority(10)
