@@ -7,9 +7,9 @@ namespace RaxxPreflight.Analyzers;
 /// <summary>How the analyzers recognise a checklist fact and read its traits.</summary>
 internal static class ChecklistFacts
 {
-    public const string PhaseTrait = "Phase";
-    public const string CheckTrait = "Check";
-    public static readonly ImmutableArray<string> Phases = ImmutableArray.Create("PreDeploy", "PostDeploy");
+    public const string PhaseTrait = RaxxPreflight.Phases.Trait;
+    public const string CheckTrait = RaxxPreflight.Phases.CheckTrait;
+    public static readonly ImmutableArray<string> Phases = ImmutableArray.Create(RaxxPreflight.Phases.All);
 
     /// <summary>True when <paramref name="method"/> carries [Fact], [Theory] or any attribute derived from xunit's FactAttribute.</summary>
     public static bool IsFact(IMethodSymbol method, INamedTypeSymbol factAttribute) =>

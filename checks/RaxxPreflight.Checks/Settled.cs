@@ -1,19 +1,29 @@
+using RaxxPreflight.Checks.Results;
 using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Checks;
 
-/// <summary>How a waiting item ends: its record of attempts in the output when it held, in the failure when not.</summary>
+/// <summary>How a waiting item ends: every look recorded as data, the record its line when it held, its failure when not.</summary>
 internal static class Settled
 {
     /// <summary>Passes when <paramref name="result"/> held (recording the wait), else fails saying whether it settled wrong or not in time.</summary>
-    public static void ShouldHold(SettleResult result, string what, IEnumerable<string> fixes)
+    public static void ShouldHold(SettleResult result, (string Environment, string Name) state, string what, IEnumerable<string> fixes)
     {
+        ItemRecorder.Current.Waited(result.Looks);
+        if (result.Attempts.Count > 0)
+        {
+            Seen.State(state.Environment, state.Name, result.Attempts[^1].Observed);
+        }
+
         if (result.Outcome == SettleOutcome.Held)
         {
-            TestContext.Current.TestOutputHelper?.WriteLine($"{what}: {result.Verdict}: {result.Record}");
+            Verdict.Pass($"{what}: {result.Verdict}: {result.Record}");
             return;
         }
 
-        result.Outcome.ShouldBe(SettleOutcome.Held, Verdict.Message($"{what} {result.Verdict}", [$"attempts: {result.Record}"], fixes));
+        Verdict.Fail($"{what} {result.Verdict}", [$"attempts: {result.Record}"], fixes);
     }
+
+    /// <summary>What a wait calls after each look that does not hold yet: the runner shows what the item waits for.</summary>
+    public static Action<Attempt, string, TimeSpan> Progress => ItemRecorder.Current.Looked;
 }

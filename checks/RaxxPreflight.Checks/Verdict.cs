@@ -1,48 +1,103 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using RaxxPreflight.Checks.Results;
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks;
 
 /// <summary>
-/// How an item fails: Shouldly's assertion, with a message whose first line is the one-line reason,
-/// then what was found, then the commands that fix it. Nothing here ever holds a secret value.
+/// How an item ends: it records its verdict as data (reason, findings, what was found, fixes) on the current
+/// item, then fails as a Shouldly assertion whose message says the same for people reading <c>dotnet test</c>.
+/// Nothing here ever holds a secret value.
 /// </summary>
 internal static class Verdict
 {
     /// <summary>Fails with <paramref name="summary"/> unless <paramref name="findings"/> is empty.</summary>
     public static void NoFindings(IReadOnlyList<Finding> findings, string summary)
     {
-        var problems = findings.Select(f => f.ToString()).ToList();
-        problems.ShouldBeEmpty(Message(summary, problems, findings.Select(f => f.Fix)));
+        if (findings.Count > 0)
+        {
+            Fail(
+                summary,
+                findings.Select(f => f.ToString()),
+                findings.Select(f => f.Fix),
+                findings.Select(f => new FindingData(f.Subject, f.Problem, f.Fix))
+            );
+        }
     }
 
     /// <summary>Fails with <paramref name="summary"/> unless <paramref name="problems"/> is empty.</summary>
-    public static void NoProblems(IReadOnlyList<string> problems, string summary, params string[] fixes) =>
-        problems.ShouldBeEmpty(Message(summary, problems, fixes));
+    public static void NoProblems(IReadOnlyList<string> problems, string summary, params string[] fixes)
+    {
+        if (problems.Count > 0)
+        {
+            Fail(summary, problems, fixes);
+        }
+    }
 
-    /// <summary>The message: the reason, "Found:" lines, "Fix:" lines.</summary>
-    public static string Message(string summary, IEnumerable<string> found, IEnumerable<string> fixes)
+    /// <summary>Fails unless <paramref name="value"/> is there.</summary>
+    public static void NotNull<T>([NotNull] T? value, string summary, IEnumerable<string> found, IEnumerable<string> fixes)
+    {
+        if (value is null)
+        {
+            Fail(summary, found, fixes);
+        }
+    }
+
+    /// <summary>Fails unless <paramref name="holds"/>.</summary>
+    public static void That([DoesNotReturnIf(false)] bool holds, string summary, IEnumerable<string> found, IEnumerable<string> fixes)
+    {
+        if (!holds)
+        {
+            Fail(summary, found, fixes);
+        }
+    }
+
+    /// <summary>The item did not hold: records why, and fails.</summary>
+    [DoesNotReturn]
+    public static void Fail(string summary, IEnumerable<string> found, IEnumerable<string> fixes, IEnumerable<FindingData>? findings = null)
+    {
+        var foundList = found.ToList();
+        var fixList = fixes.Distinct(StringComparer.Ordinal).ToList();
+        ItemRecorder.Current.Judged(CheckStatus.Fail, summary, foundList, fixList, findings ?? []);
+        throw new VerdictFailure(Message(summary, foundList, fixList));
+    }
+
+    /// <summary>A warning: the item holds, but an operator should read the reason, what was found and how to act.</summary>
+    public static void Warn(string summary, IEnumerable<string> found, IEnumerable<string> fixes, IEnumerable<FindingData>? findings = null)
+    {
+        var foundList = found.ToList();
+        var fixList = fixes.Distinct(StringComparer.Ordinal).ToList();
+        ItemRecorder.Current.Judged(CheckStatus.Warn, summary, foundList, fixList, findings ?? []);
+        TestContext.Current.AddWarning(Message(summary, foundList, fixList));
+    }
+
+    /// <summary>The item holds, and says in one line how it knows (the record of a wait, the session it opened).</summary>
+    public static void Pass(string line)
+    {
+        ItemRecorder.Current.Judged(CheckStatus.Pass, line, [], [], []);
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+    }
+
+    /// <summary>The message people read: the reason, "Found:" lines, "Fix:" lines.</summary>
+    private static string Message(string summary, IReadOnlyList<string> found, IReadOnlyList<string> fixes)
     {
         var text = new StringBuilder(summary);
         AppendSection(text, "Found:", found);
-        AppendSection(text, "Fix:", fixes.Distinct(StringComparer.Ordinal));
+        AppendSection(text, "Fix:", fixes);
         return text.ToString();
     }
 
-    /// <summary>A warning in the same form: the reason, then what was found and how to act.</summary>
-    public static void Warn(string summary, IEnumerable<string> found, IEnumerable<string> fixes) =>
-        TestContext.Current.AddWarning(Message(summary, found, fixes));
-
-    private static void AppendSection(StringBuilder text, string title, IEnumerable<string> lines)
+    private static void AppendSection(StringBuilder text, string title, IReadOnlyList<string> lines)
     {
-        var list = lines.ToList();
-        if (list.Count == 0)
+        if (lines.Count == 0)
         {
             return;
         }
 
         text.Append('\n').Append(title);
-        foreach (var line in list)
+        foreach (var line in lines)
         {
             text.Append("\n  ").Append(line);
         }

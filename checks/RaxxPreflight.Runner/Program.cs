@@ -1,3 +1,3 @@
 using RaxxPreflight.Runner;
 
-return await RunnerCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await RunnerCommand.RunAsync(args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected).ConfigureAwait(false);

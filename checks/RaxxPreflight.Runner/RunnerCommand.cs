@@ -1,47 +1,53 @@
+using System.Text;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Reporting;
 
 namespace RaxxPreflight.Runner;
 
 /// <summary>
-/// <c>preflight (pre-deploy|post-deploy|all) --checks PATH [--fakes SCENARIO]</c>: runs the phase's items in
-/// the checklist assembly and prints the verdict. Exit 0 only when every item ran and passed; 1 when any
-/// failed or nothing ran; 2 for a usage mistake.
+/// <c>preflight (pre-deploy|post-deploy|all) --checks PATH [--fakes SCENARIO] [--check ID]... [--report FILE]...</c>:
+/// runs the items in the checklist assembly, prints each item's line as it finishes, then the verdict. Exit 0
+/// only when every item ran and passed; 1 when any failed, could not be checked, or nothing ran; 2 for a usage mistake.
 /// </summary>
 internal static class RunnerCommand
 {
-    public const string Usage = """
-        usage: run-preflight.sh PHASE [--fakes SCENARIO] [--trx FILE]
+    public static string Usage =>
+        $"""
+            usage: run-preflight.sh PHASE [--fakes SCENARIO] [--check ID]... [--report FILE.md|FILE.json]... [--junit FILE] [--trx FILE]
 
-          PHASE             pre-deploy  the items to check before the deploy is dispatched
-                            post-deploy the smoke items to run right after it
-                            all         both
-          --fakes SCENARIO  run against the in-process fakes serving SCENARIO (blocked, ready, deployed,
-                            deployed-crashing, deployed-wrong-image, settling, prod-missing-extension,
-                            prod-database-unreachable, prod-schema-behind) instead of the target
-                            PREFLIGHT_TARGET names (live needs HEROKU_API_KEY, GITHUB_TOKEN)
-          --trx FILE        also write a TRX report to FILE
+              PHASE             pre-deploy  the items to check before the deploy is dispatched
+                                post-deploy the smoke items to run right after it
+                                all         both
+              --fakes SCENARIO  run against the in-process fakes serving SCENARIO ({string.Join(", ", ScenarioNames.All)})
+                                instead of the target {Settings.Target} names (live needs {Settings.HerokuApiKey}, {Settings.GitHubToken})
+              --check ID        run only this item of the phase (repeatable); ids: {string.Join(", ", CheckIds.All.Select(c => c.Id))}
+              --report FILE     also write the operator's report: Markdown for FILE.md, JSON for FILE.json
+                                (schema: docs/report.schema.json)
+              --junit FILE      also write a JUnit XML report to FILE
+              --trx FILE        also write a TRX report to FILE
 
-        In GitHub Actions (GITHUB_ACTIONS=true) each item is also an annotation, and the verdict goes
-        to the job's step summary.
+            Prints each item's line (pass, WARN, FAIL with its reason) the moment it finishes, what the waiting
+            items wait for, then how to fix each item that did not pass. In GitHub Actions ({Settings.GitHubActions}=true)
+            each failure and warning is also an annotation, and the report goes to the job's step summary.
+            Exits 0 only when every item passed.
+            """;
 
-        Prints one line per item (pass, WARN, FAIL with its reason), then how to fix each failure.
-        Exits 0 only when every item passed.
-        """;
-
-    private static readonly Dictionary<string, string[]> Phases = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> PhaseWords = new(StringComparer.Ordinal)
     {
-        ["pre-deploy"] = ["PreDeploy"],
-        ["post-deploy"] = ["PostDeploy"],
-        ["all"] = ["PreDeploy", "PostDeploy"],
+        ["pre-deploy"] = [Phases.PreDeploy],
+        ["post-deploy"] = [Phases.PostDeploy],
+        ["all"] = Phases.All,
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool terminal)
     {
         string? phase = null;
         string? checks = null;
         string? scenario = null;
         string? trx = null;
+        string? junit = null;
+        var reports = new List<string>();
+        var items = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -55,30 +61,72 @@ internal static class RunnerCommand
                 case "--trx" when i + 1 < args.Length:
                     trx = args[++i];
                     break;
+                case "--junit" when i + 1 < args.Length:
+                    junit = args[++i];
+                    break;
+                case "--report" when i + 1 < args.Length:
+                    reports.Add(args[++i]);
+                    break;
+                case "--check" when i + 1 < args.Length:
+                    items.Add(args[++i]);
+                    break;
                 case "--checks" when i + 1 < args.Length:
                     checks = args[++i];
                     break;
-                case var word when phase is null && Phases.ContainsKey(word):
+                case var word when phase is null && PhaseWords.ContainsKey(word):
                     phase = word;
                     break;
                 default:
-                    await error.WriteLineAsync($"run-preflight: unexpected argument '{args[i]}'\n\n{Usage}").ConfigureAwait(false);
-                    return 2;
+                    return await UsageErrorAsync(error, $"unexpected argument '{args[i]}'").ConfigureAwait(false);
             }
         }
 
         if (phase is null || checks is null)
         {
-            await error
-                .WriteLineAsync($"run-preflight: {(phase is null ? "name a phase" : "--checks is missing")}\n\n{Usage}")
+            return await UsageErrorAsync(error, phase is null ? "name a phase" : "--checks is missing").ConfigureAwait(false);
+        }
+
+        if (scenario is not null && !ScenarioNames.All.Contains(scenario, StringComparer.Ordinal))
+        {
+            return await UsageErrorAsync(
+                    error,
+                    $"no scenario is named '{scenario}'; the scenarios are {string.Join(", ", ScenarioNames.All)}"
+                )
                 .ConfigureAwait(false);
-            return 2;
+        }
+
+        foreach (var item in items)
+        {
+            var known = CheckIds.All.Where(c => c.Id == item).ToList();
+            if (known.Count == 0)
+            {
+                return await UsageErrorAsync(
+                        error,
+                        $"no checklist item is named '{item}'; the items are {string.Join(", ", CheckIds.All.Select(c => c.Id))}"
+                    )
+                    .ConfigureAwait(false);
+            }
+
+            if (!PhaseWords[phase].Contains(known[0].Phase, StringComparer.Ordinal))
+            {
+                return await UsageErrorAsync(error, $"'{item}' is a {Phases.Word(known[0].Phase)} item, not a {phase} one")
+                    .ConfigureAwait(false);
+            }
+        }
+
+        foreach (
+            var report in reports.Where(r =>
+                !r.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !r.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            )
+        )
+        {
+            return await UsageErrorAsync(error, $"--report {report}: name a .md (Markdown) or .json file").ConfigureAwait(false);
         }
 
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (scenario is not null)
         {
-            environment["PREFLIGHT_TARGET"] = $"fakes:{scenario}";
+            environment[Settings.Target] = $"fakes:{scenario}";
         }
 
         PreflightEnvironment? settings;
@@ -92,8 +140,38 @@ internal static class RunnerCommand
             settings = null;
         }
 
-        var outcome = await ChecklistRun.RunAsync(checks, Phases[phase], environment, CancellationToken.None, trx).ConfigureAwait(false);
-        await output.WriteAsync(outcome.Render()).ConfigureAwait(false);
+        var target = scenario is not null ? $"fakes:{scenario}" : settings?.Target ?? "(no target)";
+        var progress = new Progress(output, terminal, TimeProvider.System);
+        using var heartbeat = new CancellationTokenSource();
+        var beating = progress.HeartbeatAsync(heartbeat.Token);
+        ChecklistOutcome outcome;
+        try
+        {
+            outcome = await ChecklistRun
+                .RunAsync(checks, new Selection(PhaseWords[phase], items), environment, progress.On, trx, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            await heartbeat.CancelAsync().ConfigureAwait(false);
+            await beating.ConfigureAwait(false);
+            progress.Finish();
+        }
+
+        await output.WriteAsync(outcome.Tail()).ConfigureAwait(false);
+        foreach (var report in reports)
+        {
+            var text = report.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? OperatorReport.Json(outcome, target)
+                : OperatorReport.Markdown(outcome, target);
+            await File.WriteAllTextAsync(report, text, new UTF8Encoding(false)).ConfigureAwait(false);
+        }
+
+        if (junit is not null)
+        {
+            JUnitReport.Build(outcome).Save(junit);
+        }
+
         if (settings is { InGitHubActions: true })
         {
             foreach (var annotation in GitHubActionsReport.Annotations(outcome))
@@ -103,10 +181,16 @@ internal static class RunnerCommand
 
             if (settings.GitHubStepSummary is { } summary)
             {
-                await File.AppendAllTextAsync(summary, GitHubActionsReport.Summary(outcome, phase)).ConfigureAwait(false);
+                await File.AppendAllTextAsync(summary, OperatorReport.Markdown(outcome, target)).ConfigureAwait(false);
             }
         }
 
         return outcome.Passed ? 0 : 1;
+    }
+
+    private static async Task<int> UsageErrorAsync(TextWriter error, string problem)
+    {
+        await error.WriteLineAsync($"run-preflight: {problem}\n\n{Usage}").ConfigureAwait(false);
+        return 2;
     }
 }

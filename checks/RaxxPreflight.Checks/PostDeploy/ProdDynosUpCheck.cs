@@ -11,7 +11,9 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Every web dyno of prod's current release is up")]
     [Check(CheckIds.ProdDynosUp)]
-    public async Task Prod_web_dynos_are_up()
+    public Task Prod_web_dynos_are_up() => Item.RunAsync(session, RunAsync);
+
+    private async Task RunAsync()
     {
         var world = session.World;
         var prod = world.Config.Prod.App;
@@ -21,11 +23,13 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
             async _ => (Releases: await world.ProdReleases.GetAsync(), Dynos: await world.ProdDynos.GetAsync()),
             seen => Judge(WebDynos(seen.Releases, seen.Dynos, type), type, ReleaseImage.Current(seen.Releases)),
             seen => Describe(WebDynos(seen.Releases, seen.Dynos, type), type),
+            Settled.Progress,
             TestContext.Current.CancellationToken
         );
 
         Settled.ShouldHold(
             result,
+            (Environments.Prod, "dynos"),
             $"prod's {type} dynos ({prod})",
             [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod} --dyno {type}", $"heroku ps:restart {type} --app {prod}"]
         );

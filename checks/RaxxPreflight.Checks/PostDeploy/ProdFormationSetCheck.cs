@@ -8,7 +8,9 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's formation runs the web process at the configured quantity and size")]
     [Check(CheckIds.ProdFormationSet)]
-    public async Task Prod_formation_runs_web()
+    public Task Prod_formation_runs_web() => Item.RunAsync(session, RunAsync);
+
+    private async Task RunAsync()
     {
         var world = session.World;
         var post = world.Config.PostDeploy;
@@ -17,6 +19,7 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
         var web = formation.FirstOrDefault(f => f.Type == post.ProcessType);
         var found =
             formation.Count == 0 ? "no formation at all" : string.Join(", ", formation.Select(f => $"{f.Type}={f.Quantity}:{f.Size}"));
+        Seen.State(Environments.Prod, "formation", found);
 
         var problems = new List<string>();
         if (web is null)
@@ -40,8 +43,6 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
 
         var scale =
             $"heroku ps:scale {post.ProcessType}={post.Quantity}{(post.Size is null ? string.Empty : ":" + post.Size)} --app {prod}";
-        problems.ShouldBeEmpty(
-            Verdict.Message($"prod's formation is not set: {string.Join("; ", problems)} (found {found})", problems, [scale])
-        );
+        Verdict.NoProblems(problems, $"prod's formation is not set: {string.Join("; ", problems)} (found {found})", scale);
     }
 }

@@ -11,18 +11,19 @@ public sealed class ProdHealthyCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's /health answers 200 with status ok, the service's name and staging's version")]
     [Check(CheckIds.ProdHealthy)]
-    public async Task Prod_answers_its_health_check()
+    public Task Prod_answers_its_health_check() => Item.RunAsync(session, RunAsync);
+
+    private async Task RunAsync()
     {
         var world = session.World;
         var prod = world.Config.Prod.App;
         var type = world.Config.PostDeploy.ProcessType;
         var staging = await world.StagingHealth;
-        staging.Version.ShouldNotBeNull(
-            Verdict.Message(
-                $"staging's health endpoint reports no version to compare prod's with ({staging.Summary})",
-                [],
-                [$"heroku ps --app {world.Config.Staging.App}"]
-            )
+        Verdict.NotNull(
+            staging.Version,
+            $"staging's health endpoint reports no version to compare prod's with ({staging.Summary})",
+            [],
+            [$"heroku ps --app {world.Config.Staging.App}"]
         );
 
         var result = await world.Poller.UntilAsync(
@@ -40,11 +41,13 @@ public sealed class ProdHealthyCheck(PreflightSession session)
                     staging.Version
                 ),
             seen => seen.Health.Summary,
+            Settled.Progress,
             TestContext.Current.CancellationToken
         );
 
         Settled.ShouldHold(
             result,
+            (Environments.Prod, "health"),
             $"prod's health ({prod})",
             [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod}", $"heroku ps:restart {type} --app {prod}"]
         );

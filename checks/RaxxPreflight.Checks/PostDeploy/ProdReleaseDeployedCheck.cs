@@ -11,30 +11,34 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's current release is a succeeded container deploy of staging's image")]
     [Check(CheckIds.ProdReleaseDeployed)]
-    public async Task Prod_runs_the_promoted_image()
+    public Task Prod_runs_the_promoted_image() => Item.RunAsync(session, RunAsync);
+
+    private async Task RunAsync()
     {
         var world = session.World;
         var prod = world.Config.Prod.App;
         var gh = world.Config.GitHub;
         var stagingDeploy = ReleaseImage.NewestDeploy(await world.StagingReleases);
-        stagingDeploy.ShouldNotBeNull(
-            Verdict.Message(
-                $"staging ({world.Config.Staging.App}) has no succeeded container deploy whose image prod could run",
-                [],
-                [$"heroku releases --app {world.Config.Staging.App}"]
-            )
+        Verdict.NotNull(
+            stagingDeploy,
+            $"staging ({world.Config.Staging.App}) has no succeeded container deploy whose image prod could run",
+            [],
+            [$"heroku releases --app {world.Config.Staging.App}"]
         );
         var image = ReleaseImage.Of(stagingDeploy)!;
+        Seen.State(Environments.Staging, "release", $"v{stagingDeploy.Version} '{stagingDeploy.Description}'");
 
         var result = await world.Poller.UntilAsync(
             _ => world.ProdReleases.GetAsync(),
             releases => Judge(releases, image),
             Describe,
+            Settled.Progress,
             TestContext.Current.CancellationToken
         );
 
         Settled.ShouldHold(
             result,
+            (Environments.Prod, "release"),
             $"prod's release ({prod})",
             [
                 $"heroku releases --app {prod}",

@@ -11,7 +11,9 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's web dynos logged no ERROR-level line since the release")]
     [Check(CheckIds.ProdStartupLogsClean)]
-    public async Task Prod_startup_log_is_clean()
+    public Task Prod_startup_log_is_clean() => Item.RunAsync(session, RunAsync);
+
+    private async Task RunAsync()
     {
         var world = session.World;
         var prod = world.Config.Prod.App;
@@ -24,11 +26,13 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
             async ct => (Releases: await world.ProdReleases.GetAsync(), Log: await world.ReadProdLogAsync(ct)),
             seen => Judge(Deploy(seen.Releases), seen.Log, type, world.Redactor),
             seen => Describe(Deploy(seen.Releases), seen.Log, type),
+            Settled.Progress,
             TestContext.Current.CancellationToken
         );
 
         Settled.ShouldHold(
             result,
+            (Environments.Prod, "startup log"),
             $"prod's startup log ({prod})",
             [$"heroku logs --app {prod} --dyno {type} -n 200", $"heroku releases --app {prod}"]
         );

@@ -14,7 +14,9 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
 {
     [Fact(DisplayName = "A required reviewer or the workflow's confirm gate stands before the prod deploy")]
     [Check(CheckIds.DeployGateConfigured)]
-    public async Task Prod_deploy_is_gated()
+    public Task Prod_deploy_is_gated() => Item.RunAsync(session, RunAsync);
+
+    private async Task RunAsync()
     {
         var world = session.World;
         var gh = world.Config.GitHub;
@@ -24,8 +26,10 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
         var hasReviewers = environment?.ProtectionRules?.Any(r => r.Type == "required_reviewers") == true;
         var addReviewer =
             $"gh api -X PUT repos/{gh.Slug}/environments/{gh.Environment} -F 'reviewers[][type]=User' -F 'reviewers[][id]=<user id>' (or Settings > Environments > {gh.Environment} > Required reviewers)";
+        Seen.Add(EvidenceTopics.Gate, null, $"required reviewers on {gh.Environment}", hasReviewers ? "yes" : environmentProblem);
         if (hasReviewers)
         {
+            Verdict.Pass($"the {gh.Environment} environment requires a reviewer");
             return;
         }
 
@@ -45,15 +49,22 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
         var gateProblems = WorkflowGate.Problems(yaml, gh.Gate, gh.WorkflowPath);
         var found = new List<string> { environmentProblem };
         found.AddRange(gateProblems.Select(p => $"{gh.WorkflowPath}: {p}"));
-        gateProblems.ShouldBeEmpty(
-            Verdict.Message(
-                $"nothing gates the prod deploy: {environmentProblem}, and {gh.WorkflowPath}'s confirm gate is incomplete",
-                found,
-                [
-                    addReviewer,
-                    $"restore the confirm gate in {gh.WorkflowPath}: inputs {gh.Gate.TargetInput} and {gh.Gate.ConfirmInput}, job {gh.Gate.DeployJob} with if: inputs.{gh.Gate.TargetInput} == '{gh.Gate.TargetValue}' && inputs.{gh.Gate.ConfirmInput} == '{gh.Gate.ConfirmPhrase}', and a job that exits 1 otherwise",
-                ]
-            )
+        Seen.Add(
+            EvidenceTopics.Gate,
+            null,
+            $"{gh.WorkflowPath} confirm gate",
+            gateProblems.Count == 0
+                ? $"holds ({gh.Gate.TargetInput}={gh.Gate.TargetValue}, {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase})"
+                : "incomplete"
+        );
+        Verdict.That(
+            gateProblems.Count == 0,
+            $"nothing gates the prod deploy: {environmentProblem}, and {gh.WorkflowPath}'s confirm gate is incomplete",
+            found,
+            [
+                addReviewer,
+                $"restore the confirm gate in {gh.WorkflowPath}: inputs {gh.Gate.TargetInput} and {gh.Gate.ConfirmInput}, job {gh.Gate.DeployJob} with if: inputs.{gh.Gate.TargetInput} == '{gh.Gate.TargetValue}' && inputs.{gh.Gate.ConfirmInput} == '{gh.Gate.ConfirmPhrase}', and a job that exits 1 otherwise",
+            ]
         );
 
         Verdict.Warn(

@@ -9,19 +9,30 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's schema has every table and column staging's has (warns of what migrations must create)")]
     [Check(CheckIds.PostgresSchemaParity)]
-    public async Task Prod_schema_matches_staging()
-    {
-        var world = session.World;
-        var (staging, prod) = await world.DatabasesAsync();
+    public Task Prod_schema_matches_staging() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var (staging, prod) = await world.DatabasesAsync();
+                Seen.Add(
+                    EvidenceTopics.Postgres,
+                    Environments.Staging,
+                    "tables",
+                    staging.Tables.Count.ToString(CultureInfo.InvariantCulture)
+                );
+                Seen.Add(EvidenceTopics.Postgres, Environments.Prod, "tables", prod.Tables.Count.ToString(CultureInfo.InvariantCulture));
 
-        var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
-        if (tables.Count + columns.Count > 0)
-        {
-            Verdict.Warn(
-                $"prod's schema lacks {tables.Count} table{(tables.Count == 1 ? string.Empty : "s")} and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} that staging's has: the deploy's migrations must create them",
-                [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
-                [$"check that the release phase runs the migrations: heroku releases:output --app {world.Config.Prod.App}"]
-            );
-        }
-    }
+                var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
+                if (tables.Count + columns.Count > 0)
+                {
+                    Verdict.Warn(
+                        $"prod's schema lacks {tables.Count} table{(tables.Count == 1 ? string.Empty : "s")} and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} that staging's has: the deploy's migrations must create them",
+                        [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
+                        [$"check that the release phase runs the migrations: heroku releases:output --app {world.Config.Prod.App}"]
+                    );
+                }
+            }
+        );
 }

@@ -9,20 +9,25 @@ public sealed class PostgresVersionParityCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's PostgreSQL major version equals staging's")]
     [Check(CheckIds.PostgresVersionParity)]
-    public async Task Prod_postgres_version_matches_staging()
-    {
-        var world = session.World;
-        var (staging, prod) = await world.DatabasesAsync();
+    public Task Prod_postgres_version_matches_staging() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var (staging, prod) = await world.DatabasesAsync();
+                Seen.Add(EvidenceTopics.Postgres, Environments.Staging, "server version", staging.ServerVersion);
+                Seen.Add(EvidenceTopics.Postgres, Environments.Prod, "server version", prod.ServerVersion);
 
-        var problem = DatabaseParity.Version(staging, prod);
-        problem.ShouldBeNull(
-            Verdict.Message(
-                $"{problem}: the deploy would run on a server major version staging was never tested on",
-                [$"staging: {staging.Where}", $"prod: {prod.Where}"],
-                [
-                    $"heroku pg:upgrade --app {world.Config.Prod.App} (or upgrade staging first: heroku pg:upgrade --app {world.Config.Staging.App})",
-                ]
-            )
+                var problem = DatabaseParity.Version(staging, prod);
+                Verdict.That(
+                    problem is null,
+                    $"{problem}: the deploy would run on a server major version staging was never tested on",
+                    [$"staging: {staging.Where}", $"prod: {prod.Where}"],
+                    [
+                        $"heroku pg:upgrade --app {world.Config.Prod.App} (or upgrade staging first: heroku pg:upgrade --app {world.Config.Staging.App})",
+                    ]
+                );
+            }
         );
-    }
 }

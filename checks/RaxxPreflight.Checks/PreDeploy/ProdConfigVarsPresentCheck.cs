@@ -9,15 +9,23 @@ public sealed class ProdConfigVarsPresentCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod sets every config var staging sets and the config requires")]
     [Check(CheckIds.ProdConfigVarsPresent)]
-    public async Task Prod_sets_every_config_var()
-    {
-        var world = session.World;
-        var (staging, prod) = await world.ConfigVarsAsync();
+    public Task Prod_sets_every_config_var() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var (staging, prod) = await world.ConfigVarsAsync();
+                foreach (var row in ConfigVarFindings.Diff(staging, prod, world.Config.ConfigVars))
+                {
+                    Seen.Add(EvidenceTopics.ConfigVars, null, row.Name, row.ToString());
+                }
 
-        var missing = ConfigVarFindings.MissingOnProd(staging, prod, world.Config.ConfigVars);
-        Verdict.NoFindings(
-            missing,
-            $"prod ({prod.App}) lacks {missing.Count} config var{(missing.Count == 1 ? string.Empty : "s")}: {string.Join(", ", missing.Select(f => f.Subject))}"
+                var missing = ConfigVarFindings.MissingOnProd(staging, prod, world.Config.ConfigVars);
+                Verdict.NoFindings(
+                    missing,
+                    $"prod ({prod.App}) lacks {missing.Count} config var{(missing.Count == 1 ? string.Empty : "s")}: {string.Join(", ", missing.Select(f => f.Subject))}"
+                );
+            }
         );
-    }
 }

@@ -9,15 +9,19 @@ public sealed class ProdConfigVarsValidCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's config vars have the shapes of their kinds and differ from staging's where they must")]
     [Check(CheckIds.ProdConfigVarsValid)]
-    public async Task Prod_config_vars_are_well_formed()
-    {
-        var world = session.World;
-        var (staging, prod) = await world.ConfigVarsAsync();
+    public Task Prod_config_vars_are_well_formed() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var (staging, prod) = await world.ConfigVarsAsync();
 
-        var invalid = ConfigVarFindings.InvalidOnProd(staging, prod, world.Config.ConfigVars);
-        Verdict.NoFindings(
-            invalid,
-            $"{invalid.Count} of prod's config vars {(invalid.Count == 1 ? "is" : "are")} wrong: {string.Join(", ", invalid.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}"
+                var invalid = ConfigVarFindings.InvalidOnProd(staging, prod, world.Config.ConfigVars);
+                Verdict.NoFindings(
+                    invalid,
+                    $"{invalid.Count} of prod's config vars {(invalid.Count == 1 ? "is" : "are")} wrong: {string.Join(", ", invalid.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}"
+                );
+            }
         );
-    }
 }

@@ -8,13 +8,23 @@ public sealed class ProdDatabaseReachableCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's DATABASE_URL accepts a read-only connection (over TLS when live)")]
     [Check(CheckIds.ProdDatabaseReachable)]
-    public async Task Prod_database_accepts_a_connection()
-    {
-        var world = session.World;
-        var prod = await world.ProdDatabase;
+    public Task Prod_database_accepts_a_connection() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var prod = await world.ProdDatabase;
+                Seen.State(Environments.Prod, "database", $"PostgreSQL {prod.ServerVersion} at {prod.Where}");
 
-        // A session that could write would have been refused before any read; say what was seen.
-        prod.ReadOnly.ShouldBeTrue();
-        TestContext.Current.TestOutputHelper?.WriteLine($"connected to {prod.Where}: PostgreSQL {prod.ServerVersion}, read-only session");
-    }
+                // A session that could write would have been refused before any read; say what was seen.
+                Verdict.That(
+                    prod.ReadOnly,
+                    $"prod's database session at {prod.Where} is not read-only: the checklist never opens one that could write",
+                    [],
+                    []
+                );
+                Verdict.Pass($"connected to {prod.Where}: PostgreSQL {prod.ServerVersion}, read-only session");
+            }
+        );
 }

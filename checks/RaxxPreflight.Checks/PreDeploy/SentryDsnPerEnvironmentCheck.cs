@@ -9,28 +9,37 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod and staging report to different Sentry projects (warns when they share one)")]
     [Check(CheckIds.SentryDsnPerEnvironment)]
-    public async Task Prod_has_its_own_sentry_project()
-    {
-        var world = session.World;
-        var name = world.Config.SentryDsnVar;
-        var vars = await world.ConfigVarsAsync();
-        var staging = vars.Staging.Get(name);
-        var prod = vars.Prod.Get(name);
-        if (staging is null || prod is null)
-        {
-            return;
-        }
+    public Task Prod_has_its_own_sentry_project() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var name = world.Config.SentryDsnVar;
+                var vars = await world.ConfigVarsAsync();
+                var staging = vars.Staging.Get(name);
+                var prod = vars.Prod.Get(name);
+                if (staging is null || prod is null)
+                {
+                    Verdict.Pass(
+                        $"{name} is not set on both environments: nothing to compare (prod-config-vars-present judges a missing var)"
+                    );
+                    return;
+                }
 
-        var stagingDsn = SentryDsn.TryParse(staging.Reveal());
-        var prodDsn = SentryDsn.TryParse(prod.Reveal());
-        var shared = staging.Equals(prod) || (stagingDsn is not null && stagingDsn == prodDsn);
-        if (shared)
-        {
-            Verdict.Warn(
-                $"prod and staging share one Sentry DSN ({prodDsn?.ToString() ?? prod.Masked}): their errors land in one project",
-                [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodDsn?.ToString() ?? prod.Masked}"],
-                [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"]
-            );
-        }
-    }
+                var stagingDsn = SentryDsn.TryParse(staging.Reveal());
+                var prodDsn = SentryDsn.TryParse(prod.Reveal());
+                Seen.State(Environments.Staging, "Sentry", stagingDsn?.ToString() ?? staging.Masked);
+                Seen.State(Environments.Prod, "Sentry", prodDsn?.ToString() ?? prod.Masked);
+                var shared = staging.Equals(prod) || (stagingDsn is not null && stagingDsn == prodDsn);
+                if (shared)
+                {
+                    Verdict.Warn(
+                        $"prod and staging share one Sentry DSN ({prodDsn?.ToString() ?? prod.Masked}): their errors land in one project",
+                        [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodDsn?.ToString() ?? prod.Masked}"],
+                        [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"]
+                    );
+                }
+            }
+        );
 }

@@ -8,32 +8,40 @@ public sealed class StagingDeployedFromMainCheck(PreflightSession session)
 {
     [Fact(DisplayName = "The newest successful deploy-queue run on main built main's HEAD")]
     [Check(CheckIds.StagingDeployedFromMain)]
-    public async Task Staging_runs_the_head_of_main()
-    {
-        var world = session.World;
-        var gh = world.Config.GitHub;
-        var redeploy = $"gh workflow run {gh.WorkflowFile} --repo {gh.Slug} --ref {gh.Branch} -f target=staging";
-        var runTask = world.NewestSuccessfulRun.Value;
-        var headTask = world.BranchHead.Value;
-        var run = await runTask;
-        var head = await headTask;
+    public Task Staging_runs_the_head_of_main() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var gh = world.Config.GitHub;
+                var redeploy = $"gh workflow run {gh.WorkflowFile} --repo {gh.Slug} --ref {gh.Branch} -f target=staging";
+                var runTask = world.NewestSuccessfulRun.Value;
+                var headTask = world.BranchHead.Value;
+                var run = await runTask;
+                var head = await headTask;
+                Seen.Add(EvidenceTopics.Source, null, $"{gh.Branch}'s HEAD", Short(head));
 
-        run.ShouldNotBeNull(
-            Verdict.Message(
-                $"{gh.WorkflowFile} has no successful run on {gh.Branch}: staging may not run {gh.Branch} at all",
-                [$"{gh.Branch}'s HEAD is {Short(head)}"],
-                [redeploy]
-            )
+                Verdict.NotNull(
+                    run,
+                    $"{gh.WorkflowFile} has no successful run on {gh.Branch}: staging may not run {gh.Branch} at all",
+                    [$"{gh.Branch}'s HEAD is {Short(head)}"],
+                    [redeploy]
+                );
+                Seen.Add(
+                    EvidenceTopics.Source,
+                    null,
+                    $"newest successful {gh.WorkflowFile} run",
+                    $"#{run.RunNumber} built {Short(run.HeadSha)}"
+                );
+                Verdict.That(
+                    run.HeadSha == head,
+                    $"the newest successful {gh.WorkflowFile} run on {gh.Branch} (#{run.RunNumber}) built {Short(run.HeadSha)}, but {gh.Branch}'s HEAD is {Short(head)}",
+                    [$"run #{run.RunNumber} ({run.Event}, {run.CreatedAt:u}) {run.HtmlUrl}"],
+                    [redeploy]
+                );
+            }
         );
-        run.HeadSha.ShouldBe(
-            head,
-            Verdict.Message(
-                $"the newest successful {gh.WorkflowFile} run on {gh.Branch} (#{run.RunNumber}) built {Short(run.HeadSha)}, but {gh.Branch}'s HEAD is {Short(head)}",
-                [$"run #{run.RunNumber} ({run.Event}, {run.CreatedAt:u}) {run.HtmlUrl}"],
-                [redeploy]
-            )
-        );
-    }
 
     private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
 }

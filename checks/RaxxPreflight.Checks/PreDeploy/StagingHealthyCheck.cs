@@ -9,18 +9,23 @@ public sealed class StagingHealthyCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Staging's /health answers 200 with status ok and the service's name")]
     [Check(CheckIds.StagingHealthy)]
-    public async Task Staging_answers_its_health_check()
-    {
-        var world = session.World;
-        var app = world.Config.Staging.App;
-        var reading = await world.StagingHealth;
+    public Task Staging_answers_its_health_check() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var app = world.Config.Staging.App;
+                var reading = await world.StagingHealth;
+                Seen.State(Environments.Staging, "health", reading.Summary);
 
-        Verdict.NoProblems(
-            HealthFindings.Problems(reading, world.Config.Health.Service),
-            $"staging ({app}) is not healthy: {reading.Url} gave {reading.Summary}",
-            $"heroku ps --app {app}",
-            $"heroku logs --tail --app {app}",
-            $"heroku ps:restart web --app {app}"
+                Verdict.NoProblems(
+                    HealthFindings.Problems(reading, world.Config.Health.Service),
+                    $"staging ({app}) is not healthy: {reading.Url} gave {reading.Summary}",
+                    $"heroku ps --app {app}",
+                    $"heroku logs --tail --app {app}",
+                    $"heroku ps:restart web --app {app}"
+                );
+            }
         );
-    }
 }

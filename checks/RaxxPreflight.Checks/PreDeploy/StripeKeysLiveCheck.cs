@@ -9,15 +9,26 @@ public sealed class StripeKeysLiveCheck(PreflightSession session)
 {
     [Fact(DisplayName = "Prod's Stripe keys are live (sk_live_, pk_live_, rk_live_, whsec_) and staging's are test-mode")]
     [Check(CheckIds.StripeKeysLive)]
-    public async Task Stripe_keys_are_live_on_prod_only()
-    {
-        var world = session.World;
-        var (staging, prod) = await world.ConfigVarsAsync();
+    public Task Stripe_keys_are_live_on_prod_only() =>
+        Item.RunAsync(
+            session,
+            async () =>
+            {
+                var world = session.World;
+                var (staging, prod) = await world.ConfigVarsAsync();
+                foreach (var (environment, vars) in new[] { (Environments.Staging, staging), (Environments.Prod, prod) })
+                {
+                    foreach (var name in world.Config.Stripe.All)
+                    {
+                        Seen.State(environment, name, vars.Get(name)?.Masked ?? "not set");
+                    }
+                }
 
-        var findings = StripeKeyFindings.Evaluate(staging, prod, world.Config.Stripe);
-        Verdict.NoFindings(
-            findings,
-            $"{findings.Count} Stripe key{(findings.Count == 1 ? " is" : "s are")} missing or in the wrong mode: {string.Join(", ", findings.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}"
+                var findings = StripeKeyFindings.Evaluate(staging, prod, world.Config.Stripe);
+                Verdict.NoFindings(
+                    findings,
+                    $"{findings.Count} Stripe key{(findings.Count == 1 ? " is" : "s are")} missing or in the wrong mode: {string.Join(", ", findings.Select(f => f.Subject).Distinct(StringComparer.Ordinal))}"
+                );
+            }
         );
-    }
 }

@@ -1,3 +1,4 @@
+using RaxxPreflight.Checks.Results;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Database;
 using RaxxPreflight.Fakes;
@@ -29,11 +30,22 @@ public sealed class PreflightSession : IAsyncLifetime
     /// <summary>The configuration of the run.</summary>
     public PreflightConfig Config => World.Config;
 
+    /// <summary>Where each item's result and each look of a wait go as they happen (the runner's live view).</summary>
+    public RunEventSink Events { get; private set; } = RunEventSink.None;
+
+    /// <summary>Masks every secret the run has read out of <paramref name="text"/> (a no-op before the run started).</summary>
+    public string Scrub(string text) => world?.Redactor.Scrub(text) ?? text;
+
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
         try
         {
+            if (PreflightEnvironment.EventsRequested())
+            {
+                Events = RunEventSink.StandardError();
+            }
+
             var environment = PreflightEnvironment.FromProcess();
             var target = PreflightTarget.Parse(environment.Target, ScenarioCatalog.Names);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
@@ -82,6 +94,7 @@ public sealed class PreflightSession : IAsyncLifetime
     {
         await stopping.CancelAsync();
         stopping.Dispose();
+        Events.Dispose();
         if (fakes is not null)
         {
             await fakes.DisposeAsync();

@@ -11,5 +11,5 @@ public sealed class CheckAttribute(string id) : Attribute, ITraitAttribute
     public string Id { get; } = id;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new(TraitNames.Check, Id)];
+    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new(Phases.CheckTrait, Id)];
 }

@@ -7,5 +7,5 @@ namespace RaxxPreflight.Checks.Traits;
 public sealed class PostDeployAttribute : Attribute, ITraitAttribute
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new(TraitNames.Phase, TraitNames.PostDeploy)];
+    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new(Phases.Trait, Phases.PostDeploy)];
 }

@@ -7,5 +7,5 @@ namespace RaxxPreflight.Checks.Traits;
 public sealed class PreDeployAttribute : Attribute, ITraitAttribute
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new(TraitNames.Phase, TraitNames.PreDeploy)];
+    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new(Phases.Trait, Phases.PreDeploy)];
 }

@@ -65,7 +65,11 @@ public sealed record HealthConfig(string Path, string Service, TimeSpan Timeout)
 /// <param name="PublishableKey">The publishable key's var (<c>pk_</c>).</param>
 /// <param name="RestrictedKey">The restricted key's var (<c>rk_</c>).</param>
 /// <param name="WebhookSecret">The webhook signing secret's var (<c>whsec_</c>).</param>
-public sealed record StripeVarNames(string SecretKey, string PublishableKey, string RestrictedKey, string WebhookSecret);
+public sealed record StripeVarNames(string SecretKey, string PublishableKey, string RestrictedKey, string WebhookSecret)
+{
+    /// <summary>The four vars, in that order.</summary>
+    public IReadOnlyList<string> All => [SecretKey, PublishableKey, RestrictedKey, WebhookSecret];
+}
 
 /// <summary>The post-deploy phase: how long to wait for the deploy to settle, and what settled looks like.</summary>
 /// <param name="SettleTimeout">How long an item waits for a changing state (<c>PREFLIGHT_SETTLE_TIMEOUT</c> overrides).</param>

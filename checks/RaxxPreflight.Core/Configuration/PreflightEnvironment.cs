@@ -38,33 +38,30 @@ public sealed record PreflightEnvironment(
     Uri? DockerHost
 )
 {
-    /// <summary>The variable naming another config file.</summary>
-    public const string ConfigVariable = "PREFLIGHT_CONFIG";
-
     /// <summary>Reads the variables through <paramref name="get"/>.</summary>
     /// <exception cref="PreflightConfigException">A URL override is not an absolute http(s) URL, or PREFLIGHT_RESOLVE is malformed.</exception>
     public static PreflightEnvironment Read(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
         return new PreflightEnvironment(
-            get(PreflightTarget.Variable),
-            Blank(get(ConfigVariable)),
-            Secret(get("HEROKU_API_KEY")),
-            Secret(get("GITHUB_TOKEN")),
+            get(Settings.Target),
+            Blank(get(Settings.Config)),
+            Secret(get(Settings.HerokuApiKey)),
+            Secret(get(Settings.GitHubToken)),
             new ApiUrls(
-                Url(get, "HEROKU_API_URL", "https://api.heroku.com/"),
-                Url(get, "GITHUB_API_URL", "https://api.github.com/"),
-                Url(get, "STRIPE_API_URL", "https://api.stripe.com/")
+                Url(get, Settings.HerokuApiUrl, "https://api.heroku.com/"),
+                Url(get, Settings.GitHubApiUrl, "https://api.github.com/"),
+                Url(get, Settings.StripeApiUrl, "https://api.stripe.com/")
             ),
-            HostResolution.Parse(get(HostResolution.Variable)),
-            Seconds(get, "PREFLIGHT_SETTLE_TIMEOUT"),
-            Seconds(get, "PREFLIGHT_POLL_INTERVAL"),
-            Blank(get("GITHUB_STEP_SUMMARY")),
-            string.Equals(get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase),
-            !string.Equals(Blank(get("PREFLIGHT_DATABASE_TLS")), "off", StringComparison.OrdinalIgnoreCase),
-            Blank(get("PREFLIGHT_POSTGRES_IMAGE")) ?? "postgres:16",
-            Blank(get("PREFLIGHT_FAKES_POSTGRES")),
-            Uri.TryCreate(Blank(get("DOCKER_HOST")), UriKind.Absolute, out var docker) ? docker : null
+            HostResolution.Parse(get(Settings.Resolve)),
+            Seconds(get, Settings.SettleTimeout),
+            Seconds(get, Settings.PollInterval),
+            Blank(get(Settings.GitHubStepSummary)),
+            string.Equals(get(Settings.GitHubActions), "true", StringComparison.OrdinalIgnoreCase),
+            !string.Equals(Blank(get(Settings.DatabaseTls)), "off", StringComparison.OrdinalIgnoreCase),
+            Blank(get(Settings.PostgresImage)) ?? "postgres:16",
+            Blank(get(Settings.FakesPostgres)),
+            Uri.TryCreate(Blank(get(Settings.DockerHost)), UriKind.Absolute, out var docker) ? docker : null
         );
     }
 
@@ -75,6 +72,18 @@ public sealed record PreflightEnvironment(
         Justification = "This is the configuration layer: the one place that reads the process environment."
     )]
     public static PreflightEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// True when the runner asked for the run's events on standard error (<c>PREFLIGHT_EVENTS=stderr</c>). Read on its
+    /// own, so that a run whose other settings are malformed still reports every item's failure as data.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0030:Do not use banned APIs",
+        Justification = "This is the configuration layer: the one place that reads the process environment."
+    )]
+    public static bool EventsRequested() =>
+        string.Equals(Blank(Environment.GetEnvironmentVariable(Settings.Events)), "stderr", StringComparison.Ordinal);
 
     /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
     public string ConfigFile(string defaultDirectory) =>
@@ -87,18 +96,18 @@ public sealed record PreflightEnvironment(
         var missing = new List<string>();
         if (HerokuApiKey is null)
         {
-            missing.Add("HEROKU_API_KEY (heroku auth:token)");
+            missing.Add($"{Settings.HerokuApiKey} (heroku auth:token)");
         }
 
         if (GitHubToken is null)
         {
-            missing.Add("GITHUB_TOKEN (gh auth token; needs actions:read, contents:read, environments read)");
+            missing.Add($"{Settings.GitHubToken} (gh auth token; needs actions:read, contents:read, environments read)");
         }
 
         if (missing.Count > 0)
         {
             throw new PreflightConfigException(
-                $"{PreflightTarget.Variable}=live but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing was checked: set {(missing.Count == 1 ? "it" : "them")} and run again"
+                $"{Settings.Target}=live but {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing was checked: set {(missing.Count == 1 ? "it" : "them")} and run again"
             );
         }
     }

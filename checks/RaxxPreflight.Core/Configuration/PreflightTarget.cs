@@ -4,7 +4,7 @@ namespace RaxxPreflight.Configuration;
 public sealed record PreflightTarget
 {
     /// <summary>The environment variable that names the target.</summary>
-    public const string Variable = "PREFLIGHT_TARGET";
+    public const string Variable = Settings.Target;
 
     private const string FakesPrefix = "fakes:";
 

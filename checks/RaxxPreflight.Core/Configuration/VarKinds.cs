@@ -20,6 +20,9 @@ public static class VarKinds
     /// <summary>Every name, in the order the file documents them.</summary>
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
+    /// <summary>A kind's name in the config file (<c>hex64-token</c>).</summary>
+    public static string NameOf(VarKind kind) => ByName.First(p => p.Value == kind).Key;
+
     /// <summary>Reads a kind's name.</summary>
     public static bool TryParse(string name, out VarKind kind) => ByName.TryGetValue(name, out kind);
 }

@@ -12,7 +12,7 @@ namespace RaxxPreflight.Http;
 public sealed class HostResolution
 {
     /// <summary>The environment variable.</summary>
-    public const string Variable = "PREFLIGHT_RESOLVE";
+    public const string Variable = Settings.Resolve;
 
     private readonly Dictionary<(string Host, int Port), IPEndPoint> map;
 

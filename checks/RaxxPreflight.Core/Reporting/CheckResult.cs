@@ -1,37 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
 namespace RaxxPreflight.Reporting;
 
-/// <summary>One checklist item's result, read from a run's report.</summary>
+/// <summary>
+/// One checklist item's result, as data: what the rule found, what the item saw, and what fixes it. The checks
+/// write it, the runner prints it and every report is built from it; nothing is read back out of text.
+/// </summary>
 /// <param name="CheckId">The item's stable id.</param>
 /// <param name="Phase">PreDeploy or PostDeploy.</param>
-/// <param name="Title">The item's display name: the checklist line.</param>
-/// <param name="Outcome">Pass, warn, fail or skip.</param>
-/// <param name="Reason">One line: why it failed, or what it warns of.</param>
-/// <param name="Details">The rest of the failure message: what was found, the commands that fix it.</param>
-/// <param name="Warnings">Every warning the item raised.</param>
-/// <param name="Output">What the item wrote, such as the record of a wait that ended well.</param>
+/// <param name="Title">The checklist line.</param>
+/// <param name="Status">Pass, warn, fail or not checked.</param>
+/// <param name="Reason">One line: why it failed or warns, or how a wait held; null for a plain pass.</param>
+/// <param name="Findings">Each thing wrong: subject, problem, and the command that fixes it.</param>
+/// <param name="Found">What was found, a line each (the findings among them).</param>
+/// <param name="Fixes">The exact commands or steps that fix it, in order, each once.</param>
+/// <param name="Evidence">What the item saw, masked.</param>
+/// <param name="Attempts">For an item that waits for the deploy to settle: every look, oldest first.</param>
+/// <param name="Seconds">How long the item took.</param>
 public sealed record CheckResult(
     string CheckId,
     string Phase,
     string Title,
-    CheckOutcome Outcome,
+    CheckStatus Status,
     string? Reason,
-    IReadOnlyList<string> Details,
-    IReadOnlyList<string> Warnings,
-    string Output
-);
-
-/// <summary>How an item ended.</summary>
-public enum CheckOutcome
+    IReadOnlyList<FindingData> Findings,
+    IReadOnlyList<string> Found,
+    IReadOnlyList<string> Fixes,
+    IReadOnlyList<Evidence> Evidence,
+    IReadOnlyList<AttemptData> Attempts,
+    double Seconds
+)
 {
-    /// <summary>It held.</summary>
-    Pass,
+    /// <summary>True when the item failed or could not be checked.</summary>
+    [JsonIgnore]
+    public bool Failed => Status is CheckStatus.Fail or CheckStatus.NotChecked;
 
-    /// <summary>It held, with a warning.</summary>
-    Warn,
+    /// <summary>An item that ran but left no result: a defect in the checklist, and a failure, never a pass.</summary>
+    public static CheckResult Missing(string checkId, string phase, string title, string why) =>
+        new(checkId, phase, title, CheckStatus.NotChecked, why, [], [], [], [], [], 0);
 
-    /// <summary>It did not hold, or could not be checked.</summary>
-    Fail,
+    /// <summary>The lines an operator reads under the item: what was found (a wait's looks among it), then the fixes.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Details
+    {
+        get
+        {
+            var lines = new List<string>();
+            if (Found.Count > 0)
+            {
+                lines.Add("Found:");
+                lines.AddRange(Found.Select(f => $"  {f}"));
+            }
 
-    /// <summary>It was skipped, which a checklist run counts as a failure.</summary>
-    Skip,
+            if (Fixes.Count > 0)
+            {
+                lines.Add("Fix:");
+                lines.AddRange(Fixes.Select(f => $"  {f}"));
+            }
+
+            return lines;
+        }
+    }
+}
+
+/// <summary>One thing wrong, as a rule found it.</summary>
+/// <param name="Subject">What it is about: a config var's name, a job, an extension.</param>
+/// <param name="Problem">What is wrong and what was found.</param>
+/// <param name="Fix">The command that fixes it, when there is one.</param>
+public sealed record FindingData(string Subject, string Problem, string? Fix);
+
+/// <summary>One look of a wait: when (seconds since the wait began) and what was seen.</summary>
+/// <param name="At">Seconds since the wait began.</param>
+/// <param name="Observed">What was seen, in words.</param>
+public sealed record AttemptData(double At, string Observed)
+{
+    /// <summary><c>starting (10s)</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Observed} ({At:0.#}s)");
+
+    /// <summary>The looks as one line: <c>starting (0s) -> up (5s)</c>, the middle elided when long.</summary>
+    public static string Record(IReadOnlyList<AttemptData> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        const int keep = 12;
+        var shown =
+            attempts.Count <= keep
+                ? attempts.Select(a => a.ToString())
+                : attempts
+                    .Take(keep / 2)
+                    .Select(a => a.ToString())
+                    .Append($"... {attempts.Count - keep} more ...")
+                    .Concat(attempts.TakeLast(keep / 2).Select(a => a.ToString()));
+        return string.Join(" -> ", shown);
+    }
 }

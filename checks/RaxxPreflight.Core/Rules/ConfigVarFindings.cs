@@ -61,6 +61,30 @@ public static class ConfigVarFindings
         return findings;
     }
 
+    /// <summary>
+    /// The config var diff by name, never by value: every var either environment sets or the config requires, with
+    /// its kind and whether each environment sets it, sorted by name.
+    /// </summary>
+    public static IReadOnlyList<ConfigVarRow> Diff(ConfigVars staging, ConfigVars prod, ConfigVarRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(prod);
+        ArgumentNullException.ThrowIfNull(rules);
+        return
+        [
+            .. staging
+                .SetNames.Union(prod.SetNames, StringComparer.Ordinal)
+                .Union(rules.Required, StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .Select(name => new ConfigVarRow(
+                    name,
+                    Kind(rules, name) is { } kind ? VarKinds.NameOf(kind) : null,
+                    staging.IsSet(name),
+                    prod.IsSet(name)
+                )),
+        ];
+    }
+
     /// <summary>The <c>heroku config:set</c> line that sets <paramref name="name"/> on <paramref name="app"/>, with a placeholder.</summary>
     public static string SetCommand(string name, VarKind? kind, string app) =>
         $"heroku config:set {name}={VarShapes.Placeholder(kind)} --app {app}";

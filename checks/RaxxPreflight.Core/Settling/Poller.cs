@@ -14,11 +14,13 @@ public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interva
     /// <param name="observe">One observation; an exception from it ends the wait and is the item's failure.</param>
     /// <param name="judge">What an observation says.</param>
     /// <param name="describe">An observation in a few words, for the record.</param>
+    /// <param name="looked">Told after each look that does not hold yet: the look, what does not hold, and the timeout.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
     public async Task<SettleResult> UntilAsync<T>(
         Func<CancellationToken, Task<T>> observe,
         Func<T, Judgement> judge,
         Func<T, string> describe,
+        Action<Attempt, string, TimeSpan>? looked,
         CancellationToken cancellationToken
     )
     {
@@ -45,6 +47,8 @@ public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interva
             {
                 return new SettleResult(SettleOutcome.TimedOut, judgement.Problem, attempts, timeout);
             }
+
+            looked?.Invoke(attempts[^1], judgement.Problem ?? attempts[^1].Observed, timeout);
 
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }

@@ -8,22 +8,11 @@ namespace RaxxPreflight.Settling;
 public sealed record SettleResult(SettleOutcome Outcome, string? Problem, IReadOnlyList<Attempt> Attempts, TimeSpan Timeout)
 {
     /// <summary>The attempts as one line: <c>starting (0s) -> starting (10s) -> crashed (20s)</c>, the middle elided when long.</summary>
-    public string Record
-    {
-        get
-        {
-            const int keep = 12;
-            var shown =
-                Attempts.Count <= keep
-                    ? Attempts.Select(a => a.ToString())
-                    : Attempts
-                        .Take(keep / 2)
-                        .Select(a => a.ToString())
-                        .Append($"... {Attempts.Count - keep} more ...")
-                        .Concat(Attempts.TakeLast(keep / 2).Select(a => a.ToString()));
-            return string.Join(" -> ", shown);
-        }
-    }
+    public string Record => Reporting.AttemptData.Record(Looks);
+
+    /// <summary>The attempts as data.</summary>
+    public IReadOnlyList<Reporting.AttemptData> Looks =>
+        [.. Attempts.Select(a => new Reporting.AttemptData(a.At.TotalSeconds, a.Observed))];
 
     /// <summary>Why it failed, in the words an operator needs: not settled in time, or settled wrong.</summary>
     public string Verdict =>

@@ -70,7 +70,13 @@ public class PollerTests
     private static async Task<SettleResult> RunAsync(WaitingClock clock, Func<string> observe, Func<string, Judgement> judge)
     {
         var poller = new Poller(clock, Timeout, Interval);
-        var run = poller.UntilAsync(_ => Task.FromResult(observe()), judge, s => $"web.1: {s}", TestContext.Current.CancellationToken);
+        var run = poller.UntilAsync(
+            _ => Task.FromResult(observe()),
+            judge,
+            s => $"web.1: {s}",
+            null,
+            TestContext.Current.CancellationToken
+        );
 
         // Each time the poller starts a wait, move the clock by exactly that wait; stop when it has decided.
         while (!run.IsCompleted)

@@ -10,7 +10,7 @@ public static class DatabaseScenarios
         var database = ready.Prod.Database with { Extensions = [.. ready.Prod.Database.Extensions.Where(e => e != "pg_trgm")] };
         return ready with
         {
-            Name = "prod-missing-extension",
+            Name = ScenarioNames.ProdMissingExtension,
             Description = "prod's database lacks pg_trgm, which staging's has",
             Prod = ready.Prod with { Database = database },
         };
@@ -22,7 +22,7 @@ public static class DatabaseScenarios
         var ready = SeedScenarios.Ready();
         return ready with
         {
-            Name = "prod-database-unreachable",
+            Name = ScenarioNames.ProdDatabaseUnreachable,
             Description = "prod's DATABASE_URL does not connect",
             Prod = ready.Prod with { Database = ready.Prod.Database with { Reachable = false } },
         };
@@ -44,7 +44,7 @@ public static class DatabaseScenarios
             );
         return ready with
         {
-            Name = "prod-schema-behind",
+            Name = ScenarioNames.ProdSchemaBehind,
             Description = "prod's database lacks billing_events and jobs.attempts: migrations still to run",
             Prod = ready.Prod with { Database = ready.Prod.Database with { Tables = tables } },
         };

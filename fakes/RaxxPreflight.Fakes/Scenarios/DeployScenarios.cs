@@ -15,7 +15,7 @@ public static class DeployScenarios
     /// </summary>
     public static Scenario Deployed() =>
         Released(
-            "deployed",
+            ScenarioNames.Deployed,
             "the promoted image running on prod: every item passes",
             SeedScenarios.StagingImage,
             "up",
@@ -28,7 +28,7 @@ public static class DeployScenarios
     {
         var token = SeedScenarios.Ready().Prod.ConfigVars["QUEUE_SERVICE_TOKEN_RAPTOR"];
         return Released(
-            "deployed-crashing",
+            ScenarioNames.DeployedCrashing,
             "web.1 crashed at startup: health 503 from the router, an ERROR line in the log",
             SeedScenarios.StagingImage,
             "crashed",
@@ -47,7 +47,7 @@ public static class DeployScenarios
     /// <summary>Prod runs an image other than the one staging runs: a rebuild, not a promotion.</summary>
     public static Scenario DeployedWrongImage() =>
         Released(
-            "deployed-wrong-image",
+            ScenarioNames.DeployedWrongImage,
             "prod runs image 9b1f0c3d7a2e, staging runs 142013fe2b5c",
             "9b1f0c3d7a2e",
             "up",
@@ -70,11 +70,11 @@ public static class DeployScenarios
         };
         return deployed with
         {
-            Name = "settling",
+            Name = ScenarioNames.Settling,
             Description = $"web.1 starting, health 503 and nothing logged for the first {looks} looks at each, then everything up",
             Prod = booting,
             SettlesAfterLooks = looks,
-            Later = deployed with { Name = "settling" },
+            Later = deployed with { Name = ScenarioNames.Settling },
         };
     }
 

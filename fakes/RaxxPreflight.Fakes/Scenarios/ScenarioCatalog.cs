@@ -5,22 +5,22 @@ public static class ScenarioCatalog
 {
     private static readonly Dictionary<string, Func<Scenario>> Builders = new(StringComparer.Ordinal)
     {
-        ["blocked"] = SeedScenarios.Blocked,
-        ["ready"] = SeedScenarios.Ready,
-        ["deployed"] = DeployScenarios.Deployed,
-        ["deployed-crashing"] = DeployScenarios.DeployedCrashing,
-        ["deployed-wrong-image"] = DeployScenarios.DeployedWrongImage,
-        ["settling"] = () => DeployScenarios.Settling(SettlingLooks),
-        ["prod-missing-extension"] = DatabaseScenarios.ProdMissingExtension,
-        ["prod-database-unreachable"] = DatabaseScenarios.ProdDatabaseUnreachable,
-        ["prod-schema-behind"] = DatabaseScenarios.ProdSchemaBehind,
+        [ScenarioNames.Blocked] = SeedScenarios.Blocked,
+        [ScenarioNames.Ready] = SeedScenarios.Ready,
+        [ScenarioNames.Deployed] = DeployScenarios.Deployed,
+        [ScenarioNames.DeployedCrashing] = DeployScenarios.DeployedCrashing,
+        [ScenarioNames.DeployedWrongImage] = DeployScenarios.DeployedWrongImage,
+        [ScenarioNames.Settling] = () => DeployScenarios.Settling(SettlingLooks),
+        [ScenarioNames.ProdMissingExtension] = DatabaseScenarios.ProdMissingExtension,
+        [ScenarioNames.ProdDatabaseUnreachable] = DatabaseScenarios.ProdDatabaseUnreachable,
+        [ScenarioNames.ProdSchemaBehind] = DatabaseScenarios.ProdSchemaBehind,
     };
 
     /// <summary>How many looks at each of prod's resources the <c>settling</c> scenario stays booting for.</summary>
     public const int SettlingLooks = 2;
 
     /// <summary>The scenarios' names.</summary>
-    public static IReadOnlyCollection<string> Names => Builders.Keys;
+    public static IReadOnlyCollection<string> Names => ScenarioNames.All;
 
     /// <summary>Builds the scenario named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No scenario has that name.</exception>

@@ -21,7 +21,7 @@ public static class SeedScenarios
     /// </summary>
     public static Scenario Blocked() =>
         new(
-            "blocked",
+            ScenarioNames.Blocked,
             "the seed's state on 2026-05-18: prod lacks 9 config vars and its Stripe keys",
             Staging(),
             new AppState(
@@ -74,7 +74,7 @@ public static class SeedScenarios
         };
         return blocked with
         {
-            Name = "ready",
+            Name = ScenarioNames.Ready,
             Description = "the blockers cleared: every pre-deploy item holds, nothing deployed yet",
             Prod = blocked.Prod with { ConfigVars = prodVars },
             GitHub = GitHub([new ProtectionRuleState(3755, "required_reviewers", ["MooseQuest"])]),

@@ -1,7 +1,14 @@
-namespace RaxxPreflight.Checks;
+// The checklist's vocabulary, defined once and linked into every project that speaks it (Core, the
+// analyzers, the fakes): public in Core, internal where RAXX_VOCABULARY_INTERNAL is defined.
+namespace RaxxPreflight;
 
 /// <summary>Every checklist item's stable id: CI history and <c>--filter Check=...</c> rely on them never changing.</summary>
-public static class CheckIds
+#if RAXX_VOCABULARY_INTERNAL
+internal
+#else
+public
+#endif
+static class CheckIds
 {
     /// <summary>Staging's health endpoint answers ok.</summary>
     public const string StagingHealthy = "staging-healthy";
@@ -56,4 +63,27 @@ public static class CheckIds
 
     /// <summary>Prod's schema lacks nothing of staging's (a warning only).</summary>
     public const string PostgresSchemaParity = "postgres-schema-parity";
+
+    /// <summary>Every id with its phase, in the checklist's order: what holds before the deploy, then after it.</summary>
+    public static readonly (string Id, string Phase)[] All =
+    [
+        (StagingHealthy, Phases.PreDeploy),
+        (StagingDeployedFromMain, Phases.PreDeploy),
+        (ProdConfigVarsPresent, Phases.PreDeploy),
+        (ProdConfigVarsValid, Phases.PreDeploy),
+        (StripeKeysLive, Phases.PreDeploy),
+        (StripeKeyVerified, Phases.PreDeploy),
+        (PostgresPlanParity, Phases.PreDeploy),
+        (DeployGateConfigured, Phases.PreDeploy),
+        (SentryDsnPerEnvironment, Phases.PreDeploy),
+        (ProdDatabaseReachable, Phases.PreDeploy),
+        (PostgresVersionParity, Phases.PreDeploy),
+        (PostgresExtensionsParity, Phases.PreDeploy),
+        (PostgresSchemaParity, Phases.PreDeploy),
+        (ProdReleaseDeployed, Phases.PostDeploy),
+        (ProdFormationSet, Phases.PostDeploy),
+        (ProdDynosUp, Phases.PostDeploy),
+        (ProdHealthy, Phases.PostDeploy),
+        (ProdStartupLogsClean, Phases.PostDeploy),
+    ];
 }

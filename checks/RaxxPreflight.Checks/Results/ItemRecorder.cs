@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RaxxPreflight.Reporting;
+using RaxxPreflight.Settling;
+
+namespace RaxxPreflight.Checks.Results;
+
+/// <summary>
+/// What one checklist item has recorded so far (its verdict, findings, evidence, the looks of its wait), and the
+/// result it hands on as data when it ends. <see cref="Item.RunAsync"/> opens one per fact; <see cref="Verdict"/>
+/// and <see cref="Seen"/> write to the current one.
+/// </summary>
+internal sealed class ItemRecorder(string checkId, string phase, string title, RunEventSink events)
+{
+    private static readonly AsyncLocal<ItemRecorder?> Ambient = new();
+    private readonly Lock gate = new();
+    private readonly long started = Stopwatch.GetTimestamp();
+    private readonly List<FindingData> findings = [];
+    private readonly List<string> found = [];
+    private readonly List<string> fixes = [];
+    private readonly List<Evidence> evidence = [];
+    private IReadOnlyList<AttemptData> attempts = [];
+    private CheckStatus? verdict;
+    private string? reason;
+
+    /// <summary>The item whose fact is running here.</summary>
+    /// <exception cref="InvalidOperationException">The fact does not run its body through <see cref="Item.RunAsync"/>.</exception>
+    public static ItemRecorder Current =>
+        Ambient.Value
+        ?? throw new InvalidOperationException("a checklist fact runs its body through Item.RunAsync, which records its result as data");
+
+    /// <summary>The item's id.</summary>
+    public string CheckId => checkId;
+
+    internal static void Enter(ItemRecorder recorder) => Ambient.Value = recorder;
+
+    /// <summary>Records what the item saw.</summary>
+    public void Saw(string topic, string? environment, string name, string value)
+    {
+        lock (gate)
+        {
+            evidence.Add(new Evidence(topic, environment, name, value));
+        }
+    }
+
+    /// <summary>Records the looks of a wait.</summary>
+    public void Waited(IReadOnlyList<AttemptData> looks) => attempts = looks;
+
+    /// <summary>Tells the runner that a wait looked and the state does not hold yet.</summary>
+    public void Looked(Attempt attempt, string problem, TimeSpan timeout) =>
+        events.Publish(
+            new RunEvent(RunEvent.Waiting, checkId, Problem: problem, Elapsed: attempt.At.TotalSeconds, Timeout: timeout.TotalSeconds)
+        );
+
+    /// <summary>Records the verdict: fail or warn with its reason, what was found and the fixes; or a pass's one line.</summary>
+    public void Judged(
+        CheckStatus status,
+        string? line,
+        IEnumerable<string> foundLines,
+        IEnumerable<string> fixLines,
+        IEnumerable<FindingData> ruleFindings
+    )
+    {
+        lock (gate)
+        {
+            verdict = status;
+            reason = line;
+            found.AddRange(foundLines);
+            findings.AddRange(ruleFindings);
+            fixes.AddRange(fixLines.Where(f => !fixes.Contains(f, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>The item's result once its fact has ended, with <paramref name="error"/> when it threw.</summary>
+    public CheckResult Finish(Exception? error, Func<string, string> scrub)
+    {
+        lock (gate)
+        {
+            var status = (error, verdict) switch
+            {
+                (null, CheckStatus.Warn) => CheckStatus.Warn,
+                (null, _) => CheckStatus.Pass,
+                (VerdictFailure, _) => CheckStatus.Fail,
+                _ => CheckStatus.NotChecked,
+            };
+
+            // Anything else that ended the item (an API error, a setup error) is why it could not be checked: our own
+            // exceptions carry one line that says what to do, scrubbed of every secret the run has read.
+            var line = status == CheckStatus.NotChecked ? scrub(FirstLine(error!)) : reason;
+            return new CheckResult(
+                checkId,
+                phase,
+                title,
+                status,
+                line,
+                [.. findings],
+                [.. found],
+                [.. fixes],
+                [.. evidence],
+                attempts,
+                Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 3)
+            );
+        }
+    }
+
+    /// <summary>Hands the result on: to the runner as an event, and to xunit as an attachment (for <c>dotnet test</c>'s reports).</summary>
+    public void Publish(CheckResult result)
+    {
+        events.Publish(new RunEvent(RunEvent.Finished, checkId, result));
+        TestContext.Current.AddAttachment("raxx-preflight-result", JsonSerializer.Serialize(result, RunEvent.Json));
+    }
+
+    private static string FirstLine(Exception error)
+    {
+        var message = error.Message.Trim();
+        var end = message.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? message : message[..end].TrimEnd();
+        return
+            error
+                is Session.PreflightSetupException
+                    or Configuration.PreflightConfigException
+                    or Http.RemoteServiceException
+                    or Http.ReadOnlyViolationException
+                    or Database.DatabaseCheckException
+            ? first
+            : $"{error.GetType().Name}: {first}";
+    }
+}

@@ -1,0 +1,15 @@
+using RaxxPreflight.Reporting;
+
+namespace RaxxPreflight.Checks.Results;
+
+/// <summary>Records what the current item saw, for the operator's report; never a secret value.</summary>
+internal static class Seen
+{
+    /// <summary>Staging's or prod's state: its release, formation, dynos, health, plan.</summary>
+    public static void State(string environment, string name, string value) =>
+        ItemRecorder.Current.Saw(EvidenceTopics.State, environment, name, value);
+
+    /// <summary>Anything else, under its topic (<see cref="EvidenceTopics"/>).</summary>
+    public static void Add(string topic, string? environment, string name, string value) =>
+        ItemRecorder.Current.Saw(topic, environment, name, value);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace RaxxPreflight.Reporting;
+
+/// <summary>How a checklist item ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CheckStatus>))]
+public enum CheckStatus
+{
+    /// <summary>It held.</summary>
+    [JsonStringEnumMemberName("pass")]
+    Pass,
+
+    /// <summary>It held, with a warning an operator should read.</summary>
+    [JsonStringEnumMemberName("warn")]
+    Warn,
+
+    /// <summary>It did not hold.</summary>
+    [JsonStringEnumMemberName("fail")]
+    Fail,
+
+    /// <summary>It could not be checked (an API error, a missing credential, a malformed config): a failure too.</summary>
+    [JsonStringEnumMemberName("not-checked")]
+    NotChecked,
+}

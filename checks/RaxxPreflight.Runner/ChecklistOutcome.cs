@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace RaxxPreflight.Reporting;
+
+/// <summary>What a checklist run produced: its exit code, each item's result as data, and everything else it printed.</summary>
+/// <param name="ExitCode">The checklist process's exit code.</param>
+/// <param name="Results">One result per item that ran, in the checklist's order.</param>
+/// <param name="Output">Everything the process printed that was not an event.</param>
+/// <param name="ReportXml">xunit's XML report as written.</param>
+/// <param name="StartedAt">When the run started.</param>
+/// <param name="FinishedAt">When it ended.</param>
+internal sealed record ChecklistOutcome(
+    int ExitCode,
+    IReadOnlyList<CheckResult> Results,
+    string Output,
+    string ReportXml,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt
+)
+{
+    /// <summary>True only when items ran and none failed or went unchecked (warnings pass).</summary>
+    public bool Passed => Results.Count > 0 && Results.All(r => !r.Failed);
+
+    /// <summary>The ids of the items that failed or could not be checked, sorted.</summary>
+    public IReadOnlyList<string> FailedIds => [.. Results.Where(r => r.Failed).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
+
+    /// <summary>The ids of the items that passed with a warning, sorted.</summary>
+    public IReadOnlyList<string> WarnedIds =>
+        [.. Results.Where(r => r.Status == CheckStatus.Warn).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
+
+    /// <summary>The width item ids are padded to in lines.</summary>
+    public static int IdWidth => CheckIds.All.Max(c => c.Id.Length);
+
+    /// <summary>The label an item's line starts with.</summary>
+    public static string Label(CheckStatus status) =>
+        status switch
+        {
+            CheckStatus.Pass => "pass",
+            CheckStatus.Warn => "WARN",
+            CheckStatus.NotChecked => "FAIL",
+            _ => "FAIL",
+        };
+
+    /// <summary>One item's line: <c>FAIL  stripe-keys-live  title: reason</c>.</summary>
+    public static string Line(CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var reason = result.Status == CheckStatus.NotChecked ? $"not checked: {result.Reason}" : result.Reason;
+        return FormattableString.Invariant(
+            $"{Label(result.Status)}  {result.CheckId.PadRight(IdWidth)}  {result.Title}{(reason is null ? string.Empty : $": {reason}")}"
+        );
+    }
+
+    /// <summary>The verdict as an operator reads it: one line per item, then how to fix each item that did not pass cleanly.</summary>
+    public string Render() => Lines() + Tail();
+
+    /// <summary>One line per item; when nothing could be checked, the shared reason once.</summary>
+    public string Lines()
+    {
+        var text = new StringBuilder();
+        foreach (var result in Results)
+        {
+            text.AppendLine(Line(result));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What follows the lines: for each item that did not pass cleanly what was found and how to fix it, then the totals.</summary>
+    public string Tail()
+    {
+        var text = new StringBuilder();
+        if (Results.Count == 0)
+        {
+            text.AppendLine("FAIL  no checklist item ran: the phase or items matched nothing, or the checklist did not start. Its output:");
+            text.AppendLine(Output);
+            return text.ToString();
+        }
+
+        foreach (var result in Results.Where(r => r.Status != CheckStatus.Pass && r.Details.Count > 0))
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{result.CheckId}:");
+            foreach (var line in result.Details)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
+            }
+        }
+
+        var failed = FailedIds.Count;
+        var notChecked = Results.Count(r => r.Status == CheckStatus.NotChecked);
+        text.AppendLine();
+        text.AppendLine(
+            FormattableString.Invariant(
+                $"{Results.Count - failed} passed, {failed} failed{(notChecked > 0 ? $" ({notChecked} could not be checked)" : string.Empty)}"
+            )
+        );
+        if (WarnedIds.Count > 0)
+        {
+            text.AppendLine(FormattableString.Invariant($"{WarnedIds.Count} passed with warnings: {string.Join(", ", WarnedIds)}"));
+        }
+
+        return text.ToString();
+    }
+}

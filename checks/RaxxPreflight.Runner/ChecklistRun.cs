@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+
+namespace RaxxPreflight.Reporting;
+
+/// <summary>
+/// Runs the checklist assembly (the real facts) in its own process for some phases or items, and gathers each
+/// item's result as data from the events it writes (<c>PREFLIGHT_EVENTS=stderr</c>), as they happen. xunit's own
+/// XML report is read only for which tests ran, so that an item that left no result still shows, as not checked.
+/// The run-preflight script and the self-tests both go through here.
+/// </summary>
+internal static class ChecklistRun
+{
+    /// <summary>Runs the facts of <paramref name="selection"/> in <paramref name="checksAssembly"/>.</summary>
+    /// <param name="checksAssembly">The checklist assembly.</param>
+    /// <param name="selection">The phases, or the items, to run.</param>
+    /// <param name="environment">Extra settings (a null value removes one).</param>
+    /// <param name="onEvent">Told of each event (an item started, looked, finished) the moment it arrives.</param>
+    /// <param name="trxPath">Where to write a TRX report too, if anywhere.</param>
+    /// <param name="cancellationToken">Stops the run (and kills the process).</param>
+    public static async Task<ChecklistOutcome> RunAsync(
+        string checksAssembly,
+        Selection selection,
+        IReadOnlyDictionary<string, string?> environment,
+        Action<RunEvent>? onEvent,
+        string? trxPath,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!File.Exists(checksAssembly))
+        {
+            throw new FileNotFoundException(
+                $"the checklist assembly {checksAssembly} does not exist: build the solution first (dotnet build)",
+                checksAssembly
+            );
+        }
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-{Guid.NewGuid():N}.xml");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(checksAssembly);
+
+        // xunit ORs repeated -trait filters: either the phases or the items, never both.
+        foreach (var (name, value) in selection.Traits)
+        {
+            start.ArgumentList.Add("-trait");
+            start.ArgumentList.Add($"{name}={value}");
+        }
+
+        foreach (var argument in new[] { "-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (trxPath is not null)
+        {
+            start.ArgumentList.Add("-result-trx");
+            start.ArgumentList.Add(Path.GetFullPath(trxPath));
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        start.Environment[Settings.Events] = "stderr";
+
+        var output = new List<string>();
+        var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        var gate = new Lock();
+        void Receive(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            var runEvent = RunEvent.Parse(line);
+            lock (gate)
+            {
+                if (runEvent is null)
+                {
+                    output.Add(line);
+                    return;
+                }
+
+                if (runEvent is { Kind: RunEvent.Finished, Result: { } result })
+                {
+                    results[result.CheckId] = result;
+                }
+
+                onEvent?.Invoke(runEvent);
+            }
+        }
+
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        try
+        {
+            var xml = File.Exists(report) ? await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false) : string.Empty;
+            lock (gate)
+            {
+                var all = Merge(results, xml);
+
+                // An item that left no result of its own was never told of: tell of it now, as not checked.
+                foreach (var missing in all.Where(r => !results.ContainsKey(r.CheckId)))
+                {
+                    onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing));
+                }
+
+                return new ChecklistOutcome(process.ExitCode, all, string.Join('\n', output), xml, startedAt, DateTimeOffset.UtcNow);
+            }
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    /// <summary>
+    /// Every item that ran: its own result, or, for a test xunit ran that left none (a fact that does not go
+    /// through Item.RunAsync, a crash), a not-checked result naming what xunit saw. In the checklist's order.
+    /// </summary>
+    internal static IReadOnlyList<CheckResult> Merge(IReadOnlyDictionary<string, CheckResult> results, string xml)
+    {
+        var all = new Dictionary<string, CheckResult>(results, StringComparer.Ordinal);
+        if (xml.Length > 0)
+        {
+            foreach (var test in XDocument.Parse(xml).Descendants("test"))
+            {
+                var traits = test.Element("traits")
+                    ?.Elements("trait")
+                    .ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
+                var id = traits?[Phases.CheckTrait].FirstOrDefault() ?? (string?)test.Attribute("name") ?? "(unnamed test)";
+                if (!all.ContainsKey(id))
+                {
+                    all[id] = CheckResult.Missing(
+                        id,
+                        traits?[Phases.Trait].FirstOrDefault() ?? "(no phase)",
+                        (string?)test.Attribute("name") ?? id,
+                        $"the item ended without a result of its own (xunit: {(string?)test.Attribute("result") ?? "no result"}): nothing was checked"
+                    );
+                }
+            }
+        }
+
+        return [.. all.Values.OrderBy(r => Order(r)).ThenBy(r => r.CheckId, StringComparer.Ordinal)];
+    }
+
+    private static int Order(CheckResult result)
+    {
+        var index = Array.FindIndex(CheckIds.All, c => c.Id == result.CheckId);
+        return index >= 0 ? index : CheckIds.All.Length;
+    }
+}

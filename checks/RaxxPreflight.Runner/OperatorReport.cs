@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RaxxPreflight.Reporting;
+
+/// <summary>
+/// The run as the operator's report, in the shape of the hand-written checklist it replaces: staging's state,
+/// prod's state, the config var diff, the Postgres delta, the gate, the blockers with their commands, the
+/// warnings, the post-deploy verification. Built only from the items' results as data.
+/// </summary>
+internal static class OperatorReport
+{
+    /// <summary>The JSON report's schema version; <c>docs/report.schema.json</c> describes it.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The report as Markdown (also the GitHub step summary).</summary>
+    public static string Markdown(ChecklistOutcome outcome, string target)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var text = new StringBuilder();
+        var failed = outcome.Results.Where(r => r.Failed).ToList();
+        var warned = outcome.Results.Where(r => r.Status == CheckStatus.Warn).ToList();
+        var phases = outcome.Results.Select(r => r.Phase).Distinct(StringComparer.Ordinal).Select(Phases.Word);
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"# raxx-queue deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Results.Count - failed.Count} passed, {failed.Count} failed, {warned.Count} warnings)"
+        );
+        text.AppendLine();
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"Target `{target}` · {string.Join(" and ", phases)} · {outcome.StartedAt:yyyy-MM-dd HH:mm:ss} UTC · {(outcome.FinishedAt - outcome.StartedAt).TotalSeconds:0.#}s"
+        );
+        if (outcome.Results.Count == 0)
+        {
+            text.AppendLine();
+            text.AppendLine("No checklist item ran: the phase or items matched nothing, or the checklist did not start.");
+            return text.ToString();
+        }
+
+        Items(text, "Blockers", failed, numbered: true);
+        Items(text, "Warnings", warned, numbered: false);
+        States(text, outcome.Results);
+        Topic(text, outcome.Results, EvidenceTopics.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
+        Compared(text, outcome.Results, EvidenceTopics.Postgres, "Postgres delta");
+        Topic(text, outcome.Results, EvidenceTopics.Gate, "Deploy gate", ["what", "status"]);
+        Topic(text, outcome.Results, EvidenceTopics.Source, "Deploy source", ["what", "seen"]);
+        Verification(text, outcome.Results.Where(r => r.Phase == Phases.PostDeploy).ToList());
+
+        text.AppendLine();
+        text.AppendLine("## Every item");
+        text.AppendLine();
+        text.AppendLine("| | item | phase | result |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var result in outcome.Results)
+        {
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {Mark(result.Status)} | `{result.CheckId}` | {Phases.Word(result.Phase)} | {Cell(result.Reason ?? result.Title)} |"
+            );
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The report as JSON: the same content, for a deploy to attach as evidence.</summary>
+    public static string Json(ChecklistOutcome outcome, string target)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var report = new JsonObject
+        {
+            ["schemaVersion"] = SchemaVersion,
+            ["target"] = target,
+            ["phases"] = new JsonArray([.. outcome.Results.Select(r => r.Phase).Distinct(StringComparer.Ordinal).Select(p => (JsonNode)p)]),
+            ["startedAt"] = outcome.StartedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["finishedAt"] = outcome.FinishedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["passed"] = outcome.Passed,
+            ["counts"] = new JsonObject
+            {
+                ["pass"] = outcome.Results.Count(r => r.Status == CheckStatus.Pass),
+                ["warn"] = outcome.Results.Count(r => r.Status == CheckStatus.Warn),
+                ["fail"] = outcome.Results.Count(r => r.Status == CheckStatus.Fail),
+                ["notChecked"] = outcome.Results.Count(r => r.Status == CheckStatus.NotChecked),
+            },
+            ["items"] = JsonSerializer.SerializeToNode(outcome.Results, RunEvent.Json),
+        };
+        return report.ToJsonString(new JsonSerializerOptions(RunEvent.Json) { WriteIndented = true });
+    }
+
+    private static void Items(StringBuilder text, string title, List<CheckResult> items, bool numbered)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            text.AppendLine();
+            var status = item.Status == CheckStatus.NotChecked ? " (not checked)" : string.Empty;
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"{(numbered ? $"{i + 1}." : "-")} **`{item.CheckId}`**{status}: {Inline(item.Reason ?? item.Title)}"
+            );
+            foreach (var found in item.Found)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"   - {Inline(found)}");
+            }
+
+            if (item.Fixes.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("   ```sh");
+                foreach (var fix in item.Fixes)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"   {fix}");
+                }
+
+                text.AppendLine("   ```");
+            }
+        }
+    }
+
+    private static void States(StringBuilder text, IReadOnlyList<CheckResult> results)
+    {
+        var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == EvidenceTopics.State && e.Environment is not null).ToList();
+        if (seen.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Staging and prod");
+        text.AppendLine();
+        text.AppendLine("| | staging | prod |");
+        text.AppendLine("|---|---|---|");
+        foreach (var name in seen.Select(e => e.Name).Distinct(StringComparer.Ordinal))
+        {
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {Cell(name)} | {Cell(Value(seen, Environments.Staging, name))} | {Cell(Value(seen, Environments.Prod, name))} |"
+            );
+        }
+    }
+
+    private static void Compared(StringBuilder text, IReadOnlyList<CheckResult> results, string topic, string title)
+    {
+        var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == topic).ToList();
+        if (seen.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+        text.AppendLine();
+        text.AppendLine("| | staging | prod | |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var name in seen.Select(e => e.Name).Distinct(StringComparer.Ordinal))
+        {
+            var staging = Value(seen, Environments.Staging, name);
+            var prod = Value(seen, Environments.Prod, name);
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {Cell(name)} | {Cell(staging)} | {Cell(prod)} | {(string.Equals(staging, prod, StringComparison.Ordinal) ? "same" : "**differs**")} |"
+            );
+        }
+    }
+
+    private static void Topic(StringBuilder text, IReadOnlyList<CheckResult> results, string topic, string title, string[] columns)
+    {
+        var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == topic).ToList();
+        if (seen.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {columns[0]} | {columns[1]} |");
+        text.AppendLine("|---|---|");
+        foreach (var e in seen)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{e.Name}` | {Cell(e.Value)} |");
+        }
+    }
+
+    private static void Verification(StringBuilder text, List<CheckResult> post)
+    {
+        if (post.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Post-deploy verification");
+        text.AppendLine();
+        text.AppendLine("| | item | looks |");
+        text.AppendLine("|---|---|---|");
+        foreach (var item in post)
+        {
+            var looks = item.Attempts.Count > 0 ? AttemptData.Record(item.Attempts) : item.Reason ?? string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Mark(item.Status)} | `{item.CheckId}` | {Cell(looks)} |");
+        }
+    }
+
+    private static string Value(IReadOnlyList<Evidence> seen, string environment, string name) =>
+        seen.LastOrDefault(e => e.Environment == environment && e.Name == name)?.Value ?? "—";
+
+    private static string Mark(CheckStatus status) =>
+        status switch
+        {
+            CheckStatus.Pass => "✅",
+            CheckStatus.Warn => "⚠️",
+            CheckStatus.NotChecked => "❓",
+            _ => "❌",
+        };
+
+    private static string Inline(string text) => text.Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Cell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,16 @@
+namespace RaxxPreflight.Reporting;
+
+/// <summary>Which items a run runs: every item of some phases, or some items by id.</summary>
+/// <param name="Phases">The phases (<c>PreDeploy</c>, <c>PostDeploy</c>).</param>
+/// <param name="CheckIds">The items, when only some run; empty for every item of the phases.</param>
+internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<string> CheckIds)
+{
+    /// <summary>Every item of <paramref name="phases"/>.</summary>
+    public static Selection Of(params string[] phases) => new(phases, []);
+
+    /// <summary>The trait filters that select it.</summary>
+    public IEnumerable<(string Name, string Value)> Traits =>
+        CheckIds.Count > 0
+            ? CheckIds.Select(id => (RaxxPreflight.Phases.CheckTrait, id))
+            : Phases.Select(phase => (RaxxPreflight.Phases.Trait, phase));
+}

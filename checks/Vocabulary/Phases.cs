@@ -1,0 +1,30 @@
+// The checklist's vocabulary, defined once and linked into every project that speaks it (Core, the
+// analyzers, the fakes): public in Core, internal where RAXX_VOCABULARY_INTERNAL is defined.
+namespace RaxxPreflight;
+
+/// <summary>The trait names and phase values the runs filter on (<c>--filter Phase=PreDeploy</c>), and the runner's words for them.</summary>
+#if RAXX_VOCABULARY_INTERNAL
+internal
+#else
+public
+#endif
+static class Phases
+{
+    /// <summary>The phase trait's name.</summary>
+    public const string Trait = "Phase";
+
+    /// <summary>The check id trait's name.</summary>
+    public const string CheckTrait = "Check";
+
+    /// <summary>Before the deploy is dispatched.</summary>
+    public const string PreDeploy = "PreDeploy";
+
+    /// <summary>Right after the deploy, as a smoke run in CI.</summary>
+    public const string PostDeploy = "PostDeploy";
+
+    /// <summary>Both phases, in the checklist's order.</summary>
+    public static readonly string[] All = [PreDeploy, PostDeploy];
+
+    /// <summary>The runner's word for a phase: <c>pre-deploy</c>, <c>post-deploy</c>.</summary>
+    public static string Word(string phase) => phase == PreDeploy ? "pre-deploy" : "post-deploy";
+}

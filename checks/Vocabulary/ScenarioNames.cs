@@ -1,0 +1,53 @@
+// The checklist's vocabulary, defined once and linked into every project that speaks it (Core, the
+// analyzers, the fakes): public in Core, internal where RAXX_VOCABULARY_INTERNAL is defined.
+namespace RaxxPreflight;
+
+/// <summary>The names of the scenarios the fakes serve (<c>PREFLIGHT_TARGET=fakes:&lt;name&gt;</c>, <c>--fakes NAME</c>).</summary>
+#if RAXX_VOCABULARY_INTERNAL
+internal
+#else
+public
+#endif
+static class ScenarioNames
+{
+    /// <summary>The seed on 2026-05-18: prod lacks its config vars and its live Stripe keys.</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary>The blockers cleared; nothing deployed yet.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>The promoted image running on prod: every item passes.</summary>
+    public const string Deployed = "deployed";
+
+    /// <summary>web.1 crashed at startup.</summary>
+    public const string DeployedCrashing = "deployed-crashing";
+
+    /// <summary>Prod runs another image than staging.</summary>
+    public const string DeployedWrongImage = "deployed-wrong-image";
+
+    /// <summary>The deploy boots over the first looks, then holds.</summary>
+    public const string Settling = "settling";
+
+    /// <summary>Prod's database lacks an extension staging has.</summary>
+    public const string ProdMissingExtension = "prod-missing-extension";
+
+    /// <summary>Prod's DATABASE_URL does not connect.</summary>
+    public const string ProdDatabaseUnreachable = "prod-database-unreachable";
+
+    /// <summary>Prod's schema lacks tables and columns staging's has.</summary>
+    public const string ProdSchemaBehind = "prod-schema-behind";
+
+    /// <summary>Every scenario, in the order the usage text lists them.</summary>
+    public static readonly string[] All =
+    [
+        Blocked,
+        Ready,
+        Deployed,
+        DeployedCrashing,
+        DeployedWrongImage,
+        Settling,
+        ProdMissingExtension,
+        ProdDatabaseUnreachable,
+        ProdSchemaBehind,
+    ];
+}

@@ -1,0 +1,87 @@
+// The checklist's vocabulary, defined once and linked into every project that speaks it (Core, the
+// analyzers, the fakes): public in Core, internal where RAXX_VOCABULARY_INTERNAL is defined.
+namespace RaxxPreflight;
+
+/// <summary>The names of the environment variables (settings) a run reads.</summary>
+#if RAXX_VOCABULARY_INTERNAL
+internal
+#else
+public
+#endif
+static class Settings
+{
+    /// <summary><c>live</c> or <c>fakes:&lt;scenario&gt;</c>: never implicit.</summary>
+    public const string Target = "PREFLIGHT_TARGET";
+
+    /// <summary>Another deploy description than <c>.config/preflight.json</c>.</summary>
+    public const string Config = "PREFLIGHT_CONFIG";
+
+    /// <summary>The live Heroku credential.</summary>
+    public const string HerokuApiKey = "HEROKU_API_KEY";
+
+    /// <summary>The live GitHub credential.</summary>
+    public const string GitHubToken = "GITHUB_TOKEN";
+
+    /// <summary>Heroku's base URL override.</summary>
+    public const string HerokuApiUrl = "HEROKU_API_URL";
+
+    /// <summary>GitHub's base URL override.</summary>
+    public const string GitHubApiUrl = "GITHUB_API_URL";
+
+    /// <summary>Stripe's base URL override.</summary>
+    public const string StripeApiUrl = "STRIPE_API_URL";
+
+    /// <summary><c>host:port=127.0.0.1:port;...</c>, like curl's <c>--resolve</c>.</summary>
+    public const string Resolve = "PREFLIGHT_RESOLVE";
+
+    /// <summary>Seconds a post-deploy item waits for the deploy to settle.</summary>
+    public const string SettleTimeout = "PREFLIGHT_SETTLE_TIMEOUT";
+
+    /// <summary>Seconds between a waiting item's looks.</summary>
+    public const string PollInterval = "PREFLIGHT_POLL_INTERVAL";
+
+    /// <summary><c>off</c> only for local database servers.</summary>
+    public const string DatabaseTls = "PREFLIGHT_DATABASE_TLS";
+
+    /// <summary>The image of the fakes' Postgres server.</summary>
+    public const string PostgresImage = "PREFLIGHT_POSTGRES_IMAGE";
+
+    /// <summary>An admin connection string of a Postgres server already running, for the fakes' databases.</summary>
+    public const string FakesPostgres = "PREFLIGHT_FAKES_POSTGRES";
+
+    /// <summary>
+    /// Set by the runner: where the checklist process writes its events (each item's result, each look of a
+    /// wait) as JSON lines: <c>stderr</c>.
+    /// </summary>
+    public const string Events = "PREFLIGHT_EVENTS";
+
+    /// <summary>The Docker engine's address.</summary>
+    public const string DockerHost = "DOCKER_HOST";
+
+    /// <summary><c>true</c> in a GitHub Actions step.</summary>
+    public const string GitHubActions = "GITHUB_ACTIONS";
+
+    /// <summary>The step summary file GitHub Actions names.</summary>
+    public const string GitHubStepSummary = "GITHUB_STEP_SUMMARY";
+
+    /// <summary>Every setting a run reads: what the self-tests clear before they set their own.</summary>
+    public static readonly string[] All =
+    [
+        Target,
+        Config,
+        HerokuApiKey,
+        GitHubToken,
+        HerokuApiUrl,
+        GitHubApiUrl,
+        StripeApiUrl,
+        Resolve,
+        SettleTimeout,
+        PollInterval,
+        DatabaseTls,
+        PostgresImage,
+        FakesPostgres,
+        Events,
+        GitHubActions,
+        GitHubStepSummary,
+    ];
+}
