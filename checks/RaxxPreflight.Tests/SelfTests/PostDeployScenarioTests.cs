@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.SelfTests;
@@ -9,11 +10,7 @@ public partial class PostDeployScenarioTests
 {
     private static readonly string[] AllPostDeploy =
     [
-        "prod-dynos-up",
-        "prod-formation-set",
-        "prod-healthy",
-        "prod-release-deployed",
-        "prod-startup-logs-clean",
+        .. CheckIds.All.Where(c => c.Phase == Phases.PostDeploy).Select(c => c.Id).Order(StringComparer.Ordinal),
     ];
 
     [Fact]
@@ -98,9 +95,41 @@ public partial class PostDeployScenarioTests
     {
         // The scenario moves on by the checklist's own looks (each resource stays booting for its first
         // SettlingLooks reads), never by the clock: a loaded machine sees the same states in the same order.
-        var outcome = await Checklist.RunFakesAsync("PostDeploy", "settling", settleSeconds: 60, intervalSeconds: 0.25);
+        var events = new List<RunEvent>();
+        var outcome = await Checklist.RunFakesAsync(
+            "PostDeploy",
+            "settling",
+            settleSeconds: 60,
+            intervalSeconds: 0.25,
+            onEvent: events.Add
+        );
 
         outcome.FailedIds.ShouldBeEmpty(outcome.Render());
+
+        // While it waited, the runner was told what prod-healthy waited for, look by look, before it was told the end.
+        var healthEvents = events.Where(e => e.CheckId == CheckIds.ProdHealthy).ToList();
+        healthEvents
+            .Select(e => e.Kind)
+            .ShouldBe([RunEvent.Started, .. Enumerable.Repeat(RunEvent.Waiting, ScenarioCatalog.SettlingLooks), RunEvent.Finished]);
+        healthEvents[1].Problem.ShouldBe("http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health answered HTTP 503, not 200");
+        healthEvents[1].Timeout.ShouldBe(60);
+
+        // And the live view prints the wait before the item's line.
+        using var printed = new StringWriter();
+        var progress = new Progress(printed, terminal: false, new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        events.ForEach(progress.On);
+        var lines = printed.ToString().Split(Environment.NewLine);
+        var waited = Array.FindIndex(
+            lines,
+            l =>
+                l.StartsWith(
+                    "waiting: prod-healthy http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health answered HTTP 503",
+                    StringComparison.Ordinal
+                )
+        );
+        var held = Array.FindIndex(lines, l => l.StartsWith("pass  prod-healthy ", StringComparison.Ordinal));
+        waited.ShouldBeGreaterThanOrEqualTo(0, printed.ToString());
+        held.ShouldBeGreaterThan(waited, printed.ToString());
 
         // Prod's health is watched by prod-healthy alone, so its record is exact: every booting look, then the
         // first good one, and no look after it.

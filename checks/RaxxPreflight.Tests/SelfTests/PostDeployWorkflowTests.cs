@@ -65,15 +65,21 @@ public class PostDeployWorkflowTests
     }
 
     [Fact]
-    public void The_trx_is_uploaded_even_when_the_checks_fail()
+    public void Every_report_the_run_writes_is_uploaded_even_when_the_checks_fail()
     {
         var upload = Steps().Single(s => Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
 
         Scalar(upload, "if").ShouldBe("always()");
-        var trx = Scalar(Map(upload, "with"), "path");
-        trx.ShouldNotBeNull();
-        trx.ShouldEndWith(".trx");
-        (Scalar(RunStep(), "run") ?? string.Empty).ShouldContain($"--trx {trx}");
+        var paths = (Scalar(Map(upload, "with"), "path") ?? string.Empty).Split(
+            '\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
+        paths.Select(p => Path.GetExtension(p)).ShouldBe([".md", ".json", ".xml", ".trx"]);
+        var run = Scalar(RunStep(), "run") ?? string.Empty;
+        run.ShouldContain($"--report {paths[0]}");
+        run.ShouldContain($"--report {paths[1]}");
+        run.ShouldContain($"--junit {paths[2]}");
+        run.ShouldContain($"--trx {paths[3]}");
     }
 
     private static YamlMappingNode RunStep() =>

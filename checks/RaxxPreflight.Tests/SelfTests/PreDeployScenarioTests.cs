@@ -10,22 +10,10 @@ public class PreDeployScenarioTests
 {
     internal static readonly string[] AllPreDeploy =
     [
-        "deploy-gate-configured",
-        "postgres-extensions-parity",
-        "postgres-plan-parity",
-        "postgres-schema-parity",
-        "postgres-version-parity",
-        "prod-config-vars-present",
-        "prod-config-vars-valid",
-        "prod-database-reachable",
-        "sentry-dsn-per-environment",
-        "staging-deployed-from-main",
-        "staging-healthy",
-        "stripe-key-verified",
-        "stripe-keys-live",
+        .. CheckIds.All.Where(c => c.Phase == Phases.PreDeploy).Select(c => c.Id).Order(StringComparer.Ordinal),
     ];
 
-    private static readonly string[] SeedMissingVars =
+    internal static readonly string[] SeedMissingVars =
     [
         "FLAG_QUEUE_BILLING",
         "QUEUE_SERVICE_TOKEN_CONSOLE",
@@ -200,7 +188,16 @@ public class PreDeployScenarioTests
         secrets.Count.ShouldBeGreaterThan(4);
         foreach (var outcome in new[] { live, inProcess })
         {
-            var everything = string.Join("\n", outcome.Output, outcome.ReportXml, outcome.Render());
+            var everything = string.Join(
+                "\n",
+                outcome.Output,
+                outcome.ReportXml,
+                outcome.Render(),
+                OperatorReport.Markdown(outcome, scenario),
+                OperatorReport.Json(outcome, scenario),
+                JUnitReport.Build(outcome).ToString(),
+                string.Join("\n", GitHubActionsReport.Annotations(outcome))
+            );
             foreach (var secret in secrets)
             {
                 everything

@@ -1,0 +1,57 @@
+using RaxxPreflight.Reporting;
+
+namespace RaxxPreflight.Tests.Reporting;
+
+public class ChecklistRunTests
+{
+    private const string Report = """
+        <assemblies><assembly><collection>
+          <test name="Keys are live" result="Fail">
+            <traits><trait name="Phase" value="PreDeploy" /><trait name="Check" value="stripe-keys-live" /></traits></test>
+          <test name="Staging is healthy" result="Pass">
+            <traits><trait name="Phase" value="PreDeploy" /><trait name="Check" value="staging-healthy" /></traits></test>
+        </collection></assembly></assemblies>
+        """;
+
+    [Fact]
+    public void An_item_xunit_ran_that_left_no_result_of_its_own_is_not_checked_never_passed()
+    {
+        var healthy = ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass);
+
+        var all = ChecklistRun.Merge(new Dictionary<string, CheckResult> { [healthy.CheckId] = healthy }, Report);
+
+        all.Select(r => r.CheckId).ShouldBe([CheckIds.StagingHealthy, CheckIds.StripeKeysLive]);
+        var keys = all[1];
+        keys.Status.ShouldBe(CheckStatus.NotChecked);
+        keys.Failed.ShouldBeTrue();
+        keys.Reason.ShouldBe("the item ended without a result of its own (xunit: Fail): nothing was checked");
+    }
+
+    [Fact]
+    public void Results_come_in_the_checklists_order_whatever_order_they_finished_in()
+    {
+        var results = new[] { CheckIds.ProdHealthy, CheckIds.StagingHealthy, CheckIds.PostgresPlanParity }.ToDictionary(
+            id => id,
+            id => ResultsOf.Item(id, CheckStatus.Pass)
+        );
+
+        ChecklistRun
+            .Merge(results, string.Empty)
+            .Select(r => r.CheckId)
+            .ShouldBe([CheckIds.StagingHealthy, CheckIds.PostgresPlanParity, CheckIds.ProdHealthy]);
+    }
+
+    [Fact]
+    public void An_item_that_could_not_be_checked_fails_the_run_and_says_so_in_its_line()
+    {
+        var outcome = ResultsOf.Outcome(
+            ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass),
+            ResultsOf.Item(CheckIds.StripeKeyVerified, CheckStatus.NotChecked, "Stripe API answered 503")
+        );
+
+        outcome.Passed.ShouldBeFalse();
+        outcome.FailedIds.ShouldBe([CheckIds.StripeKeyVerified]);
+        ChecklistOutcome.Line(outcome.Results[1]).ShouldEndWith(": not checked: Stripe API answered 503");
+        outcome.Tail().ShouldContain("1 passed, 1 failed (1 could not be checked)");
+    }
+}

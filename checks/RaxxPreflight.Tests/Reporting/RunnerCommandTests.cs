@@ -1,0 +1,70 @@
+using RaxxPreflight.Runner;
+
+namespace RaxxPreflight.Tests.Reporting;
+
+/// <summary>The runner's usage mistakes: each one line that says what is wrong, and exit 2, before anything runs.</summary>
+public sealed class RunnerCommandTests : IDisposable
+{
+    private readonly StringWriter output = new();
+    private readonly StringWriter error = new();
+
+    public void Dispose()
+    {
+        output.Dispose();
+        error.Dispose();
+    }
+
+    [Fact]
+    public async Task An_unknown_item_is_a_usage_error_that_lists_the_known_ones()
+    {
+        var code = await RunnerCommand.RunAsync(
+            ["pre-deploy", "--checks", "x.dll", "--check", "stripe-keys-lve"],
+            output,
+            error,
+            terminal: false
+        );
+
+        code.ShouldBe(2);
+        error
+            .ToString()
+            .ShouldStartWith(
+                $"run-preflight: no checklist item is named 'stripe-keys-lve'; the items are {string.Join(", ", CheckIds.All.Select(c => c.Id))}"
+            );
+    }
+
+    [Fact]
+    public async Task An_item_of_the_other_phase_is_a_usage_error()
+    {
+        var code = await RunnerCommand.RunAsync(
+            ["pre-deploy", "--checks", "x.dll", "--check", "prod-dynos-up"],
+            output,
+            error,
+            terminal: false
+        );
+
+        code.ShouldBe(2);
+        error.ToString().ShouldStartWith("run-preflight: 'prod-dynos-up' is a post-deploy item, not a pre-deploy one");
+    }
+
+    [Theory]
+    [InlineData("--fakes", "blockd", "run-preflight: no scenario is named 'blockd'; the scenarios are blocked, ready,")]
+    [InlineData("--report", "out.txt", "run-preflight: --report out.txt: name a .md (Markdown) or .json file")]
+    public async Task A_mistyped_option_value_is_a_usage_error(string option, string value, string line)
+    {
+        var code = await RunnerCommand.RunAsync(["pre-deploy", "--checks", "x.dll", option, value], output, error, terminal: false);
+
+        code.ShouldBe(2);
+        error.ToString().ShouldStartWith(line);
+    }
+
+    [Fact]
+    public async Task The_usage_names_every_scenario_and_item_from_the_one_vocabulary()
+    {
+        (await RunnerCommand.RunAsync(["--help"], output, error, terminal: false)).ShouldBe(0);
+
+        foreach (var name in ScenarioNames.All.Concat(CheckIds.All.Select(c => c.Id)))
+        {
+            output.ToString().ShouldContain(name);
+        }
+    }
+}
