@@ -1,3 +1,4 @@
+using RaxxPreflight;
 using RaxxPreflight.Fakes;
 using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
@@ -15,9 +16,9 @@ if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName))
 }
 
 var scenario = ScenarioCatalog.Get(scenarioName);
-var image = Environment.GetEnvironmentVariable("PREFLIGHT_POSTGRES_IMAGE") is { Length: > 0 } configured ? configured : "postgres:16";
+var image = Environment.GetEnvironmentVariable(Settings.PostgresImage) is { Length: > 0 } configured ? configured : "postgres:16";
 var world = await FakeWorld
-    .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable("PREFLIGHT_FAKES_POSTGRES")))
+    .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres)))
     .ConfigureAwait(false);
 await using var stopping = world.ConfigureAwait(false);
 using var stop = new CancellationTokenSource();

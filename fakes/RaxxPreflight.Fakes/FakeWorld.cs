@@ -88,16 +88,16 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     public IReadOnlyDictionary<string, string> Variables =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["PREFLIGHT_TARGET"] = "live",
-            ["HEROKU_API_URL"] = Heroku.Url.ToString(),
-            ["GITHUB_API_URL"] = GitHub.Url.ToString(),
-            ["STRIPE_API_URL"] = Stripe.Url.ToString(),
-            ["HEROKU_API_KEY"] = HerokuApiKey,
-            ["GITHUB_TOKEN"] = GitHubToken,
-            ["PREFLIGHT_RESOLVE"] = Resolve,
+            [Settings.Target] = "live",
+            [Settings.HerokuApiUrl] = Heroku.Url.ToString(),
+            [Settings.GitHubApiUrl] = GitHub.Url.ToString(),
+            [Settings.StripeApiUrl] = Stripe.Url.ToString(),
+            [Settings.HerokuApiKey] = HerokuApiKey,
+            [Settings.GitHubToken] = GitHubToken,
+            [Settings.Resolve] = Resolve,
 
             // The fakes' database server is local and speaks no TLS; Heroku's always does.
-            ["PREFLIGHT_DATABASE_TLS"] = "off",
+            [Settings.DatabaseTls] = "off",
         };
 
     /// <summary>

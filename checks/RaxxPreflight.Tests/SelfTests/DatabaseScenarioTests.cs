@@ -7,19 +7,19 @@ public class DatabaseScenarioTests
 {
     private static readonly string[] DatabaseItems =
     [
-        "postgres-extensions-parity",
-        "postgres-schema-parity",
-        "postgres-version-parity",
-        "prod-database-reachable",
+        CheckIds.PostgresExtensionsParity,
+        CheckIds.PostgresSchemaParity,
+        CheckIds.PostgresVersionParity,
+        CheckIds.ProdDatabaseReachable,
     ];
 
     [Fact]
     public async Task A_missing_extension_fails_only_the_extensions_item_with_the_command_that_adds_it()
     {
-        var outcome = await Checklist.RunFakesAsync("PreDeploy", "prod-missing-extension");
+        var outcome = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.ProdMissingExtension);
 
-        outcome.FailedIds.ShouldBe(["postgres-extensions-parity"], outcome.Render());
-        var item = outcome.Results.Single(r => r.CheckId == "postgres-extensions-parity");
+        outcome.FailedIds.ShouldBe([CheckIds.PostgresExtensionsParity], outcome.Render());
+        var item = outcome.Results.Single(r => r.CheckId == CheckIds.PostgresExtensionsParity);
         item.Reason.ShouldBe("prod's database lacks 1 extension staging's has: pg_trgm");
         item.Details.ShouldContain(d =>
             d.Trim() == "heroku pg:psql --app raxx-queue-prod -c 'CREATE EXTENSION IF NOT EXISTS \"pg_trgm\";'"
@@ -29,10 +29,10 @@ public class DatabaseScenarioTests
     [Fact]
     public async Task An_unreachable_prod_database_fails_every_item_that_reads_it_naming_the_host_not_the_credentials()
     {
-        var outcome = await Checklist.RunFakesAsync("PreDeploy", "prod-database-unreachable");
+        var outcome = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.ProdDatabaseUnreachable);
 
         outcome.FailedIds.ShouldBe(DatabaseItems, outcome.Render());
-        var reachable = outcome.Results.Single(r => r.CheckId == "prod-database-reachable").Reason!;
+        var reachable = outcome.Results.Single(r => r.CheckId == CheckIds.ProdDatabaseReachable).Reason!;
         reachable.ShouldStartWith("prod's database at 127.0.0.1:1/raxx_raxx_queue_prod_gone did not accept a connection within 10s: ");
         reachable.ShouldNotContain("raxx:");
         reachable.ShouldNotContain("fake-");
@@ -41,11 +41,11 @@ public class DatabaseScenarioTests
     [Fact]
     public async Task A_schema_behind_warns_of_what_the_migrations_must_create()
     {
-        var outcome = await Checklist.RunFakesAsync("PreDeploy", "prod-schema-behind");
+        var outcome = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.ProdSchemaBehind);
 
         outcome.FailedIds.ShouldBeEmpty(outcome.Render());
-        outcome.WarnedIds.ShouldBe(["postgres-schema-parity"]);
-        var item = outcome.Results.Single(r => r.CheckId == "postgres-schema-parity");
+        outcome.WarnedIds.ShouldBe([CheckIds.PostgresSchemaParity]);
+        var item = outcome.Results.Single(r => r.CheckId == CheckIds.PostgresSchemaParity);
         item.Reason.ShouldBe("prod's schema lacks 1 table and 1 column that staging's has: the deploy's migrations must create them");
         item.Details.Select(d => d.Trim()).ShouldContain("table public.billing_events");
         item.Details.Select(d => d.Trim()).ShouldContain("column public.jobs.attempts");
@@ -58,8 +58,8 @@ public class DatabaseScenarioTests
             "PreDeploy",
             new Dictionary<string, string>
             {
-                ["PREFLIGHT_TARGET"] = "fakes:ready",
-                ["PREFLIGHT_FAKES_POSTGRES"] = string.Empty,
+                [Settings.Target] = "fakes:ready",
+                [Settings.FakesPostgres] = string.Empty,
                 ["DOCKER_HOST"] = "tcp://127.0.0.1:1",
             }
         );

@@ -99,7 +99,7 @@ public class OperatorReportTests
             .Where(c => c.Element("failure") is not null)
             .Select(c => ((string)c.Attribute("name")!).Split(':')[0])
             .Order(StringComparer.Ordinal)
-            .ShouldBe(["prod-config-vars-present", "stripe-key-verified", "stripe-keys-live"]);
+            .ShouldBe([CheckIds.ProdConfigVarsPresent, CheckIds.StripeKeyVerified, CheckIds.StripeKeysLive]);
         var gate = cases.Single(c => ((string)c.Attribute("name")!).StartsWith("deploy-gate-configured:", StringComparison.Ordinal));
         ((string)gate.Element("system-out")!).ShouldStartWith("WARNING: only the workflow's confirm gate guards prod");
         gate.Descendants("property").Single().Attribute("value")!.Value.ShouldBe("warn");

@@ -16,8 +16,8 @@ public partial class PostDeployScenarioTests
     [Fact]
     public async Task Deployed_passes_every_item_of_both_phases()
     {
-        var post = await Checklist.RunFakesAsync("PostDeploy", "deployed");
-        var pre = await Checklist.RunFakesAsync("PreDeploy", "deployed");
+        var post = await Checklist.RunFakesAsync(Phases.PostDeploy, ScenarioNames.Deployed);
+        var pre = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.Deployed);
 
         post.Results.Select(r => r.CheckId).Order(StringComparer.Ordinal).ShouldBe(AllPostDeploy);
         post.FailedIds.ShouldBeEmpty(post.Render());
@@ -27,36 +27,36 @@ public partial class PostDeployScenarioTests
     }
 
     [Theory]
-    [InlineData("blocked")]
-    [InlineData("ready")]
+    [InlineData(ScenarioNames.Blocked)]
+    [InlineData(ScenarioNames.Ready)]
     public async Task Before_the_deploy_every_post_deploy_item_fails(string scenario)
     {
-        var outcome = await Checklist.RunFakesAsync("PostDeploy", scenario, settleSeconds: 1);
+        var outcome = await Checklist.RunFakesAsync(Phases.PostDeploy, scenario, settleSeconds: 1);
 
         outcome.FailedIds.ShouldBe(AllPostDeploy);
         outcome
-            .Results.Single(r => r.CheckId == "prod-release-deployed")
+            .Results.Single(r => r.CheckId == CheckIds.ProdReleaseDeployed)
             .Reason.ShouldBe(
                 "prod's release (raxx-queue-prod) did not settle within 1s: the current release v5 is 'Set SENTRY_DSN_QUEUE config vars', not a container deploy"
             );
         outcome
-            .Results.Single(r => r.CheckId == "prod-formation-set")
+            .Results.Single(r => r.CheckId == CheckIds.ProdFormationSet)
             .Reason.ShouldBe("prod's formation is not set: prod has no web process in its formation (found no formation at all)");
         outcome
-            .Results.Single(r => r.CheckId == "prod-formation-set")
+            .Results.Single(r => r.CheckId == CheckIds.ProdFormationSet)
             .Details.ShouldContain(d => d.Trim() == "heroku ps:scale web=1:Standard-1X --app raxx-queue-prod");
         outcome
-            .Results.Single(r => r.CheckId == "prod-dynos-up")
+            .Results.Single(r => r.CheckId == CheckIds.ProdDynosUp)
             .Details.ShouldContain(d => d.Trim().StartsWith("attempts: no web dyno (", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Crashing_fails_fast_naming_the_crash_and_quoting_the_error_with_its_secret_masked()
     {
-        var outcome = await Checklist.RunFakesAsync("PostDeploy", "deployed-crashing", settleSeconds: 60);
+        var outcome = await Checklist.RunFakesAsync(Phases.PostDeploy, ScenarioNames.DeployedCrashing, settleSeconds: 60);
 
-        outcome.FailedIds.ShouldBe(["prod-dynos-up", "prod-healthy", "prod-startup-logs-clean"]);
-        var dynos = outcome.Results.Single(r => r.CheckId == "prod-dynos-up");
+        outcome.FailedIds.ShouldBe([CheckIds.ProdDynosUp, CheckIds.ProdHealthy, CheckIds.ProdStartupLogsClean]);
+        var dynos = outcome.Results.Single(r => r.CheckId == CheckIds.ProdDynosUp);
         dynos.Reason.ShouldBe("prod's web dynos (raxx-queue-prod) settled wrong: web.1 crashed");
 
         // Settled wrong on its first look: one attempt each, not a wait of the 60s timeout.
@@ -68,8 +68,10 @@ public partial class PostDeployScenarioTests
             attempts.ShouldNotContain(" -> ");
         }
 
-        outcome.Results.Single(r => r.CheckId == "prod-healthy").Reason.ShouldEndWith("web.1 crashed, so it will not recover by waiting");
-        var logs = outcome.Results.Single(r => r.CheckId == "prod-startup-logs-clean").Reason!;
+        outcome
+            .Results.Single(r => r.CheckId == CheckIds.ProdHealthy)
+            .Reason.ShouldEndWith("web.1 crashed, so it will not recover by waiting");
+        var logs = outcome.Results.Single(r => r.CheckId == CheckIds.ProdStartupLogsClean).Reason!;
         logs.ShouldContain("1 ERROR-level line since v6: ");
         logs.ShouldContain("app[web.1]: ERROR raptor handshake refused: Authorization: Bearer ****");
         logs.ShouldNotContain("aborted attempt");
@@ -80,11 +82,11 @@ public partial class PostDeployScenarioTests
     [Fact]
     public async Task The_wrong_image_fails_only_the_release_item_as_settled_wrong()
     {
-        var outcome = await Checklist.RunFakesAsync("PostDeploy", "deployed-wrong-image", settleSeconds: 60);
+        var outcome = await Checklist.RunFakesAsync(Phases.PostDeploy, ScenarioNames.DeployedWrongImage, settleSeconds: 60);
 
-        outcome.FailedIds.ShouldBe(["prod-release-deployed"]);
+        outcome.FailedIds.ShouldBe([CheckIds.ProdReleaseDeployed]);
         outcome
-            .Results.Single(r => r.CheckId == "prod-release-deployed")
+            .Results.Single(r => r.CheckId == CheckIds.ProdReleaseDeployed)
             .Reason.ShouldBe(
                 "prod's release (raxx-queue-prod) settled wrong: v6 runs image 9b1f0c3d7a2e, but staging's newest deploy is 142013fe2b5c: the image was rebuilt, not promoted"
             );
@@ -133,7 +135,7 @@ public partial class PostDeployScenarioTests
 
         // Prod's health is watched by prod-healthy alone, so its record is exact: every booting look, then the
         // first good one, and no look after it.
-        var health = outcome.Results.Single(r => r.CheckId == "prod-healthy").Reason!;
+        var health = outcome.Results.Single(r => r.CheckId == CheckIds.ProdHealthy).Reason!;
         health.ShouldStartWith($"prod's health (raxx-queue-prod): held after {ScenarioCatalog.SettlingLooks + 1} attempts: ");
         var looks = Observations(health);
         looks.Count.ShouldBe(ScenarioCatalog.SettlingLooks + 1, health);
@@ -142,7 +144,7 @@ public partial class PostDeployScenarioTests
 
         // Prod's dynos are read by prod-healthy too, so how many booting looks fall to prod-dynos-up depends on
         // which item looked first; that it held on an up dyno does not.
-        var dynos = outcome.Results.Single(r => r.CheckId == "prod-dynos-up").Reason!;
+        var dynos = outcome.Results.Single(r => r.CheckId == CheckIds.ProdDynosUp).Reason!;
         dynos.ShouldStartWith("prod's web dynos (raxx-queue-prod): held after ");
         Observations(dynos)[^1].ShouldBe("web.1: up");
     }

@@ -29,15 +29,15 @@ public class PreDeployScenarioTests
     [Fact]
     public async Task Blocked_fails_exactly_the_seeds_blockers_and_warns_of_the_gate_and_the_shared_dsn()
     {
-        var outcome = await Checklist.RunFakesAsync("PreDeploy", "blocked");
+        var outcome = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.Blocked);
 
         outcome.Results.Select(r => r.CheckId).Order(StringComparer.Ordinal).ShouldBe(AllPreDeploy);
-        outcome.FailedIds.ShouldBe(["prod-config-vars-present", "stripe-key-verified", "stripe-keys-live"]);
-        outcome.WarnedIds.ShouldBe(["deploy-gate-configured", "sentry-dsn-per-environment"]);
+        outcome.FailedIds.ShouldBe([CheckIds.ProdConfigVarsPresent, CheckIds.StripeKeyVerified, CheckIds.StripeKeysLive]);
+        outcome.WarnedIds.ShouldBe([CheckIds.DeployGateConfigured, CheckIds.SentryDsnPerEnvironment]);
         outcome.Passed.ShouldBeFalse();
         outcome.ExitCode.ShouldNotBe(0);
 
-        var present = outcome.Results.Single(r => r.CheckId == "prod-config-vars-present");
+        var present = outcome.Results.Single(r => r.CheckId == CheckIds.ProdConfigVarsPresent);
         present.Reason.ShouldBe($"prod (raxx-queue-prod) lacks 9 config vars: {string.Join(", ", SeedMissingVars)}");
         foreach (var name in SeedMissingVars)
         {
@@ -48,15 +48,17 @@ public class PreDeployScenarioTests
         }
 
         outcome
-            .Results.Single(r => r.CheckId == "deploy-gate-configured")
+            .Results.Single(r => r.CheckId == CheckIds.DeployGateConfigured)
             .Reason.ShouldBe("only the workflow's confirm gate guards prod: the production environment has no protection rules");
-        outcome.Results.Single(r => r.CheckId == "stripe-key-verified").Reason.ShouldBe("prod has no STRIPE_API_KEY to verify with Stripe");
+        outcome
+            .Results.Single(r => r.CheckId == CheckIds.StripeKeyVerified)
+            .Reason.ShouldBe("prod has no STRIPE_API_KEY to verify with Stripe");
     }
 
     [Fact]
     public async Task Ready_passes_every_item_without_a_warning()
     {
-        var outcome = await Checklist.RunFakesAsync("PreDeploy", "ready");
+        var outcome = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.Ready);
 
         outcome.Results.Select(r => r.CheckId).Order(StringComparer.Ordinal).ShouldBe(AllPreDeploy);
         outcome.FailedIds.ShouldBeEmpty(outcome.Render());
@@ -68,7 +70,7 @@ public class PreDeployScenarioTests
     [Fact]
     public async Task Without_a_target_every_item_fails_saying_what_to_set()
     {
-        var outcome = await Checklist.RunAsync("PreDeploy", new Dictionary<string, string>());
+        var outcome = await Checklist.RunAsync(Phases.PreDeploy, new Dictionary<string, string>());
 
         outcome.FailedIds.ShouldBe(AllPreDeploy);
         outcome.Results.ShouldAllBe(r =>
@@ -81,7 +83,7 @@ public class PreDeployScenarioTests
     {
         var outcome = await Checklist.RunAsync(
             "PreDeploy",
-            new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "live", ["HEROKU_API_KEY"] = "x" }
+            new Dictionary<string, string> { [Settings.Target] = "live", [Settings.HerokuApiKey] = "x" }
         );
 
         outcome.FailedIds.ShouldBe(AllPreDeploy);
@@ -101,7 +103,7 @@ public class PreDeployScenarioTests
         {
             var outcome = await Checklist.RunAsync(
                 "PreDeploy",
-                new Dictionary<string, string> { ["PREFLIGHT_TARGET"] = "fakes:ready", ["PREFLIGHT_CONFIG"] = path }
+                new Dictionary<string, string> { [Settings.Target] = "fakes:ready", [Settings.Config] = path }
             );
 
             outcome.FailedIds.ShouldBe(AllPreDeploy);
@@ -128,9 +130,9 @@ public class PreDeployScenarioTests
     {
         await using var fakes = await WithDatabasesAsync(SeedScenarios.Blocked());
 
-        var outcome = await Checklist.RunAsync("PreDeploy", fakes.Variables);
+        var outcome = await Checklist.RunAsync(Phases.PreDeploy, fakes.Variables);
 
-        outcome.FailedIds.ShouldBe(["prod-config-vars-present", "stripe-key-verified", "stripe-keys-live"], outcome.Render());
+        outcome.FailedIds.ShouldBe([CheckIds.ProdConfigVarsPresent, CheckIds.StripeKeyVerified, CheckIds.StripeKeysLive], outcome.Render());
         var requests = fakes
             .Heroku.Requests.Concat(fakes.GitHub.Requests)
             .Concat(fakes.Stripe.Requests)
@@ -162,28 +164,28 @@ public class PreDeployScenarioTests
     public async Task A_rejected_github_token_fails_only_the_items_that_read_github()
     {
         await using var fakes = await WithDatabasesAsync(SeedScenarios.Ready());
-        var environment = new Dictionary<string, string>(fakes.Variables) { ["GITHUB_TOKEN"] = "ghp_revoked" };
+        var environment = new Dictionary<string, string>(fakes.Variables) { [Settings.GitHubToken] = "ghp_revoked" };
 
-        var outcome = await Checklist.RunAsync("PreDeploy", environment);
+        var outcome = await Checklist.RunAsync(Phases.PreDeploy, environment);
 
-        outcome.FailedIds.ShouldBe(["deploy-gate-configured", "staging-deployed-from-main"], outcome.Render());
+        outcome.FailedIds.ShouldBe([CheckIds.DeployGateConfigured, CheckIds.StagingDeployedFromMain], outcome.Render());
         outcome
-            .Results.Single(r => r.CheckId == "staging-deployed-from-main")
+            .Results.Single(r => r.CheckId == CheckIds.StagingDeployedFromMain)
             .Reason.ShouldBe(
                 "GitHub API answered 401 to GET repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs?branch=main&status=success (\"Bad credentials\"): the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)"
             );
     }
 
     [Theory]
-    [InlineData("blocked")]
-    [InlineData("ready")]
+    [InlineData(ScenarioNames.Blocked)]
+    [InlineData(ScenarioNames.Ready)]
     public async Task No_output_of_a_full_run_holds_a_secret_value(string scenario)
     {
         await using var fakes = await WithDatabasesAsync(ScenarioCatalog.Get(scenario));
         var secrets = fakes.Scenario.SecretValues.Append(fakes.HerokuApiKey).Append(fakes.GitHubToken).ToList();
 
-        var live = await Checklist.RunAsync("PreDeploy", fakes.Variables);
-        var inProcess = await Checklist.RunFakesAsync("PreDeploy", scenario);
+        var live = await Checklist.RunAsync(Phases.PreDeploy, fakes.Variables);
+        var inProcess = await Checklist.RunFakesAsync(Phases.PreDeploy, scenario);
 
         secrets.Count.ShouldBeGreaterThan(4);
         foreach (var outcome in new[] { live, inProcess })

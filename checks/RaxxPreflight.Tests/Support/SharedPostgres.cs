@@ -23,7 +23,7 @@ public sealed class SharedPostgres : IAsyncLifetime
 
     /// <summary>The image the tests' server runs.</summary>
     public static string Image =>
-        Environment.GetEnvironmentVariable("PREFLIGHT_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:16";
+        Environment.GetEnvironmentVariable(Settings.PostgresImage) is { Length: > 0 } image ? image : "postgres:16";
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
