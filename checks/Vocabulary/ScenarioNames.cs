@@ -37,6 +37,15 @@ static class ScenarioNames
     /// <summary>Prod's schema lacks tables and columns staging's has.</summary>
     public const string ProdSchemaBehind = "prod-schema-behind";
 
+    /// <summary>Prod's database has a follower on the same plan.</summary>
+    public const string ProdWithFollower = "prod-with-follower";
+
+    /// <summary>An analytics database on a smaller plan beside prod's primary.</summary>
+    public const string ProdAnalyticsListedFirst = "prod-analytics-listed-first";
+
+    /// <summary>Prod's primary is on a smaller plan, beside a leftover database on staging's plan.</summary>
+    public const string ProdPrimaryDowngraded = "prod-primary-downgraded";
+
     /// <summary>Every scenario, in the order the usage text lists them.</summary>
     public static readonly string[] All =
     [
@@ -49,5 +58,8 @@ static class ScenarioNames
         ProdMissingExtension,
         ProdDatabaseUnreachable,
         ProdSchemaBehind,
+        ProdWithFollower,
+        ProdAnalyticsListedFirst,
+        ProdPrimaryDowngraded,
     ];
 }

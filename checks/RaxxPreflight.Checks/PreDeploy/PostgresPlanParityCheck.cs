@@ -1,9 +1,12 @@
 using RaxxPreflight.Checks.Session;
-using RaxxPreflight.Heroku;
+using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
-/// <summary>What was tested on staging's database tier must hold on prod's.</summary>
+/// <summary>
+/// What was tested on staging's database tier must hold on prod's: the plans of the databases the apps run on
+/// (attached as DATABASE), not of whichever add-on is listed first.
+/// </summary>
 [PreDeploy]
 public sealed class PostgresPlanParityCheck(PreflightSession session)
 {
@@ -15,38 +18,60 @@ public sealed class PostgresPlanParityCheck(PreflightSession session)
     {
         var world = session.World;
         var service = world.Config.PostgresAddonService;
-        var stagingTask = world.StagingAddons.Value;
-        var prodTask = world.ProdAddons.Value;
-        var staging = Postgres(await stagingTask, service);
-        var prod = Postgres(await prodTask, service);
         var stagingApp = world.Config.Staging.App;
         var prodApp = world.Config.Prod.App;
+        var reads = (
+            StagingAddons: world.StagingAddons.Value,
+            StagingAttachments: world.StagingAttachments.Value,
+            ProdAddons: world.ProdAddons.Value,
+            ProdAttachments: world.ProdAttachments.Value
+        );
+        var staging = PrimaryDatabase.Find(await reads.StagingAddons, await reads.StagingAttachments, service);
+        var prod = PrimaryDatabase.Find(await reads.ProdAddons, await reads.ProdAttachments, service);
+
+        var others = staging
+            .OthersInWords.Select(o => $"staging also has {o}: not compared")
+            .Concat(prod.OthersInWords.Select(o => $"prod also has {o}: not compared"))
+            .ToList();
+        foreach (var (environment, primary) in new[] { (Environments.Staging, staging), (Environments.Prod, prod) })
+        {
+            if (primary.Primary is { } addon)
+            {
+                Seen.Add(EvidenceTopics.Postgres, environment, "plan", PrimaryDatabase.Plan(addon));
+                Seen.State(environment, "postgres add-on", $"{addon.Name} (attached as {PrimaryDatabase.Attachment})");
+            }
+        }
 
         Verdict.NotNull(
-            staging,
-            $"staging ({stagingApp}) has no {service} add-on to compare prod's with",
-            [],
-            [$"heroku addons --app {stagingApp}"]
+            staging.Primary,
+            $"staging ({stagingApp}) has no database to compare prod's with: {staging.Problem}",
+            others,
+            [$"heroku addons --app {stagingApp}", $"heroku addons:attach <add-on> --as {PrimaryDatabase.Attachment} --app {stagingApp}"]
         );
-        var plan = staging.Plan?.Name ?? "(no plan)";
-        Seen.Add(EvidenceTopics.Postgres, Environments.Staging, "plan", plan);
-        Seen.State(Environments.Staging, "postgres add-on", staging.Name);
+        var plan = PrimaryDatabase.Plan(staging.Primary);
         Verdict.NotNull(
-            prod,
-            $"prod ({prodApp}) has no {service} add-on; staging has {plan}",
-            [$"staging: {staging.Name} on {plan}"],
-            [$"heroku addons:create {plan} --app {prodApp}"]
+            prod.Primary,
+            $"prod ({prodApp}) has no database to compare with staging's {plan}: {prod.Problem}",
+            [$"staging: {staging.Primary.Name} on {plan}, attached as {PrimaryDatabase.Attachment}", .. others],
+            [
+                $"heroku addons --app {prodApp}",
+                prod.Others.Count == 0
+                    ? $"heroku addons:create {plan} --app {prodApp}"
+                    : $"heroku addons:attach <add-on> --as {PrimaryDatabase.Attachment} --app {prodApp}",
+            ]
         );
-        Seen.Add(EvidenceTopics.Postgres, Environments.Prod, "plan", prod.Plan?.Name ?? "(no plan)");
-        Seen.State(Environments.Prod, "postgres add-on", prod.Name);
+        var prodPlan = PrimaryDatabase.Plan(prod.Primary);
         Verdict.That(
-            string.Equals(prod.Plan?.Name, plan, StringComparison.Ordinal),
-            $"prod's {service} plan is {prod.Plan?.Name ?? "(no plan)"}, staging's is {plan}",
-            [$"staging: {staging.Name} on {plan}", $"prod: {prod.Name} on {prod.Plan?.Name ?? "(no plan)"}"],
-            [$"heroku addons:upgrade {prod.Name} {plan} --app {prodApp}"]
+            string.Equals(prodPlan, plan, StringComparison.Ordinal),
+            $"prod's database ({prod.Primary.Name}) is on {prodPlan}, staging's ({staging.Primary.Name}) on {plan}",
+            [$"staging: {staging.Primary.Name} on {plan}", $"prod: {prod.Primary.Name} on {prodPlan}", .. others],
+            [$"heroku addons:upgrade {prod.Primary.Name} {plan} --app {prodApp}"]
         );
+        if (others.Count > 0)
+        {
+            Verdict.Pass(
+                $"prod's {prod.Primary.Name} and staging's {staging.Primary.Name} are both on {plan}; {string.Join("; ", others)}"
+            );
+        }
     }
-
-    private static HerokuAddon? Postgres(IReadOnlyList<HerokuAddon> addons, string service) =>
-        addons.FirstOrDefault(a => string.Equals(a.AddonService?.Name, service, StringComparison.Ordinal) && a.State != "deprovisioned");
 }

@@ -40,6 +40,15 @@ public sealed class HerokuClient
     public Task<IReadOnlyList<HerokuAddon>> GetAddonsAsync(string app, CancellationToken cancellationToken) =>
         GetListAsync<HerokuAddon>(["apps", app, "addons"], "id ..; max=1000", "a list of add-ons", cancellationToken);
 
+    /// <summary><c>GET /apps/{app}/addon-attachments</c>, every page: which add-on sets which config var.</summary>
+    public Task<IReadOnlyList<HerokuAttachment>> GetAttachmentsAsync(string app, CancellationToken cancellationToken) =>
+        GetListAsync<HerokuAttachment>(
+            ["apps", app, "addon-attachments"],
+            "id ..; max=1000",
+            "a list of add-on attachments",
+            cancellationToken
+        );
+
     /// <summary><c>GET /apps/{app}/releases</c>, the newest <paramref name="count"/> first.</summary>
     public Task<IReadOnlyList<HerokuRelease>> GetReleasesAsync(string app, int count, CancellationToken cancellationToken) =>
         GetListAsync<HerokuRelease>(

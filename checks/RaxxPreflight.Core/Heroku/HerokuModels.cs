@@ -17,7 +17,22 @@ public sealed record HerokuNamed(string? Name);
 /// <param name="State">provisioning, provisioned or deprovisioned.</param>
 /// <param name="AddonService">The service (<c>heroku-postgresql</c>).</param>
 /// <param name="Plan">The plan (<c>heroku-postgresql:standard-0</c>).</param>
-public sealed record HerokuAddon(string Name, string? State, HerokuNamed? AddonService, HerokuNamed? Plan);
+/// <param name="Id">The add-on's id, which its attachments name.</param>
+public sealed record HerokuAddon(string Name, string? State, HerokuNamed? AddonService, HerokuNamed? Plan, string? Id = null);
+
+/// <summary>
+/// An add-on attached to an app (<c>GET /apps/{app}/addon-attachments</c>): the attachment's name is the prefix
+/// of the config var it sets, so the add-on attached as <c>DATABASE</c> is the one <c>DATABASE_URL</c> points at.
+/// </summary>
+/// <param name="Name">The attachment's name (<c>DATABASE</c>, <c>HEROKU_POSTGRESQL_RED</c>).</param>
+/// <param name="Namespace">The attachment's namespace (<c>role:analytics</c>), null for a plain one.</param>
+/// <param name="Addon">The add-on attached.</param>
+public sealed record HerokuAttachment(string Name, string? Namespace, HerokuAddonRef? Addon);
+
+/// <summary>The add-on an attachment names.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Name">Its name.</param>
+public sealed record HerokuAddonRef(string? Id, string? Name);
 
 /// <summary>A release of an app.</summary>
 /// <param name="Id">The release's id.</param>

@@ -14,9 +14,9 @@ public static partial class ReleaseImage
         return match.Success ? match.Groups["image"].Value : null;
     }
 
-    /// <summary>The release the app runs: the one marked current, else the newest.</summary>
+    /// <summary>The release the app runs: the newest marked current (whatever order they are listed in), else the newest.</summary>
     public static HerokuRelease? Current(IReadOnlyList<HerokuRelease> releases) =>
-        releases.FirstOrDefault(r => r.Current) ?? releases.MaxBy(r => r.Version);
+        releases.Where(r => r.Current).MaxBy(r => r.Version) ?? releases.MaxBy(r => r.Version);
 
     /// <summary>The newest container deploy among <paramref name="releases"/> that succeeded, if any.</summary>
     public static HerokuRelease? NewestDeploy(IEnumerable<HerokuRelease> releases) =>

@@ -45,6 +45,8 @@ public sealed class DeployWorld
         ProdVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Prod.App, ct)));
         StagingAddons = new(() => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
         ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
+        StagingAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Staging.App, ct));
+        ProdAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Prod.App, ct));
         StagingHealth = new(() => ProbeHealthAsync(config.Staging, StagingApp, ct));
         Environment = new(() => clients.GitHub.GetEnvironmentAsync(gh.Owner, gh.Repository, gh.Environment));
         Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
@@ -89,6 +91,12 @@ public sealed class DeployWorld
 
     /// <summary>Prod's add-ons.</summary>
     public Once<IReadOnlyList<HerokuAddon>> ProdAddons { get; }
+
+    /// <summary><c>GET /apps/{staging}/addon-attachments</c>.</summary>
+    public Once<IReadOnlyList<HerokuAttachment>> StagingAttachments { get; }
+
+    /// <summary><c>GET /apps/{prod}/addon-attachments</c>.</summary>
+    public Once<IReadOnlyList<HerokuAttachment>> ProdAttachments { get; }
 
     /// <summary>One probe of staging's health URL.</summary>
     public Once<HealthReading> StagingHealth { get; }

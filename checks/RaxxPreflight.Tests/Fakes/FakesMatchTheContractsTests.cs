@@ -39,6 +39,22 @@ public sealed class FakesMatchTheContractsTests : IDisposable
     }
 
     [Fact]
+    public async Task Heroku_addon_attachments_have_every_field_of_the_schema_and_name_the_add_on()
+    {
+        var addon = ((JsonArray)(await Heroku("apps/raxx-queue-prod/addons"))!).ShouldHaveSingleItem()!;
+        var body = (JsonArray)(await Heroku("apps/raxx-queue-prod/addon-attachments"))!;
+
+        var attachment = body.ShouldHaveSingleItem();
+        SchemaCheck
+            .Load(Repo.Contract("heroku-platform-api-schema.json"), everyProperty: true)
+            .Problems(attachment, "#/definitions/add-on-attachment")
+            .ShouldBeEmpty();
+        ((string)attachment!["name"]!).ShouldBe("DATABASE");
+        ((string)attachment["addon"]!["id"]!).ShouldBe((string)addon["id"]!);
+        ((JsonArray)addon["config_vars"]!).Select(v => (string)v!).ShouldBe(["DATABASE_URL"]);
+    }
+
+    [Fact]
     public async Task Heroku_refuses_a_request_without_the_versioned_accept_header()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fakes.Heroku.Url, "apps/raxx-queue-prod"));

@@ -146,9 +146,11 @@ public class PreDeployScenarioTests
             .ShouldBe(
                 [
                     "/apps/raxx-queue-prod/addons",
+                    "/apps/raxx-queue-prod/addon-attachments",
                     "/apps/raxx-queue-prod/config-vars",
                     "/apps/raxx-queue-staging",
                     "/apps/raxx-queue-staging/addons",
+                    "/apps/raxx-queue-staging/addon-attachments",
                     "/apps/raxx-queue-staging/config-vars",
                     "/repos/raxx-app/TradeMasterAPI/actions/workflows/deploy-queue.yml/runs",
                     "/repos/raxx-app/TradeMasterAPI/commits/main",

@@ -72,7 +72,17 @@ public sealed record LogLineState(DateTimeOffset At, string Source, string Dyno,
 /// <param name="Name">Its own name, such as <c>postgresql-flat-88052</c>.</param>
 /// <param name="Service">The add-on service, such as <c>heroku-postgresql</c>.</param>
 /// <param name="Plan">The plan, such as <c>heroku-postgresql:standard-0</c>.</param>
-public sealed record AddonState(string Name, string Service, string Plan);
+public sealed record AddonState(string Name, string Service, string Plan)
+{
+    /// <summary>
+    /// The names it is attached to the app as, each setting <c>{NAME}_URL</c>. A scenario's one Postgres add-on
+    /// is attached as <c>DATABASE</c> (and under its colour name, as Heroku attaches it); other add-ons as nothing.
+    /// </summary>
+    public IReadOnlyList<string>? AttachedAs { get; init; }
+
+    /// <summary>The attachment names, the default filled in.</summary>
+    public IReadOnlyList<string> Attachments => AttachedAs ?? (Service == "heroku-postgresql" ? ["DATABASE"] : []);
+}
 
 /// <summary>What an app's router answers for the health path.</summary>
 /// <param name="Status">The HTTP status.</param>

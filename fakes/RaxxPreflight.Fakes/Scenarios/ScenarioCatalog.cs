@@ -14,6 +14,9 @@ public static class ScenarioCatalog
         [ScenarioNames.ProdMissingExtension] = DatabaseScenarios.ProdMissingExtension,
         [ScenarioNames.ProdDatabaseUnreachable] = DatabaseScenarios.ProdDatabaseUnreachable,
         [ScenarioNames.ProdSchemaBehind] = DatabaseScenarios.ProdSchemaBehind,
+        [ScenarioNames.ProdWithFollower] = AddonScenarios.ProdWithFollower,
+        [ScenarioNames.ProdAnalyticsListedFirst] = AddonScenarios.ProdAnalyticsListedFirst,
+        [ScenarioNames.ProdPrimaryDowngraded] = AddonScenarios.ProdPrimaryDowngraded,
     };
 
     /// <summary>How many looks at each of prod's resources the <c>settling</c> scenario stays booting for.</summary>

@@ -55,6 +55,7 @@ public sealed class HerokuFake : IDisposable
                 fake.Get($"/apps/{identity}", _ => new HerokuAnswer(200, At("app").App()));
                 fake.Get($"/apps/{identity}/config-vars", _ => new HerokuAnswer(200, At("config-vars").ConfigVars()));
                 fake.GetList($"/apps/{identity}/addons", "id", () => At("addons").Addons());
+                fake.GetList($"/apps/{identity}/addon-attachments", "id", () => At("addon-attachments").Attachments());
                 fake.GetList($"/apps/{identity}/releases", "id", () => At("releases").Releases());
                 fake.GetList($"/apps/{identity}/formation", "id", () => At("formation").Formation());
                 fake.GetList($"/apps/{identity}/dynos", "id", () => At("dynos").Dynos());

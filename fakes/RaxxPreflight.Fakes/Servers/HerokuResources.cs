@@ -72,7 +72,7 @@ internal sealed class HerokuResources(AppState state, Uri webUrl)
                         ["name"] = State.Name,
                         ["type"] = "app",
                     },
-                    ["config_vars"] = new JsonArray("DATABASE_URL"),
+                    ["config_vars"] = new JsonArray([.. addon.Attachments.Select(a => (JsonNode)$"{a}_URL")]),
                     ["created_at"] = Stamp(Created),
                     ["id"] = id,
                     ["name"] = addon.Name,
@@ -88,6 +88,38 @@ internal sealed class HerokuResources(AppState state, Uri webUrl)
                     new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = addon.Name }
                 );
             }),
+        ];
+
+    public IReadOnlyList<HerokuListItem> Attachments() =>
+        [
+            .. State.Addons.SelectMany(addon =>
+                addon.Attachments.Select(name =>
+                {
+                    var addonId = Uuid($"{State.Name}/{addon.Name}");
+                    var id = Uuid($"{State.Name}/{addon.Name}/attachment/{name}");
+                    var json = new JsonObject
+                    {
+                        ["addon"] = new JsonObject
+                        {
+                            ["id"] = addonId,
+                            ["name"] = addon.Name,
+                            ["app"] = Named(State.Id.ToString(), State.Name),
+                        },
+                        ["app"] = Named(State.Id.ToString(), State.Name),
+                        ["created_at"] = Stamp(Created),
+                        ["id"] = id,
+                        ["name"] = name,
+                        ["namespace"] = null,
+                        ["updated_at"] = Stamp(Created),
+                        ["web_url"] = addon.Service == "heroku-postgresql" ? $"https://data.heroku.com/datastores/{addonId}" : null,
+                        ["log_input_url"] = null,
+                    };
+                    return new HerokuListItem(
+                        json,
+                        new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["name"] = name }
+                    );
+                })
+            ),
         ];
 
     public IReadOnlyList<HerokuListItem> Releases() =>
