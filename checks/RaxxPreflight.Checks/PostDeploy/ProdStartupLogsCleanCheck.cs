@@ -1,15 +1,19 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Heroku;
 using RaxxPreflight.Rules;
+using RaxxPreflight.Rules.Logs;
 using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Checks.PostDeploy;
 
-/// <summary>A dyno can be up and still failing: its startup log since the release must hold no ERROR-level line.</summary>
+/// <summary>
+/// A dyno can be up and still failing: the web process's log since the release must show no failure, read as an
+/// operator reads it (levels, the platform's signals, how runtimes die), the previous release's shutdown set aside.
+/// </summary>
 [PostDeploy]
 public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's web dynos logged no ERROR-level line since the release")]
+    [Fact(DisplayName = "Prod's web process logged no failure since the release")]
     [Check(CheckIds.ProdStartupLogsClean)]
     public Task Prod_startup_log_is_clean() => Item.RunAsync(session, RunAsync);
 
@@ -17,59 +21,81 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
     {
         var world = session.World;
         var prod = world.Config.Prod.App;
-        var type = world.Config.PostDeploy.ProcessType;
+        var post = world.Config.PostDeploy;
+        var type = post.ProcessType;
 
         // Log lines are the app's own words and may hold a secret: know every config var value before quoting any.
         await world.ConfigVarsAsync();
 
+        (HerokuRelease? Deploy, StartupLogJudgement? Log) Read(IReadOnlyList<HerokuRelease> releases, IReadOnlyList<string> log) =>
+            Deploy(releases) is { } deploy ? (deploy, StartupLogRule.Judge(log, deploy.CreatedAt, type, post.Logs)) : (null, null);
+
         var result = await world.Poller.UntilAsync(
-            async ct => (Releases: await world.ProdReleases.GetAsync(), Log: await world.ReadProdLogAsync(ct)),
-            seen => Judge(Deploy(seen.Releases), seen.Log, type, world.Redactor),
-            seen => Describe(Deploy(seen.Releases), seen.Log, type),
+            async ct => Read(await world.ProdReleases.GetAsync(), await world.ReadProdLogAsync(ct)),
+            seen => Judge(seen.Deploy, seen.Log, type, world.Redactor),
+            seen => Describe(seen.Deploy, seen.Log, type),
             Settled.Progress,
             TestContext.Current.CancellationToken
         );
 
-        Settled.ShouldHold(
-            result,
-            (Environments.Prod, "startup log"),
-            $"prod's startup log ({prod})",
-            [$"heroku logs --app {prod} --dyno {type} -n 200", $"heroku releases --app {prod}"]
-        );
+        var fixes = new[]
+        {
+            $"heroku logs --app {prod} -p {type} -n 200",
+            $"heroku ps --app {prod}",
+            $"heroku releases --app {prod} (if the release is bad, an operator may roll back: heroku releases:rollback --app {prod}; the checklist never does)",
+        };
+        Settled.ShouldHold(result, (Environments.Prod, "startup log"), $"prod's startup log ({prod})", fixes);
+
+        // Held: the web process is clean. What other process types logged is out of scope, but an operator should know.
+        if (lastLook is { OtherProcesses.Count: > 0 } judged)
+        {
+            Verdict.Warn(
+                $"prod's {type} process logged no failure since the release, but other process types did ({judged.OtherProcesses.Count}): not this item's to fail",
+                [.. judged.OtherProcesses.Select(f => world.Redactor.Scrub(f.ToString())), .. judged.SetAside],
+                [$"heroku logs --app {prod} -n 200", $"heroku ps --app {prod}"]
+            );
+        }
+        else if (lastLook is { SetAside.Count: > 0 } aside)
+        {
+            Verdict.Pass($"{result.Verdict}; set aside: {string.Join("; ", aside.SetAside)}");
+        }
     }
+
+    // The judgement of the wait's last look: what the item says once the web process held.
+    private StartupLogJudgement? lastLook;
 
     private static HerokuRelease? Deploy(IReadOnlyList<HerokuRelease> releases) =>
         ReleaseImage.Current(releases) is { } current && ReleaseImage.Of(current) is not null ? current : null;
 
-    private static Judgement Judge(HerokuRelease? deploy, IReadOnlyList<string> log, string type, Secrets.Redactor redactor)
+    private Judgement Judge(HerokuRelease? deploy, StartupLogJudgement? log, string type, Secrets.Redactor redactor)
     {
-        if (deploy is null)
+        lastLook = log;
+        if (deploy is null || log is null)
         {
             return Judgement.NotYet("prod's current release is not a container deploy, so there is no startup to read");
         }
 
-        var since = StartupLog.Since(log, deploy.CreatedAt, type);
-        if (since.Count == 0)
+        if (log.Failures.Count > 0)
         {
-            return Judgement.NotYet($"no {type} log line since v{deploy.Version} yet");
+            return Judgement.Terminal(
+                $"{log.Failures.Count} failure{(log.Failures.Count == 1 ? string.Empty : "s")} in the {type} log since v{deploy.Version}: {string.Join(" | ", log.Failures.Select(f => redactor.Scrub(f.ToString())))}"
+            );
         }
 
-        var errors = StartupLog.Errors(since);
-        return errors.Count == 0
-            ? Judgement.Holds
-            : Judgement.Terminal(
-                $"{errors.Count} ERROR-level line{(errors.Count == 1 ? string.Empty : "s")} since v{deploy.Version}: {string.Join(" | ", errors.Select(redactor.Scrub))}"
-            );
+        return log.WebLines == 0 ? Judgement.NotYet($"no {type} log line since v{deploy.Version} yet") : Judgement.Holds;
     }
 
-    private static string Describe(HerokuRelease? deploy, IReadOnlyList<string> log, string type)
+    private static string Describe(HerokuRelease? deploy, StartupLogJudgement? log, string type)
     {
-        if (deploy is null)
+        if (deploy is null || log is null)
         {
             return "no container release";
         }
 
-        var since = StartupLog.Since(log, deploy.CreatedAt, type);
-        return $"{since.Count} {type} line{(since.Count == 1 ? string.Empty : "s")} since v{deploy.Version}, {StartupLog.Errors(since).Count} ERROR";
+        var aside =
+            log.SetAside.Count > 0
+                ? $", {log.SetAside.Count} shutdown{(log.SetAside.Count == 1 ? string.Empty : "s")} set aside"
+                : string.Empty;
+        return $"{log.WebLines} {type} line{(log.WebLines == 1 ? string.Empty : "s")} since v{deploy.Version}, {log.Failures.Count} failure{(log.Failures.Count == 1 ? string.Empty : "s")}{aside}";
     }
 }

@@ -16,6 +16,46 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
             : throw Error(field, $"must be an object, found {Describe(value)}");
     }
 
+    public ConfigNode? OptionalObject(string field) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Object(field) : null;
+
+    /// <summary>An optional array of regular expressions, each compiled here so that a bad one fails the load, naming it.</summary>
+    public IReadOnlyList<Regex> OptionalPatterns(string field)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(field, $"must be an array of regular expressions, found {Describe(value)}");
+        }
+
+        var patterns = new List<Regex>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(item.GetString()))
+            {
+                throw Error($"{field}[{index}]", $"must be a non-empty regular expression, found {Describe(item)}");
+            }
+
+            try
+            {
+                patterns.Add(new Regex(item.GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)));
+            }
+            catch (ArgumentException e)
+            {
+                throw Error($"{field}[{index}]", $"is not a regular expression ({e.Message.Split('\n')[0].Trim()})");
+            }
+
+            index++;
+        }
+
+        return patterns;
+    }
+
     public string String(string field)
     {
         var value = Required(field);

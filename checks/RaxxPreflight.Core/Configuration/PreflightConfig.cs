@@ -85,7 +85,11 @@ public sealed record PostDeployConfig(
     int Quantity,
     string? Size,
     int LogLines
-);
+)
+{
+    /// <summary>The service's own log formats (<c>postDeploy.logs.failOn</c>, <c>postDeploy.logs.ignore</c>).</summary>
+    public Rules.Logs.LogPatterns Logs { get; init; } = Rules.Logs.LogPatterns.None;
+}
 
 /// <summary>The database items.</summary>
 /// <param name="ConnectTimeout">How long a connection may take.</param>

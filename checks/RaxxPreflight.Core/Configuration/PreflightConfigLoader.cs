@@ -128,7 +128,12 @@ public static class PreflightConfigLoader
             (int)formation.PositiveNumber("quantity"),
             formation.OptionalString("size"),
             (int)node.PositiveNumber("logLines")
-        );
+        )
+        {
+            Logs = node.OptionalObject("logs") is { } logs
+                ? new Rules.Logs.LogPatterns(logs.OptionalPatterns("failOn"), logs.OptionalPatterns("ignore"))
+                : Rules.Logs.LogPatterns.None,
+        };
     }
 
     private static EnvironmentConfig Environment(ConfigNode node, string name) =>

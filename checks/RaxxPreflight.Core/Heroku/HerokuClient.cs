@@ -72,16 +72,14 @@ public sealed class HerokuClient
     /// <c>POST /apps/{app}/log-sessions</c>: the one write the checklist makes. Creating a log session
     /// changes nothing in the app; the read-only guard lets this path through and no other.
     /// </summary>
+    /// <remarks>
+    /// Every source and dyno: the platform's own lines (a crash, an exit status, the router's errors) say as much
+    /// about a startup as the app's; the startup rule picks the web process's lines out.
+    /// </remarks>
     [PermittedWrite("A log session only opens a read of the app's log; it changes nothing in the app.")]
-    public async Task<HerokuLogSession> CreateLogSessionAsync(string app, string dynoName, int lines, CancellationToken cancellationToken)
+    public async Task<HerokuLogSession> CreateLogSessionAsync(string app, int lines, CancellationToken cancellationToken)
     {
-        var body = new
-        {
-            dyno_name = dynoName,
-            lines,
-            source = "app",
-            tail = false,
-        };
+        var body = new { lines, tail = false };
         var answer = await RemoteResponse
             .SendAsync(
                 Authorized(client.Request("apps", app, "log-sessions")),

@@ -185,7 +185,7 @@ public sealed class DeployWorld
     public async Task<IReadOnlyList<string>> ReadProdLogAsync(CancellationToken cancellationToken)
     {
         var session = await clients
-            .Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.ProcessType, Config.PostDeploy.LogLines, cancellationToken)
+            .Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.LogLines, cancellationToken)
             .ConfigureAwait(false);
         return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
     }

@@ -34,6 +34,8 @@ public class PreflightConfigLoaderTests
     [InlineData("configVars.kinds.DATABASE_URL", "\"postgres\"", "field configVars.kinds.DATABASE_URL must be one of text, hex64-token")]
     [InlineData("configVars.required", "[\"database_url\"]", "field configVars.required[0] must be a config var name")]
     [InlineData("stripe.secretKey", "42", "field stripe.secretKey must be a non-empty string, found 42")]
+    [InlineData("postDeploy.logs", "{\"failOn\": [\"(unclosed\"]}", "field postDeploy.logs.failOn[0] is not a regular expression (")]
+    [InlineData("postDeploy.logs", "{\"ignore\": \"known flaky\"}", "field postDeploy.logs.ignore must be an array of regular expressions")]
     public void A_wrong_field_fails_with_one_line_naming_it(string field, string json, string expected)
     {
         var text = WithField(field, json);
@@ -84,6 +86,20 @@ public class PreflightConfigLoaderTests
 
         config.Staging.HealthUrl.ShouldBe(new Uri("https://queue.staging.raxx.app/healthz"));
         config.Prod.HealthUrl.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_services_own_log_patterns_are_read_and_none_is_the_default()
+    {
+        PreflightConfigLoader.Load(Repo.DefaultConfig).PostDeploy.Logs.FailOn.ShouldBeEmpty();
+
+        var config = PreflightConfigLoader.Parse(
+            WithField("postDeploy.logs", "{\"failOn\": [\"^QUEUE-PANIC \"], \"ignore\": [\"known flaky upstream\"]}"),
+            "t"
+        );
+
+        config.PostDeploy.Logs.FailOn.Select(p => p.ToString()).ShouldBe(["^QUEUE-PANIC "]);
+        config.PostDeploy.Logs.Ignore.Select(p => p.ToString()).ShouldBe(["known flaky upstream"]);
     }
 
     /// <summary>The default config with one field replaced (or removed, for null).</summary>

@@ -72,8 +72,11 @@ public partial class PostDeployScenarioTests
             .Results.Single(r => r.CheckId == CheckIds.ProdHealthy)
             .Reason.ShouldEndWith("web.1 crashed, so it will not recover by waiting");
         var logs = outcome.Results.Single(r => r.CheckId == CheckIds.ProdStartupLogsClean).Reason!;
-        logs.ShouldContain("1 ERROR-level line since v6: ");
-        logs.ShouldContain("app[web.1]: ERROR raptor handshake refused: Authorization: Bearer ****");
+        // The app's ERROR line and the platform's own signals, each a failure of its class.
+        logs.ShouldContain("3 failures in the web log since v6: ");
+        logs.ShouldContain("ERROR-level line: app[web.1]: ERROR raptor handshake refused: Authorization: Bearer ****");
+        logs.ShouldContain("exit status 1: heroku[web.1]: Process exited with status 1");
+        logs.ShouldContain("crashed: heroku[web.1]: State changed from starting to crashed");
         logs.ShouldNotContain("aborted attempt");
         var token = SeedScenarios.Ready().Prod.ConfigVars["QUEUE_SERVICE_TOKEN_RAPTOR"]!;
         string.Join("\n", outcome.Output, outcome.ReportXml, outcome.Render()).ShouldNotContain(token);

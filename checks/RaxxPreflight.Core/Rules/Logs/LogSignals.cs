@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace RaxxPreflight.Rules.Logs;
+
+/// <summary>
+/// Failures a line shows without giving itself a level: the platform's crash and boot signals, the router's
+/// errors, and the way runtimes die (uncaught exceptions, panics, tracebacks, sanitizers, signals).
+/// </summary>
+public static partial class LogSignals
+{
+    /// <summary>Router error codes that mean the web process failed a request (H10 crashed, H12 timeout, H13 closed, H14 none running, H20 boot timeout).</summary>
+    public static readonly IReadOnlySet<string> RouterFailures = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "H10",
+        "H12",
+        "H13",
+        "H14",
+        "H20",
+    };
+
+    /// <summary>The class of failure a platform (<c>heroku</c>) line of a dyno shows, or null.</summary>
+    public static string? Platform(LogLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (StateChange().Match(line.Message) is { Success: true } state && state.Groups["to"].Value == "crashed")
+        {
+            return "crashed";
+        }
+
+        if (ExitStatus().Match(line.Message) is { Success: true } exit && exit.Groups["status"].Value != "0")
+        {
+            return $"exit status {exit.Groups["status"].Value}";
+        }
+
+        return PlatformError().Match(line.Message) is { Success: true } error
+            ? $"{error.Groups["code"].Value}: {error.Groups["desc"].Value}"
+            : null;
+    }
+
+    /// <summary>The class of failure a router line shows for the app's web dynos, or null.</summary>
+    public static string? Router(LogLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var fields = line.Fields;
+        return fields.TryGetValue("code", out var code) && RouterFailures.Contains(code)
+            ? $"router {code}: {(fields.TryGetValue("desc", out var desc) ? desc : "error")}"
+            : null;
+    }
+
+    /// <summary>The class of failure an application line shows without a level (an uncaught exception, a panic...), or null.</summary>
+    public static string? Runtime(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        foreach (var (pattern, kind) in RuntimeFailures)
+        {
+            if (pattern.IsMatch(message))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Failures that hold whatever level the line gives itself (gunicorn reports a worker that cannot boot at INFO).</summary>
+    public static string? Always(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (WorkerFailedToBoot().IsMatch(message))
+        {
+            return "worker failed to boot";
+        }
+
+        // A sanitizer's report is a failure whatever words it uses (AddressSanitizer writes "ERROR:").
+        return Sanitizer().IsMatch(message) ? "sanitizer report" : null;
+    }
+
+    /// <summary>True for the line that opens a Python traceback, which ends at its exception line.</summary>
+    internal static bool OpensTraceback(string message) =>
+        message.TrimStart().StartsWith("Traceback (most recent call last):", StringComparison.Ordinal);
+
+    /// <summary>True for a line that continues a stack trace (<c>  File ...</c>, <c>\tat ...</c>, <c>goroutine 1 [running]:</c>).</summary>
+    internal static bool ContinuesStack(string message) =>
+        message.Length == 0 || char.IsWhiteSpace(message[0]) || StackLine().IsMatch(message);
+
+    /// <summary>The platform saying a dyno is being stopped (a restart for a new release, a scale-down).</summary>
+    internal static bool Stopping(string message) => StoppingPattern().IsMatch(message);
+
+    /// <summary>The platform saying a dyno's process is starting: what ends a shutdown.</summary>
+    internal static bool Starting(string message) => message.StartsWith("Starting process with command", StringComparison.Ordinal);
+
+    private static readonly (Regex Pattern, string Kind)[] RuntimeFailures =
+    [
+        (new Regex(@"^Unhandled [eE]xception\b", RegexOptions.CultureInvariant), "uncaught exception"),
+        (new Regex(@"^Exception in thread ""[^""]*"" ", RegexOptions.CultureInvariant), "uncaught exception"),
+        (new Regex(@"^Uncaught (exception|Error|TypeError|ReferenceError)\b", RegexOptions.CultureInvariant), "uncaught exception"),
+        (new Regex(@"^\w*(Error|Exception): ", RegexOptions.CultureInvariant), "uncaught exception"),
+        (new Regex(@"^panic: ", RegexOptions.CultureInvariant), "panic"),
+        (new Regex(@"^fatal error: ", RegexOptions.CultureInvariant), "runtime fatal error"),
+        (
+            new Regex(@"^terminate called (after throwing an instance of|without an active exception)", RegexOptions.CultureInvariant),
+            "uncaught C++ exception"
+        ),
+        (new Regex(@"\bSegmentation fault\b|\(core dumped\)|\bSIGSEGV\b", RegexOptions.CultureInvariant), "segmentation fault"),
+        (new Regex(@"^npm ERR!", RegexOptions.CultureInvariant), "npm error"),
+        (new Regex(@"^Aborted\b", RegexOptions.CultureInvariant), "aborted"),
+    ];
+
+    [GeneratedRegex(@"^State changed from (?<from>\w+) to (?<to>\w+)")]
+    private static partial Regex StateChange();
+
+    [GeneratedRegex(@"^Process exited with status (?<status>\d+)")]
+    private static partial Regex ExitStatus();
+
+    [GeneratedRegex(@"^Error (?<code>R\d\d) \((?<desc>[^)]*)\)")]
+    private static partial Regex PlatformError();
+
+    [GeneratedRegex(
+        @"^==\d+==\s*ERROR: (Address|Leak|Thread|Memory|UndefinedBehavior)Sanitizer|:\d+:\d+: runtime error: |^WARNING: ThreadSanitizer: "
+    )]
+    private static partial Regex Sanitizer();
+
+    [GeneratedRegex(@"Worker failed to boot")]
+    private static partial Regex WorkerFailedToBoot();
+
+    [GeneratedRegex(
+        @"^(at |goroutine \d+ \[|File ""|During handling of the above exception|The above exception was the direct cause|\.\.\. \d+ more|Caused by: )"
+    )]
+    private static partial Regex StackLine();
+
+    [GeneratedRegex(
+        @"^(Stopping all processes with SIGTERM|Stopping process with SIGKILL|Restarting|Cycling|Idling|State changed from \w+ to down)"
+    )]
+    private static partial Regex StoppingPattern();
+}
