@@ -46,6 +46,9 @@ static class ScenarioNames
     /// <summary>Prod's primary is on a smaller plan, beside a leftover database on staging's plan.</summary>
     public const string ProdPrimaryDowngraded = "prod-primary-downgraded";
 
+    /// <summary>Reviewers on production, but the workflow deploys prod on every push from a job with no environment.</summary>
+    public const string ProdDeployedOnPush = "prod-deployed-on-push";
+
     /// <summary>Every scenario, in the order the usage text lists them.</summary>
     public static readonly string[] All =
     [
@@ -61,5 +64,6 @@ static class ScenarioNames
         ProdWithFollower,
         ProdAnalyticsListedFirst,
         ProdPrimaryDowngraded,
+        ProdDeployedOnPush,
     ];
 }

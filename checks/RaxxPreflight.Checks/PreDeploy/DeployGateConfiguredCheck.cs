@@ -1,18 +1,18 @@
 using RaxxPreflight.Checks.Session;
-using RaxxPreflight.GitHub;
-using RaxxPreflight.Http;
-using RaxxPreflight.Rules;
+using RaxxPreflight.Rules.Workflows;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>
-/// ADR-0020: a human stands between a dispatch and prod. Either the GitHub environment requires a
-/// reviewer, or the workflow's two-input confirm gate holds; the gate alone passes with a warning.
+/// ADR-0020: a human stands between a dispatch and prod. The operator's question, answered from a model of the
+/// deploy workflow: can the prod deploy run without the confirm phrase and without a required reviewer? Every
+/// trigger that reaches a job deploying prod must meet a reviewer on that job's environment (pass) or a phrase
+/// check (pass with a warning); an open path fails, and what the model cannot read fails as not judged.
 /// </summary>
 [PreDeploy]
 public sealed class DeployGateConfiguredCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "A required reviewer or the workflow's confirm gate stands before the prod deploy")]
+    [Fact(DisplayName = "A required reviewer or the workflow's confirm gate stands before every way to deploy prod")]
     [Check(CheckIds.DeployGateConfigured)]
     public Task Prod_deploy_is_gated() => Item.RunAsync(session, RunAsync);
 
@@ -20,83 +20,66 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
     {
         var world = session.World;
         var gh = world.Config.GitHub;
-        var environmentTask = ReadEnvironment(world.Environment.Value);
-        var workflowTask = world.Workflow.Value;
-        var (environment, environmentProblem) = await environmentTask;
-        var hasReviewers = environment?.ProtectionRules?.Any(r => r.Type == "required_reviewers") == true;
-        var addReviewer =
-            $"gh api -X PUT repos/{gh.Slug}/environments/{gh.Environment} -F 'reviewers[][type]=User' -F 'reviewers[][id]=<user id>' (or Settings > Environments > {gh.Environment} > Required reviewers)";
-        Seen.Add(EvidenceTopics.Gate, null, $"required reviewers on {gh.Environment}", hasReviewers ? "yes" : environmentProblem);
-        if (hasReviewers)
+        var prodApp = world.Config.Prod.App;
+        var configured = world.GitHubEnvironmentAsync(gh.Environment);
+        var yaml = await world.Workflow;
+
+        Workflow workflow;
+        try
         {
-            Verdict.Pass($"the {gh.Environment} environment requires a reviewer");
+            workflow = Workflow.Parse(yaml);
+        }
+        catch (FormatException e)
+        {
+            Verdict.Fail(
+                $"the deploy gate could not be judged: {gh.WorkflowPath} {e.Message}",
+                [],
+                [$"fix {gh.WorkflowPath}, then run again"]
+            );
             return;
         }
 
-        string yaml;
-        try
+        var deployJobs = DeployGate.DeployJobs(workflow, gh.Gate, prodApp);
+        var names = DeployGate
+            .Environments(deployJobs.Select(d => d.Job))
+            .Append(gh.Environment)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var reads = names.Select(world.GitHubEnvironmentAsync).ToList();
+        var protection = new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Count; i++)
         {
-            yaml = await workflowTask;
-        }
-        catch (RemoteServiceException e)
-        {
-            throw new RemoteServiceException(
-                $"no required reviewer on the {gh.Environment} environment, and the workflow could not be read: {e.Message}",
-                e
-            );
+            protection[names[i]] = await reads[i];
+            Seen.Add(EvidenceTopics.Gate, null, $"the {names[i]} environment", protection[names[i]].State);
         }
 
-        var gateProblems = WorkflowGate.Problems(yaml, gh.Gate, gh.WorkflowPath);
-        var found = new List<string> { environmentProblem };
-        found.AddRange(gateProblems.Select(p => $"{gh.WorkflowPath}: {p}"));
-        Seen.Add(
-            EvidenceTopics.Gate,
-            null,
-            $"{gh.WorkflowPath} confirm gate",
-            gateProblems.Count == 0
-                ? $"holds ({gh.Gate.TargetInput}={gh.Gate.TargetValue}, {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase})"
-                : "incomplete"
-        );
-        Verdict.That(
-            gateProblems.Count == 0,
-            $"nothing gates the prod deploy: {environmentProblem}, and {gh.WorkflowPath}'s confirm gate is incomplete",
-            found,
-            [
-                addReviewer,
-                $"restore the confirm gate in {gh.WorkflowPath}: inputs {gh.Gate.TargetInput} and {gh.Gate.ConfirmInput}, job {gh.Gate.DeployJob} with if: inputs.{gh.Gate.TargetInput} == '{gh.Gate.TargetValue}' && inputs.{gh.Gate.ConfirmInput} == '{gh.Gate.ConfirmPhrase}', and a job that exits 1 otherwise",
-            ]
-        );
+        await configured;
+        var judged = DeployGate.Judge(workflow, gh.Gate, prodApp, gh.WorkflowPath, protection, gh.Slug);
+        foreach (var path in judged.Paths)
+        {
+            Seen.Add(EvidenceTopics.Gate, null, $"{path.Trigger.Words} -> {path.Job.Id}", path.How);
+        }
 
-        Verdict.Warn(
-            $"only the workflow's confirm gate guards prod: {environmentProblem}",
-            [
-                $"{gh.WorkflowPath}: {gh.Gate.DeployJob} runs only on {gh.Gate.TargetInput}={gh.Gate.TargetValue} and {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase}; another job fails the run otherwise",
-            ],
-            [addReviewer]
-        );
-    }
+        var found = judged
+            .DeployJobs.Select(d => $"deploys prod: {d}")
+            .Concat(judged.Paths.Select(p => p.ToString()))
+            .Concat(judged.Notes)
+            .ToList();
+        if (judged.Problem is { } problem)
+        {
+            Verdict.Fail(problem, found, judged.Fixes);
+        }
 
-    private async Task<(GitHubEnvironmentInfo? Environment, string Problem)> ReadEnvironment(Task<GitHubEnvironmentInfo> read)
-    {
-        var name = session.Config.GitHub.Environment;
-        try
+        if (judged.Warning is { } warning)
         {
-            var environment = await read;
-            var rules = environment.ProtectionRules ?? [];
-            return (
-                environment,
-                rules.Count == 0
-                    ? $"the {name} environment has no protection rules"
-                    : $"the {name} environment has no required reviewers (only {string.Join(", ", rules.Select(r => r.Type))})"
-            );
+            Verdict.Warn(warning, found, judged.Fixes);
+            return;
         }
-        catch (RemoteServiceException e) when (e.StatusCode == 404)
-        {
-            return (null, $"the {name} environment does not exist");
-        }
-        catch (RemoteServiceException e)
-        {
-            return (null, $"the {name} environment could not be read ({e.Message})");
-        }
+
+        Verdict.Pass(
+            judged.Paths.Count == 0
+                ? $"no trigger of {gh.WorkflowPath} can run {string.Join(", ", deployJobs.Select(d => d.Job.Id))}"
+                : $"a required reviewer stands before every way to deploy prod ({string.Join("; ", judged.Paths)})"
+        );
     }
 }

@@ -47,12 +47,12 @@ public sealed record GitHubConfig(string Owner, string Repository, string Workfl
 }
 
 /// <summary>The workflow's confirm gate.</summary>
-/// <param name="DeployJob">The job that deploys to prod.</param>
-/// <param name="TargetInput">The <c>workflow_dispatch</c> input naming the target.</param>
-/// <param name="TargetValue">The target value that means prod.</param>
-/// <param name="ConfirmInput">The <c>workflow_dispatch</c> input holding the confirm phrase.</param>
-/// <param name="ConfirmPhrase">The exact phrase that lets the deploy run.</param>
-public sealed record GateConfig(string DeployJob, string TargetInput, string TargetValue, string ConfirmInput, string ConfirmPhrase);
+/// <param name="DeployJob">The job that deploys to prod, when the config names one (jobs whose steps release to prod count too).</param>
+/// <param name="TargetInput">The <c>workflow_dispatch</c> input naming the target; null for a prod-only workflow.</param>
+/// <param name="TargetValue">The target value that means prod; null for a prod-only workflow.</param>
+/// <param name="ConfirmInput">The input that must hold the phrase.</param>
+/// <param name="ConfirmPhrase">The phrase.</param>
+public sealed record GateConfig(string? DeployJob, string? TargetInput, string? TargetValue, string ConfirmInput, string ConfirmPhrase);
 
 /// <summary>The health endpoint.</summary>
 /// <param name="Path">Joined with the app's <c>web_url</c>.</param>

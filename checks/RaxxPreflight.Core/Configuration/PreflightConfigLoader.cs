@@ -75,9 +75,9 @@ public static class PreflightConfigLoader
                     github.String("branch"),
                     github.String("environment"),
                     new GateConfig(
-                        gate.String("deployJob"),
-                        gate.String("targetInput"),
-                        gate.String("targetValue"),
+                        gate.OptionalString("deployJob"),
+                        gate.OptionalString("targetInput"),
+                        gate.OptionalString("targetValue"),
                         gate.String("confirmInput"),
                         gate.String("confirmPhrase")
                     )

@@ -48,7 +48,6 @@ public sealed class DeployWorld
         StagingAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Staging.App, ct));
         ProdAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Prod.App, ct));
         StagingHealth = new(() => ProbeHealthAsync(config.Staging, StagingApp, ct));
-        Environment = new(() => clients.GitHub.GetEnvironmentAsync(gh.Owner, gh.Repository, gh.Environment));
         Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
         NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
         BranchHead = new(() => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
@@ -101,8 +100,37 @@ public sealed class DeployWorld
     /// <summary>One probe of staging's health URL.</summary>
     public Once<HealthReading> StagingHealth { get; }
 
-    /// <summary>The protected GitHub environment.</summary>
-    public Once<GitHubEnvironmentInfo> Environment { get; }
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Once<Rules.Workflows.EnvironmentProtection>> environments =
+        new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <c>GET repos/{o}/{r}/environments/{name}</c>, once per name (GitHub compares environment names case-insensitively):
+    /// its protection rules, or that it does not exist (404).
+    /// </summary>
+    public Task<Rules.Workflows.EnvironmentProtection> GitHubEnvironmentAsync(string name) =>
+        environments
+            .GetOrAdd(
+                name,
+                n =>
+                    new(async () =>
+                    {
+                        try
+                        {
+                            var found = await clients
+                                .GitHub.GetEnvironmentAsync(Config.GitHub.Owner, Config.GitHub.Repository, n)
+                                .ConfigureAwait(false);
+                            return new Rules.Workflows.EnvironmentProtection(
+                                true,
+                                [.. (found.ProtectionRules ?? []).Select(r => r.Type ?? "(no type)")]
+                            );
+                        }
+                        catch (Http.RemoteServiceException e) when (e.StatusCode == 404)
+                        {
+                            return new Rules.Workflows.EnvironmentProtection(false, []);
+                        }
+                    })
+            )
+            .Value;
 
     /// <summary>The deploy workflow's YAML on the deploy branch.</summary>
     public Once<string> Workflow { get; }

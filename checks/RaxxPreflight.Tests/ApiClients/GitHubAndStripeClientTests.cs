@@ -27,6 +27,20 @@ public sealed class GitHubAndStripeClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GitHub_environments_are_found_by_name_in_any_case_and_a_missing_one_is_404()
+    {
+        var reader = RealClients.GitHub(fakes.GitHub.Url, fakes.GitHubToken);
+
+        var environment = await reader.GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "Production");
+        var missing = await Should.ThrowAsync<RemoteServiceException>(() =>
+            reader.GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "prod-eu")
+        );
+
+        environment.Name.ShouldBe("production");
+        missing.StatusCode.ShouldBe(404);
+    }
+
+    [Fact]
     public async Task GitHub_file_content_is_decoded_from_wrapped_base64()
     {
         var text = await RealClients

@@ -44,7 +44,9 @@ public class OperatorReportTests
         Section(report, "## Config var diff").ShouldContain("| `QUEUE_SERVICE_TOKEN_RAPTOR` | hex64-token; staging: set; prod: MISSING |");
         Section(report, "## Config var diff").ShouldContain("| `DATABASE_URL` | postgres-url; staging: set; prod: set |");
         Section(report, "## Postgres delta").ShouldContain("| plan | heroku-postgresql:standard-0 | heroku-postgresql:standard-0 | same |");
-        Section(report, "## Deploy gate").ShouldContain("holds (target=prod, confirm=deploy-prod-now)");
+        Section(report, "## Deploy gate")
+            .ShouldContain("| `a manual dispatch -> deploy-prod` | deploy-prod's if: requires confirm == 'deploy-prod-now' |");
+        Section(report, "## Deploy gate").ShouldContain("| `the production environment` | has no protection rules |");
         Section(report, "## Staging and prod").ShouldContain("| health | HTTP 200, status \"ok\", service \"raxx-queue\"");
 
         foreach (var secret in SeedScenarios.Blocked().SecretValues)

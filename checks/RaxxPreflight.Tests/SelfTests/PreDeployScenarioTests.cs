@@ -56,6 +56,23 @@ public class PreDeployScenarioTests
     }
 
     [Fact]
+    public async Task A_deploy_on_push_with_no_environment_fails_the_gate_though_production_has_reviewers()
+    {
+        var outcome = await Checklist.RunFakesAsync(
+            Phases.PreDeploy,
+            ScenarioNames.ProdDeployedOnPush,
+            checkIds: [CheckIds.DeployGateConfigured]
+        );
+
+        var gate = outcome.Results.ShouldHaveSingleItem();
+        gate.Status.ShouldBe(CheckStatus.Fail);
+        gate.Reason.ShouldBe("a push (to main) runs deploy-prod, which has no environment and tests no phrase");
+        gate.Fixes.ShouldContain(
+            "add 'environment: production' to job deploy-prod in .github/workflows/deploy-queue.yml, so that its reviewers stand before it"
+        );
+    }
+
+    [Fact]
     public async Task Ready_passes_every_item_without_a_warning()
     {
         var outcome = await Checklist.RunFakesAsync(Phases.PreDeploy, ScenarioNames.Ready);

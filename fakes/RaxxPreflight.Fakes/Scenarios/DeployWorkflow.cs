@@ -76,4 +76,24 @@ public static class DeployWorkflow
                   echo "::error::confirm input did not match 'deploy-prod-now'; prod deploy blocked"
                   exit 1
         """;
+
+    /// <summary>
+    /// A workflow that deploys prod on every push to main from a job that declares no environment: the reviewers
+    /// on <c>production</c> never stand before it, and no phrase is asked for.
+    /// </summary>
+    public const string DeployOnPush = """
+        name: deploy-queue
+
+        on:
+          push:
+            branches: [main]
+
+        jobs:
+          deploy-prod:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - name: Release to prod
+                run: heroku container:release web --app raxx-queue-prod
+        """;
 }

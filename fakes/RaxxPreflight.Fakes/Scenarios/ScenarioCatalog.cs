@@ -17,6 +17,7 @@ public static class ScenarioCatalog
         [ScenarioNames.ProdWithFollower] = AddonScenarios.ProdWithFollower,
         [ScenarioNames.ProdAnalyticsListedFirst] = AddonScenarios.ProdAnalyticsListedFirst,
         [ScenarioNames.ProdPrimaryDowngraded] = AddonScenarios.ProdPrimaryDowngraded,
+        [ScenarioNames.ProdDeployedOnPush] = GateScenarios.ProdDeployedOnPush,
     };
 
     /// <summary>How many looks at each of prod's resources the <c>settling</c> scenario stays booting for.</summary>

@@ -39,10 +39,29 @@ public sealed class GitHubFake : IDisposable
         var resources = new GitHubResources(state, fake.Url);
         var repo = $"/repos/{state.Owner}/{state.Repository}";
 
-        foreach (var (name, _) in state.Environments)
-        {
-            fake.Get($"{repo}/environments/{name}", _ => (200, resources.Environment(name)));
-        }
+        // Any environment by name, compared case-insensitively as GitHub does; 404 for one that does not exist.
+        fake.server.Given(Request.Create().WithPath(new WildcardMatcher($"{repo}/environments/*")).UsingGet())
+            .AtPriority(10)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r =>
+                        fake.Guarded(
+                            r,
+                            () =>
+                                resources.Environment(Uri.UnescapeDataString(r.Path[$"{repo}/environments/".Length..])) is { } body
+                                    ? (200, body)
+                                    : (
+                                        404,
+                                        GitHubResources.Error(
+                                            "Not Found",
+                                            "https://docs.github.com/rest/deployments/environments#get-an-environment",
+                                            404
+                                        )
+                                    )
+                        )
+                    )
+            );
 
         foreach (var (path, _) in state.Files)
         {

@@ -24,8 +24,14 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
             ["status"] = status.ToString(CultureInfo.InvariantCulture),
         }.ToJsonString();
 
-    public string Environment(string name)
+    /// <summary>The environment named <paramref name="requested"/> (in any case), or null when there is none.</summary>
+    public string? Environment(string requested)
     {
+        if (state.Environments.Keys.FirstOrDefault(k => string.Equals(k, requested, StringComparison.OrdinalIgnoreCase)) is not { } name)
+        {
+            return null;
+        }
+
         var rules = new JsonArray();
         foreach (var rule in state.Environments[name])
         {

@@ -1,0 +1,154 @@
+namespace RaxxPreflight.Rules.Workflows;
+
+/// <summary>Whether a condition holds: for sure, not at all, or it depends on what the model does not know.</summary>
+public enum Truth
+{
+    /// <summary>It cannot hold.</summary>
+    False,
+
+    /// <summary>It holds.</summary>
+    True,
+
+    /// <summary>It may hold.</summary>
+    Maybe,
+}
+
+/// <summary>
+/// One way a workflow can be started, as a condition sees it: the event, and what the confirm input may be.
+/// Everything the model does not know (the ref, the actor, other inputs, vars) may be anything.
+/// </summary>
+/// <param name="Event">The event name (<c>push</c>, <c>workflow_dispatch</c>...).</param>
+/// <param name="HasInputs">True when the event carries inputs (<c>workflow_dispatch</c>, <c>workflow_call</c>).</param>
+/// <param name="ConfirmInput">The confirm input's name.</param>
+/// <param name="Phrase">The confirm phrase.</param>
+/// <param name="WithoutPhrase">True to assume the confirm input is anything but the phrase; false to let it be anything.</param>
+public sealed record Start(string Event, bool HasInputs, string ConfirmInput, string Phrase, bool WithoutPhrase)
+{
+    /// <summary>Whether <paramref name="condition"/> (a job's or step's <c>if:</c>) can hold when the workflow starts so.</summary>
+    public Truth Holds(Expression condition) => Truthy(Evaluate(condition));
+
+    private abstract record Value;
+
+    private sealed record Known(string Text) : Value;
+
+    private sealed record Anything : Value;
+
+    private sealed record NotThePhrase : Value;
+
+    private static readonly Value Any = new Anything();
+
+    private Value Evaluate(Expression expression) =>
+        expression switch
+        {
+            LiteralExpression literal => new Known(literal.Value),
+            PathExpression path => Lookup(path),
+            NotExpression not => Bool(Negate(Truthy(Evaluate(not.Operand)))),
+            BinaryExpression { Operator: "&&" } and => Bool(And(Truthy(Evaluate(and.Left)), Truthy(Evaluate(and.Right)))),
+            BinaryExpression { Operator: "||" } or => Bool(Or(Truthy(Evaluate(or.Left)), Truthy(Evaluate(or.Right)))),
+            BinaryExpression { Operator: "==" } equal => Bool(Equal(Evaluate(equal.Left), Evaluate(equal.Right))),
+            BinaryExpression { Operator: "!=" } unequal => Bool(Negate(Equal(Evaluate(unequal.Left), Evaluate(unequal.Right)))),
+            BinaryExpression => Any,
+            CallExpression call => Function(call),
+            _ => Any,
+        };
+
+    private Value Lookup(PathExpression path)
+    {
+        var parts = path.Parts.Select(p => p.ToUpperInvariant()).ToList();
+        if (parts is ["GITHUB", "EVENT_NAME"])
+        {
+            return new Known(Event);
+        }
+
+        // inputs.x, github.event.inputs.x: the confirm input is what the start says; others may be anything.
+        var input = parts switch
+        {
+            ["INPUTS", var name] => name,
+            ["GITHUB", "EVENT", "INPUTS", var name] => name,
+            _ => null,
+        };
+        if (input is null)
+        {
+            return Any;
+        }
+
+        if (!HasInputs)
+        {
+            return new Known(string.Empty);
+        }
+
+        return string.Equals(input, ConfirmInput, StringComparison.OrdinalIgnoreCase) && WithoutPhrase ? new NotThePhrase() : Any;
+    }
+
+    private Value Function(CallExpression call) =>
+        call.Name switch
+        {
+            // The paths that matter are the ones where what came before succeeded.
+            "SUCCESS" or "ALWAYS" => Bool(Truth.True),
+            "FAILURE" or "CANCELLED" => Bool(Truth.False),
+            "CONTAINS" or "STARTSWITH" or "ENDSWITH" when call.Arguments.Count == 2 => Text(call),
+            _ => Any,
+        };
+
+    private Value Text(CallExpression call)
+    {
+        if (Evaluate(call.Arguments[0]) is Known haystack && Evaluate(call.Arguments[1]) is Known needle)
+        {
+            var holds = call.Name switch
+            {
+                "CONTAINS" => haystack.Text.Contains(needle.Text, StringComparison.OrdinalIgnoreCase),
+                "STARTSWITH" => haystack.Text.StartsWith(needle.Text, StringComparison.OrdinalIgnoreCase),
+                _ => haystack.Text.EndsWith(needle.Text, StringComparison.OrdinalIgnoreCase),
+            };
+            return Bool(holds ? Truth.True : Truth.False);
+        }
+
+        return Any;
+    }
+
+    // GitHub compares strings case-insensitively.
+    private Truth Equal(Value left, Value right) =>
+        (left, right) switch
+        {
+            (Known a, Known b) => string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase) ? Truth.True : Truth.False,
+            (NotThePhrase, Known b) => IsPhrase(b),
+            (Known a, NotThePhrase) => IsPhrase(a),
+            _ => Truth.Maybe,
+        };
+
+    private Truth IsPhrase(Known value) =>
+        string.Equals(value.Text, Phrase, StringComparison.OrdinalIgnoreCase) ? Truth.False : Truth.Maybe;
+
+    private static Truth Truthy(Value value) =>
+        value switch
+        {
+            Known known => known.Text.Length > 0 && known.Text != "0" && known.Text != "false" ? Truth.True : Truth.False,
+            _ => Truth.Maybe,
+        };
+
+    private static Value Bool(Truth truth) =>
+        truth switch
+        {
+            Truth.True => new Known("true"),
+            Truth.False => new Known(string.Empty),
+            _ => Any,
+        };
+
+    private static Truth Negate(Truth truth) =>
+        truth switch
+        {
+            Truth.True => Truth.False,
+            Truth.False => Truth.True,
+            _ => Truth.Maybe,
+        };
+
+    private static Truth And(Truth left, Truth right) =>
+        left == Truth.False || right == Truth.False ? Truth.False
+        : left == Truth.True && right == Truth.True ? Truth.True
+        : Truth.Maybe;
+
+    private static Truth Or(Truth left, Truth right) =>
+        left == Truth.True || right == Truth.True ? Truth.True
+        : left == Truth.False && right == Truth.False ? Truth.False
+        : Truth.Maybe;
+}

@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+
+namespace RaxxPreflight.Rules.Workflows;
+
+/// <summary>What the deploy gate reads in steps: whether one releases to an app, and whether one fails the job without the phrase.</summary>
+public static partial class Scripts
+{
+    /// <summary>True when <paramref name="step"/> releases to <paramref name="app"/>: a Heroku CLI release, a git push to it, a deploy action.</summary>
+    public static bool ReleasesTo(JobStep step, Job job, Workflow workflow, string app)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(workflow);
+        if (step.Uses is { } uses && uses.Contains("heroku", StringComparison.OrdinalIgnoreCase))
+        {
+            return step.With.Values.Any(v => string.Equals(v.Trim(), app, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (step.Run is not { } run)
+        {
+            return false;
+        }
+
+        // The app from --app/-a, or from HEROKU_APP(_NAME) in the step's, job's or workflow's env.
+        var appFromEnv = new[] { step.Env, job.Env, workflow.Env }
+            .SelectMany(e => e)
+            .Any(p => p.Key is "HEROKU_APP" or "HEROKU_APP_NAME" && string.Equals(p.Value.Trim(), app, StringComparison.OrdinalIgnoreCase));
+        foreach (var line in Lines(run))
+        {
+            if (HerokuRelease().IsMatch(line) && (NamesApp(line, app) || (appFromEnv && !AppFlag().IsMatch(line))))
+            {
+                return true;
+            }
+
+            // `heroku pipelines:promote` from staging releases to the pipeline's next stage: prod.
+            if (line.Contains("heroku pipelines:promote", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (
+                GitPush().IsMatch(line)
+                && (
+                    line.Contains($"git.heroku.com/{app}.git", StringComparison.OrdinalIgnoreCase)
+                    || appFromEnv
+                    || line.Contains(" heroku ", StringComparison.Ordinal)
+                )
+            )
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the step surely fails the job when the confirm input is not the phrase: it runs (its <c>if:</c>
+    /// holds), and its script exits non-zero unconditionally or after a shell test of the input against the phrase.
+    /// </summary>
+    public static bool FailsWithoutPhrase(JobStep step, Job job, Workflow workflow, Start start)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(start);
+        if (step.If is { } condition)
+        {
+            try
+            {
+                if (start.Holds(Expression.Parse(condition)) != Truth.True)
+                {
+                    return false;
+                }
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        return step.Run is { } run
+            && (ExitsUnconditionally(run) || TestsThePhrase(run, ConfirmReferences(step, job, workflow, start.ConfirmInput), start.Phrase));
+    }
+
+    /// <summary>True when the step's script tests the confirm input in a way the model does not read (a shell <c>if</c> of its own).</summary>
+    public static bool MentionsConfirm(JobStep step, Job job, Workflow workflow, string confirmInput)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(workflow);
+        return step.Run is { } run
+            && ConfirmReferences(step, job, workflow, confirmInput).Any(r => run.Contains(r, StringComparison.Ordinal));
+    }
+
+    // How a script may refer to the confirm input: the expression itself, or an env var set from it.
+    private static List<string> ConfirmReferences(JobStep step, Job job, Workflow workflow, string confirmInput)
+    {
+        var expressions = new[] { $"inputs.{confirmInput}", $"github.event.inputs.{confirmInput}" };
+        var references = new List<string>();
+        foreach (var env in new[] { step.Env, job.Env, workflow.Env })
+        {
+            foreach (var (name, value) in env)
+            {
+                if (
+                    expressions.Any(e =>
+                        value
+                            .Replace(" ", string.Empty, StringComparison.Ordinal)
+                            .Contains("${{" + e + "}}", StringComparison.OrdinalIgnoreCase)
+                    )
+                )
+                {
+                    references.Add($"${name}");
+                    references.Add($"${{{name}}}");
+                }
+            }
+        }
+
+        references.AddRange(expressions.SelectMany(e => new[] { $"${{{{ {e} }}}}", $"${{{{{e}}}}}" }));
+        return references;
+    }
+
+    private static bool TestsThePhrase(string run, List<string> references, string phrase)
+    {
+        var text = string.Join('\n', Lines(run));
+        foreach (var reference in references)
+        {
+            var r = Regex.Escape(reference);
+            var p = Regex.Escape(phrase);
+            var operand = $@"(""{r}""|'{r}'|{r})";
+            var literal = $@"(""{p}""|'{p}'|{p})";
+
+            // if [ "$X" != "phrase" ]; then ... exit 1 ... fi   (either operand first)
+            var differs = new Regex(
+                $@"if\s+(\[\[?|test)\s+({operand}\s*!=\s*{literal}|{literal}\s*!=\s*{operand})\s*\]?\]?\s*;?\s*(then)?[^\n]*(\n[^\n]*)*?\bexit\s+[1-9]",
+                RegexOptions.CultureInvariant
+            );
+
+            // [ "$X" = "phrase" ] || exit 1
+            var equalsOrExit = new Regex(
+                $@"(\[\[?|test)\s+({operand}\s*==?\s*{literal}|{literal}\s*==?\s*{operand})\s*\]?\]?\s*\|\|\s*(\{{[^}}]*)?\bexit\s+[1-9]",
+                RegexOptions.CultureInvariant
+            );
+            if (differs.IsMatch(text) || equalsOrExit.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // An `exit N` (N > 0) or `false` outside any if/case/loop/function: the step fails whenever it runs.
+    private static bool ExitsUnconditionally(string run)
+    {
+        var depth = 0;
+        foreach (var line in Lines(run))
+        {
+            var words = line.Split([' ', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (depth == 0 && (UnconditionalExit().IsMatch(line) || line == "false"))
+            {
+                return true;
+            }
+
+            depth += words.Count(w => w is "if" or "case" or "while" or "for" or "until" or "{" or "(");
+            depth -= words.Count(w => w is "fi" or "esac" or "done" or "}" or ")");
+            depth = Math.Max(depth, 0);
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> Lines(string run) =>
+        run.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+    private static bool NamesApp(string line, string app) =>
+        AppFlag().Matches(line).Any(m => string.Equals(m.Groups["app"].Value.Trim('"', '\''), app, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"\bheroku\s+(container:release|container:push|releases:rollback|rollback|deploy(:\w+)?)\b")]
+    private static partial Regex HerokuRelease();
+
+    [GeneratedRegex(@"(--app[= ]|-a )(?<app>\S+)")]
+    private static partial Regex AppFlag();
+
+    [GeneratedRegex(@"\bgit\s+push\b")]
+    private static partial Regex GitPush();
+
+    [GeneratedRegex(@"^(.*;\s*)?exit\s+[1-9]\d*\s*$")]
+    private static partial Regex UnconditionalExit();
+}

@@ -1,0 +1,364 @@
+using RaxxPreflight.Configuration;
+using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Rules.Workflows;
+using Workflows = RaxxPreflight.Rules.Workflows;
+
+namespace RaxxPreflight.Tests.Rules;
+
+/// <summary>
+/// The deploy gate over workflow shapes written from what real deploy workflows do: every trigger kind, every
+/// way to state or check the phrase, every form of environment, and what the model refuses to guess.
+/// </summary>
+public class DeployGateTests
+{
+    private static readonly GateConfig Gate = new("deploy-prod", "target", "prod", "confirm", "deploy-prod-now");
+    private static readonly GateConfig NoJobNamed = Gate with { DeployJob = null, TargetInput = null, TargetValue = null };
+    private static readonly EnvironmentProtection Reviewers = new(true, ["required_reviewers"]);
+    private static readonly EnvironmentProtection Unprotected = new(true, []);
+
+    private const string Release = "heroku container:release web --app raxx-queue-prod";
+
+    [Fact]
+    public void The_seeds_workflow_is_guarded_by_its_phrase_alone_a_warning()
+    {
+        var judged = Judge(DeployWorkflow.WithConfirmGate, Unprotected);
+
+        judged.Problem.ShouldBeNull();
+        judged.Warning.ShouldBe("only the workflow's confirm gate guards prod: the production environment has no protection rules");
+        judged
+            .Paths.Select(p => p.ToString())
+            .ShouldBe(["a manual dispatch -> deploy-prod: deploy-prod's if: requires confirm == 'deploy-prod-now'"]);
+        judged.Notes.ShouldContain(
+            "confirm-gate-rejected fails the run when confirm is not 'deploy-prod-now', so a wrong phrase shows as a failed run"
+        );
+        judged.Notes.ShouldContain("a push (to main) cannot run deploy-prod");
+    }
+
+    [Fact]
+    public void The_seeds_workflow_with_a_required_reviewer_passes()
+    {
+        var judged = Judge(DeployWorkflow.WithConfirmGate, Reviewers);
+
+        (judged.Problem, judged.Warning).ShouldBe((null, null));
+        judged.Paths.ShouldHaveSingleItem().Guard.ShouldBe(PathGuard.Reviewer);
+    }
+
+    [Fact]
+    public void Reviewers_on_production_do_not_guard_a_deploy_job_that_declares_no_environment()
+    {
+        var judged = Judge(
+            Workflow("push:\n    branches: [main]", "deploy-prod:\n    runs-on: ubuntu-latest\n    steps:\n      - run: " + Release),
+            Reviewers
+        );
+
+        judged.Problem.ShouldBe("a push (to main) runs deploy-prod, which has no environment and tests no phrase");
+        judged.Fixes.ShouldContain(
+            "add 'environment: production' to job deploy-prod in .github/workflows/deploy-queue.yml, so that its reviewers stand before it"
+        );
+        judged.Fixes.ShouldContain(
+            "remove the push trigger from the prod deploy: run deploy-prod only on workflow_dispatch (if: github.event_name == 'workflow_dispatch' && inputs.confirm == 'deploy-prod-now')"
+        );
+    }
+
+    [Theory]
+    [InlineData("if: inputs.confirm == 'deploy-prod-now'")]
+    [InlineData("if: ${{ inputs.confirm == 'deploy-prod-now' }}")]
+    [InlineData("if: \"github.event.inputs.confirm == 'deploy-prod-now'\"")]
+    [InlineData("if: github.event_name == 'workflow_dispatch' && github.event.inputs.confirm == 'DEPLOY-PROD-NOW'")]
+    [InlineData("if: (inputs.confirm == 'deploy-prod-now') && (github.ref == 'refs/heads/main')")]
+    public void A_prod_only_workflow_whose_deploy_job_tests_the_phrase_in_its_if_is_guarded_without_a_target_or_a_rejection_job(
+        string condition
+    )
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                $"deploy-prod:\n    {condition}\n    environment: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Unprotected,
+            NoJobNamed
+        );
+
+        judged.Problem.ShouldBeNull();
+        judged.Warning.ShouldBe("only the workflow's confirm gate guards prod: the production environment has no protection rules");
+        judged.Paths.ShouldHaveSingleItem().How.ShouldBe("deploy-prod's if: requires confirm == 'deploy-prod-now'");
+    }
+
+    [Fact]
+    public void A_step_that_fails_without_the_phrase_before_the_deploy_step_guards_it()
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                "deploy-prod:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Check the phrase\n        if: ${{ inputs.confirm != 'deploy-prod-now' }}\n        run: |\n          echo \"::error::wrong phrase\"\n          exit 1\n      - run: "
+                    + Release
+            ),
+            Unprotected
+        );
+
+        judged.Warning.ShouldBe("only the workflow's confirm gate guards prod: deploy-prod runs in no environment");
+        judged
+            .Paths.ShouldHaveSingleItem()
+            .How.ShouldBe("deploy-prod's step 'Check the phrase' fails without confirm == 'deploy-prod-now' before it deploys");
+    }
+
+    [Theory]
+    [InlineData("- if: inputs.confirm != 'deploy-prod-now'\n        run: exit 1")]
+    [InlineData(
+        "- run: |\n          if [ \"${{ inputs.confirm }}\" != \"deploy-prod-now\" ]; then\n            echo \"refusing\"\n            exit 1\n          fi"
+    )]
+    [InlineData(
+        "- env:\n          CONFIRM: ${{ github.event.inputs.confirm }}\n        run: '[ \"$CONFIRM\" = \"deploy-prod-now\" ] || exit 1'"
+    )]
+    [InlineData("- run: |\n          if [[ 'deploy-prod-now' != \"${{ inputs.confirm }}\" ]]; then exit 2; fi")]
+    public void A_guard_job_the_deploy_job_needs_that_fails_without_the_phrase_guards_it(string guardStep)
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                $"guard:\n    runs-on: ubuntu-latest\n    steps:\n      {guardStep}\n  deploy-prod:\n    needs: guard\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBeNull(string.Join("\n", judged.Paths));
+        judged
+            .Paths.ShouldHaveSingleItem()
+            .How.ShouldBe("deploy-prod needs guard, which fails or is skipped without confirm == 'deploy-prod-now'");
+    }
+
+    [Fact]
+    public void An_or_with_another_trigger_breaks_the_phrase_check()
+    {
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]\n  " + Dispatch,
+                $"deploy-prod:\n    if: github.event_name == 'push' || inputs.confirm == 'deploy-prod-now'\n    environment: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe(
+            "a push (to main) runs deploy-prod, which runs in the production environment (no protection rules) and tests no phrase"
+        );
+    }
+
+    [Theory]
+    [InlineData("release:\n    types: [published]", "a release")]
+    [InlineData("push:\n    tags: ['v*']", "a push (tags v*)")]
+    [InlineData("schedule:\n    - cron: '0 3 * * *'", "the schedule")]
+    [InlineData("workflow_run:\n    workflows: [CI]\n    types: [completed]", "another workflow's run (CI)")]
+    [InlineData("pull_request:\n    branches: [main]", "a pull request (to main)")]
+    [InlineData("repository_dispatch:\n    types: [deploy]", "a repository dispatch")]
+    public void Every_trigger_that_reaches_an_unguarded_deploy_job_fails_it_by_name(string trigger, string words)
+    {
+        var judged = Judge(Workflow(trigger, $"deploy-prod:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"), Unprotected);
+
+        judged.Problem.ShouldBe($"{words} runs deploy-prod, which has no environment and tests no phrase");
+    }
+
+    [Fact]
+    public void A_pull_request_target_to_a_job_with_a_required_reviewer_is_guarded()
+    {
+        var judged = Judge(
+            Workflow(
+                "pull_request_target:",
+                $"deploy-prod:\n    environment: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Reviewers
+        );
+
+        (judged.Problem, judged.Warning).ShouldBe((null, null));
+    }
+
+    [Fact]
+    public void A_job_the_config_does_not_name_is_judged_when_its_steps_release_to_prod()
+    {
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]",
+                "ship:\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku container:push web -a raxx-queue-prod\n      - run: heroku container:release web -a raxx-queue-prod"
+            ),
+            Unprotected,
+            NoJobNamed
+        );
+
+        judged.DeployJobs.ShouldBe(["ship: its step 'heroku container:push web -a raxx-queue-prod' releases to raxx-queue-prod"]);
+        judged.Problem.ShouldBe("a push (to main) runs ship, which has no environment and tests no phrase");
+    }
+
+    [Theory]
+    [InlineData(
+        "- uses: akhileshns/heroku-deploy@v3.13.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: raxx-queue-prod\n          heroku_email: ops@raxx.app"
+    )]
+    [InlineData("- run: git push https://heroku:${{ secrets.HEROKU_API_KEY }}@git.heroku.com/raxx-queue-prod.git HEAD:main")]
+    [InlineData("- env:\n          HEROKU_APP: raxx-queue-prod\n        run: heroku container:release web")]
+    [InlineData("- run: heroku pipelines:promote --app raxx-queue-staging")]
+    public void Every_common_way_to_release_to_prod_makes_a_deploy_job(string step)
+    {
+        var judged = Judge(
+            Workflow("push:\n    branches: [main]", $"release:\n    runs-on: ubuntu-latest\n    steps:\n      {step}"),
+            Unprotected,
+            NoJobNamed
+        );
+
+        judged.Problem.ShouldBe("a push (to main) runs release, which has no environment and tests no phrase");
+    }
+
+    [Fact]
+    public void An_environment_given_as_a_mapping_is_compared_case_insensitively()
+    {
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]",
+                $"deploy-prod:\n    environment:\n      name: Production\n      url: https://raxx-queue-prod-327fa047b4b6.herokuapp.com\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Reviewers
+        );
+
+        (judged.Problem, judged.Warning).ShouldBe((null, null));
+        DeployGate
+            .Environments([Workflows.Workflow.Parse(DeployWorkflow.WithConfirmGate).JobNamed("deploy-prod")!])
+            .ShouldBe(["production"]);
+    }
+
+    [Fact]
+    public void An_environment_given_by_an_expression_could_not_be_judged()
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                $"deploy-prod:\n    environment: ${{{{ inputs.environment }}}}\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Reviewers
+        );
+
+        judged.Problem.ShouldBe(
+            "the deploy gate could not be judged: deploy-prod runs in the environment '${{ inputs.environment }}', which depends on how it is started"
+        );
+    }
+
+    [Fact]
+    public void A_deploy_job_that_calls_a_reusable_workflow_could_not_be_judged()
+    {
+        var judged = Judge(
+            Workflow(Dispatch, "deploy-prod:\n    uses: ./.github/workflows/heroku-release.yml\n    secrets: inherit"),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe(
+            "the deploy gate could not be judged: deploy-prod calls the reusable workflow ./.github/workflows/heroku-release.yml, whose gate cannot be seen from here"
+        );
+    }
+
+    [Fact]
+    public void A_shell_test_of_the_phrase_inside_the_deploy_script_could_not_be_judged()
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                "deploy-prod:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Deploy\n        run: |\n          case \"${{ inputs.confirm }}\" in deploy-prod-now) "
+                    + Release
+                    + " ;; esac"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe(
+            "the deploy gate could not be judged: deploy-prod's step 'Deploy' tests confirm in its own script, which the model does not read"
+        );
+    }
+
+    [Fact]
+    public void A_deploy_job_behind_a_job_that_only_some_triggers_run_is_judged_per_trigger()
+    {
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]\n  " + Dispatch,
+                $"build:\n    if: github.event_name == 'workflow_dispatch'\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n  deploy-prod:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe("a manual dispatch runs deploy-prod, which has no environment and tests no phrase");
+        judged.Notes.ShouldContain("a push (to main) cannot run deploy-prod");
+        judged.Fixes.ShouldContain(
+            "add the phrase check to job deploy-prod: if: github.event_name == 'workflow_dispatch' && inputs.confirm == 'deploy-prod-now'"
+        );
+    }
+
+    [Fact]
+    public void A_deploy_job_that_runs_always_is_not_stopped_by_a_failing_guard()
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                $"guard:\n    runs-on: ubuntu-latest\n    steps:\n      - if: inputs.confirm != 'deploy-prod-now'\n        run: exit 1\n  deploy-prod:\n    needs: guard\n    if: always()\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe("a manual dispatch runs deploy-prod, which has no environment and tests no phrase");
+    }
+
+    [Theory]
+    [InlineData(
+        "wait_timer",
+        "a push (to main) runs deploy-prod, which runs in the production environment (no required reviewer, only wait_timer) and tests no phrase"
+    )]
+    [InlineData(
+        null,
+        "a push (to main) runs deploy-prod, which runs in the production environment, which does not exist and tests no phrase"
+    )]
+    public void An_environment_without_reviewers_or_that_does_not_exist_guards_nothing(string? rule, string problem)
+    {
+        var state = rule is null ? new EnvironmentProtection(false, []) : new EnvironmentProtection(true, [rule]);
+
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]",
+                $"deploy-prod:\n    environment: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: {Release}"
+            ),
+            state
+        );
+
+        judged.Problem.ShouldBe(problem);
+    }
+
+    [Fact]
+    public void A_workflow_that_deploys_only_staging_could_not_be_judged()
+    {
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]",
+                "deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku container:release web --app raxx-queue-staging"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe(
+            "the deploy gate could not be judged: no job of .github/workflows/deploy-queue.yml deploys prod (no job 'deploy-prod', and no step releases to raxx-queue-prod)"
+        );
+    }
+
+    [Theory]
+    [InlineData("jobs:\n  a: [unclosed\n", "it is not valid YAML (line 3")]
+    [InlineData("- just\n- a list\n", "it is not a workflow (its top level is not a mapping)")]
+    [InlineData("name: x\njobs: {}\n", "it has no 'on:' triggers")]
+    public void Text_that_is_not_a_workflow_says_why(string yaml, string problem) =>
+        Should.Throw<FormatException>(() => Workflows.Workflow.Parse(yaml)).Message.ShouldStartWith(problem);
+
+    private const string Dispatch = "workflow_dispatch:\n    inputs:\n      confirm:\n        type: string";
+
+    private static string Workflow(string on, string jobs) => $"name: deploy\non:\n  {on}\njobs:\n  {jobs}\n";
+
+    private static GateJudgement Judge(string yaml, EnvironmentProtection production, GateConfig? gate = null) =>
+        DeployGate.Judge(
+            Workflows.Workflow.Parse(yaml),
+            gate ?? Gate,
+            "raxx-queue-prod",
+            DeployWorkflow.Path,
+            new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase) { ["production"] = production },
+            "raxx-app/TradeMasterAPI"
+        );
+}
