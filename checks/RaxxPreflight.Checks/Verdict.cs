@@ -60,8 +60,9 @@ internal static class Verdict
     {
         var foundList = found.ToList();
         var fixList = fixes.Distinct(StringComparer.Ordinal).ToList();
-        ItemRecorder.Current.Judged(CheckStatus.Fail, summary, foundList, fixList, findings ?? []);
-        throw new VerdictFailure(Message(summary, foundList, fixList));
+        var item = ItemRecorder.Current;
+        item.Judged(CheckStatus.Fail, summary, foundList, fixList, findings ?? []);
+        throw new VerdictFailure(item.Scrub(Message(summary, foundList, fixList)));
     }
 
     /// <summary>A warning: the item holds, but an operator should read the reason, what was found and how to act.</summary>
@@ -69,15 +70,17 @@ internal static class Verdict
     {
         var foundList = found.ToList();
         var fixList = fixes.Distinct(StringComparer.Ordinal).ToList();
-        ItemRecorder.Current.Judged(CheckStatus.Warn, summary, foundList, fixList, findings ?? []);
-        TestContext.Current.AddWarning(Message(summary, foundList, fixList));
+        var item = ItemRecorder.Current;
+        item.Judged(CheckStatus.Warn, summary, foundList, fixList, findings ?? []);
+        TestContext.Current.AddWarning(item.Scrub(Message(summary, foundList, fixList)));
     }
 
     /// <summary>The item holds, and says in one line how it knows (the record of a wait, the session it opened).</summary>
     public static void Pass(string line)
     {
-        ItemRecorder.Current.Judged(CheckStatus.Pass, line, [], [], []);
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        var item = ItemRecorder.Current;
+        item.Judged(CheckStatus.Pass, line, [], [], []);
+        TestContext.Current.TestOutputHelper?.WriteLine(item.Scrub(line));
     }
 
     /// <summary>The message people read: the reason, "Found:" lines, "Fix:" lines.</summary>

@@ -17,20 +17,42 @@ internal static class Item
         ArgumentNullException.ThrowIfNull(body);
         var test = TestContext.Current.Test ?? throw new InvalidOperationException("Item.RunAsync runs inside a checklist fact");
         var checkId = Trait(test, Phases.CheckTrait) ?? "(no check id)";
-        var recorder = new ItemRecorder(checkId, Trait(test, Phases.Trait) ?? "(no phase)", test.TestDisplayName, session.Events);
+        var recorder = new ItemRecorder(
+            checkId,
+            Trait(test, Phases.Trait) ?? "(no phase)",
+            test.TestDisplayName,
+            session.Events,
+            session.Scrub
+        );
         ItemRecorder.Enter(recorder);
+        recorder.Retries = Http.RetryLog.Listen();
         session.Events.Publish(new RunEvent(RunEvent.Started, checkId));
         try
         {
             await body();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Text from elsewhere (an API's error body, a driver's message) may echo a secret: know every config
+            // var value before scrubbing, and let nothing unscrubbed reach xunit's output, XML or TRX.
+            await KnowTheSecretsAsync(session);
             recorder.Publish(recorder.Finish(e, session.Scrub));
-            throw;
+            throw e is VerdictFailure ? new VerdictFailure(session.Scrub(e.Message)) : new NotCheckedException(session.Scrub(e.Message));
         }
 
         recorder.Publish(recorder.Finish(null, session.Scrub));
+    }
+
+    private static async Task KnowTheSecretsAsync(PreflightSession session)
+    {
+        try
+        {
+            await session.World.ConfigVarsAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The vars could not be read: then no value of theirs can be in any text either.
+        }
     }
 
     private static string? Trait(Xunit.Sdk.ITest test, string name) =>

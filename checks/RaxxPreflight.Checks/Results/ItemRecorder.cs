@@ -10,7 +10,7 @@ namespace RaxxPreflight.Checks.Results;
 /// result it hands on as data when it ends. <see cref="Item.RunAsync"/> opens one per fact; <see cref="Verdict"/>
 /// and <see cref="Seen"/> write to the current one.
 /// </summary>
-internal sealed class ItemRecorder(string checkId, string phase, string title, RunEventSink events)
+internal sealed class ItemRecorder(string checkId, string phase, string title, RunEventSink events, Func<string, string> scrub)
 {
     private static readonly AsyncLocal<ItemRecorder?> Ambient = new();
     private readonly Lock gate = new();
@@ -31,6 +31,12 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
 
     /// <summary>The item's id.</summary>
     public string CheckId => checkId;
+
+    /// <summary>The retries that ended well in this item's reads: a pass after a retry says so.</summary>
+    public IReadOnlyList<string> Retries { get; set; } = [];
+
+    /// <summary>Masks every secret the run has read out of <paramref name="text"/>.</summary>
+    public string Scrub(string text) => scrub(text);
 
     internal static void Enter(ItemRecorder recorder) => Ambient.Value = recorder;
 
@@ -72,8 +78,10 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
     }
 
     /// <summary>The item's result once its fact has ended, with <paramref name="error"/> when it threw.</summary>
-    public CheckResult Finish(Exception? error, Func<string, string> scrub)
+    public CheckResult Finish(Exception? error, Func<string, string> scrubbing)
     {
+        // Everything the item hands on is scrubbed once more here, whatever each line was built from.
+        string S(string text) => scrubbing(text);
         lock (gate)
         {
             var status = (error, verdict) switch
@@ -86,18 +94,34 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
 
             // Anything else that ended the item (an API error, a setup error) is why it could not be checked: our own
             // exceptions carry one line that says what to do, scrubbed of every secret the run has read.
-            var line = status == CheckStatus.NotChecked ? scrub(FirstLine(error!)) : reason;
+            var line = status == CheckStatus.NotChecked ? FirstLine(error!) : reason;
+            string[] retried;
+            lock (Retries)
+            {
+                retried = [.. Retries];
+            }
+
+            if (retried.Length > 0 && status == CheckStatus.Pass)
+            {
+                var after = $"after a retry: {string.Join("; ", retried)}";
+                line = line is null ? $"passed {after}" : $"{line} ({after})";
+            }
+            else if (retried.Length > 0)
+            {
+                found.AddRange(retried.Select(r => $"retried: {r}"));
+            }
+
             return new CheckResult(
                 checkId,
                 phase,
                 title,
                 status,
-                line,
-                [.. findings],
-                [.. found],
-                [.. fixes],
-                [.. evidence],
-                attempts,
+                line is null ? null : S(line),
+                [.. findings.Select(f => new FindingData(f.Subject, S(f.Problem), f.Fix is null ? null : S(f.Fix)))],
+                [.. found.Select(S)],
+                [.. fixes.Select(S)],
+                [.. evidence.Select(e => e with { Value = S(e.Value) })],
+                [.. attempts.Select(a => a with { Observed = S(a.Observed) })],
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 3)
             );
         }

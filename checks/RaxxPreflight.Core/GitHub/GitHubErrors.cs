@@ -23,7 +23,13 @@ internal static class GitHubErrors
             _ when status >= 500 => "GitHub is failing: check https://www.githubstatus.com and run again",
             _ => "the API answered something this checklist does not expect: run again, and report it if it stays",
         };
-        return new RemoteServiceException($"{GitHubReader.Service} answered {status} to {request}{said}: {todo}", e)
+        var attempts =
+            e.HttpResponse?.Headers is { } headers
+            && headers.FirstOrDefault(h => string.Equals(h.Key, RetryHandler.AttemptsHeader, StringComparison.OrdinalIgnoreCase)).Value
+                is { } tried
+                ? $" after {tried}"
+                : string.Empty;
+        return new RemoteServiceException($"{GitHubReader.Service} answered {status} to {request}{said}{attempts}: {todo}", e)
         {
             StatusCode = status,
         };

@@ -144,7 +144,14 @@ public sealed class GitHubReader
             );
         }
         catch (Exception e)
-            when (e is FormatException or InvalidCastException or ArgumentException or SerializationException or InvalidOperationException
+            when (e
+                    is FormatException
+                        or InvalidCastException
+                        or ArgumentException
+                        or SerializationException
+                        or InvalidOperationException
+                        or NullReferenceException
+                        or System.Text.Json.JsonException
                 && e is not ReadOnlyViolationException
             )
         {

@@ -9,8 +9,9 @@ internal static class HerokuErrors
     public static RemoteServiceException From(RemoteResponse response)
     {
         var (id, message) = Read(response.Body);
+        var attempts = response.Header(RetryHandler.AttemptsHeader) is { } tried ? $" after {tried}" : string.Empty;
         var what =
-            $"{HerokuClient.Service} answered {response.Status}{(id is null ? string.Empty : " " + id)} to {response.Request}{(message is null ? string.Empty : $" (\"{message}\")")}";
+            $"{HerokuClient.Service} answered {response.Status}{(id is null ? string.Empty : " " + id)} to {response.Request}{(message is null ? string.Empty : $" (\"{message}\")")}{attempts}";
         var todo = response.Status switch
         {
             401 => "the key in HEROKU_API_KEY was rejected: set a valid one (heroku auth:token)",

@@ -6,11 +6,22 @@ namespace RaxxPreflight.Http;
 /// <summary>Builds the one HTTP stack every client of a run uses: the read-only guard over sockets.</summary>
 public static class HttpPipeline
 {
-    /// <summary>The guarded handler, for clients that take a handler (Octokit).</summary>
-    public static HttpMessageHandler CreateHandler(HostResolution? resolution = null, IReadOnlyList<AllowedWrite>? allowed = null)
+    /// <summary>How long the first retry of a transient fault waits (then twice that).</summary>
+    public static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>The guarded handler, for clients that take a handler (Octokit); GETs that meet a transient fault are retried unless <paramref name="retries"/> is false.</summary>
+    public static HttpMessageHandler CreateHandler(
+        HostResolution? resolution = null,
+        IReadOnlyList<AllowedWrite>? allowed = null,
+        bool retries = true
+    )
     {
         var sockets = new SocketsHttpHandler
         {
+            // Never below the guard: a redirect followed here would resend a write to wherever it points
+            // (a 307 turns the log-session POST into a POST of the Location). Clients above the guard follow
+            // a GET's redirect themselves, every hop through the guard, credentials kept to their own host.
+            AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
@@ -35,13 +46,15 @@ public static class HttpPipeline
             };
         }
 
-        return new ReadOnlyGuardHandler(sockets, allowed);
+        var guard = new ReadOnlyGuardHandler(sockets, allowed);
+        return retries ? new RetryHandler(guard, RetryBackoff) : guard;
     }
 
-    /// <summary>A guarded <see cref="HttpClient"/> whose requests time out after <paramref name="timeout"/>.</summary>
+    /// <summary>A guarded <see cref="HttpClient"/> whose requests (retries included) time out after <paramref name="timeout"/>.</summary>
     public static HttpClient CreateClient(
         TimeSpan timeout,
         HostResolution? resolution = null,
-        IReadOnlyList<AllowedWrite>? allowed = null
-    ) => new(CreateHandler(resolution, allowed), disposeHandler: true) { Timeout = timeout };
+        IReadOnlyList<AllowedWrite>? allowed = null,
+        bool retries = true
+    ) => new(CreateHandler(resolution, allowed, retries), disposeHandler: true) { Timeout = timeout };
 }

@@ -44,6 +44,11 @@ public sealed record RemoteResponse(
             var headers = response.Headers.Select(h => (h.Name, h.Value)).ToList();
             return new RemoteResponse(service, name, response.StatusCode, body, headers);
         }
+        catch (FlurlHttpException e) when (e.InnerException is ReadOnlyViolationException refused)
+        {
+            // The guard's own refusal says what happened; it is not a network failure.
+            throw new ReadOnlyViolationException($"{service}: {refused.Message}", refused);
+        }
         catch (FlurlHttpTimeoutException e)
         {
             throw new RemoteServiceException(

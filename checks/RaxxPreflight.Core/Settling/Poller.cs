@@ -1,3 +1,5 @@
+using RaxxPreflight.Http;
+
 namespace RaxxPreflight.Settling;
 
 /// <summary>
@@ -31,10 +33,23 @@ public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interva
         var attempts = new List<Attempt>();
         while (true)
         {
-            var observation = await observe(cancellationToken).ConfigureAwait(false);
-            var elapsed = time.GetElapsedTime(started);
-            attempts.Add(new Attempt(elapsed, describe(observation)));
-            var judgement = judge(observation);
+            Judgement judgement;
+            TimeSpan elapsed;
+            try
+            {
+                var observation = await observe(cancellationToken).ConfigureAwait(false);
+                elapsed = time.GetElapsedTime(started);
+                attempts.Add(new Attempt(elapsed, describe(observation)));
+                judgement = judge(observation);
+            }
+            catch (RemoteServiceException e) when (Transient(e))
+            {
+                // A transient fault (a 5xx, a 429, no answer) is one failed look, not the end of the wait.
+                elapsed = time.GetElapsedTime(started);
+                attempts.Add(new Attempt(elapsed, $"could not look: {e.Message}"));
+                judgement = Judgement.NotYet(e.Message);
+            }
+
             switch (judgement.Kind)
             {
                 case JudgementKind.Holds:
@@ -53,4 +68,6 @@ public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interva
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool Transient(RemoteServiceException e) => e.StatusCode is null or >= 500 or 429;
 }

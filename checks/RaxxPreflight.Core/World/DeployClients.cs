@@ -31,7 +31,8 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
             new HerokuClient(Flurl(urls.Heroku, resolution, [LogSessionWrite]), herokuApiKey),
             new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout, resolution),
             new StripeClient(Flurl(urls.Stripe, resolution), redactor),
-            new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution))),
+            // A health answer is the verdict itself: a 503 is judged (and looked at again by a wait), not retried away.
+            new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution, retries: false))),
             redactor
         );
     }

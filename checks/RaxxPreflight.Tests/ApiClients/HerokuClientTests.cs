@@ -86,7 +86,7 @@ public sealed class HerokuClientTests : IDisposable
         "{\"id\":\"rate_limit\",\"message\":\"Your account reached the API rate limit\"}",
         "Heroku API answered 429 rate_limit to GET /apps/a (\"Your account reached the API rate limit\"): the account's rate limit is used up (RateLimit-Remaining: 0)"
     )]
-    [InlineData(503, "<html>oops</html>", "Heroku API answered 503 to GET /apps/a: Heroku is failing")]
+    [InlineData(503, "<html>oops</html>", "Heroku API answered 503 to GET /apps/a after 3 attempts: 503, 503, 503: Heroku is failing")]
     [InlineData(200, "<html>not json</html>", "Heroku API answered 200 to GET /apps/a with a body that is not an app object")]
     [InlineData(200, "[1,2]", "Heroku API answered 200 to GET /apps/a with a body that is not an app object")]
     public async Task A_bad_answer_is_one_line_naming_the_service_and_status(int status, string body, string expected)

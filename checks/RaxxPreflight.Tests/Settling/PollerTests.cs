@@ -32,6 +32,35 @@ public class PollerTests
     }
 
     [Fact]
+    public async Task A_transient_fault_is_one_failed_look_and_the_wait_goes_on()
+    {
+        using var clock = new WaitingClock();
+        var looks = new Queue<Func<string>>([
+            () => throw new RaxxPreflight.Http.RemoteServiceException("Heroku API answered 503 to GET /apps/p/dynos") { StatusCode = 503 },
+            () => "up",
+        ]);
+
+        var result = await RunAsync(clock, () => looks.Dequeue()(), s => s == "up" ? Judgement.Holds : Judgement.NotYet(s));
+
+        result.Outcome.ShouldBe(SettleOutcome.Held);
+        result.Record.ShouldBe("could not look: Heroku API answered 503 to GET /apps/p/dynos (0s) -> web.1: up (10s)");
+    }
+
+    [Fact]
+    public async Task A_fault_that_waiting_will_not_mend_ends_the_wait()
+    {
+        using var clock = new WaitingClock();
+
+        await Should.ThrowAsync<RaxxPreflight.Http.RemoteServiceException>(() =>
+            RunAsync(
+                clock,
+                () => throw new RaxxPreflight.Http.RemoteServiceException("Heroku API answered 401") { StatusCode = 401 },
+                _ => Judgement.Holds
+            )
+        );
+    }
+
+    [Fact]
     public async Task It_stops_at_once_on_a_terminal_state()
     {
         using var clock = new WaitingClock();

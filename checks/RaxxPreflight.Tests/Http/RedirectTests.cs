@@ -1,0 +1,71 @@
+using RaxxPreflight.Http;
+using RaxxPreflight.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace RaxxPreflight.Tests.Http;
+
+/// <summary>Redirects never take a request past the read-only guard, nor a credential to another host.</summary>
+public sealed class RedirectTests : IDisposable
+{
+    private readonly WireMockServer heroku = WireMockServer.Start();
+    private readonly WireMockServer elsewhere = WireMockServer.Start();
+    private readonly CancellationToken ct = TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    [InlineData(302)]
+    public async Task A_redirect_of_the_log_session_POST_is_refused_and_nothing_is_sent_where_it_points(int status)
+    {
+        heroku
+            .Given(Request.Create().WithPath("/apps/raxx-queue-prod/log-sessions").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Location", "/apps/raxx-queue-prod/releases"));
+        heroku
+            .Given(Request.Create().WithPath("/apps/raxx-queue-prod/releases"))
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody("{}"));
+        var client = new RaxxPreflight.Heroku.HerokuClient(
+            new Flurl.Http.FlurlClient(HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), allowed: [World.DeployClients.LogSessionWrite]))
+            {
+                BaseUrl = heroku.Url + "/",
+            },
+            new RaxxPreflight.Secrets.SecretValue("HRKU-test-key-000000")
+        );
+
+        var error = await Should.ThrowAsync<ReadOnlyViolationException>(() => client.CreateLogSessionAsync("raxx-queue-prod", 100, ct));
+
+        error.Message.ShouldBe(
+            $"Heroku API: POST /apps/raxx-queue-prod/log-sessions was answered {status} with a redirect to {new Uri(heroku.Url!).Host}/apps/raxx-queue-prod/releases: the checklist never follows a redirect of a write"
+        );
+        heroku
+            .LogEntries.Select(e => $"{e.RequestMessage.Method} {e.RequestMessage.Path}")
+            .ShouldBe(["POST /apps/raxx-queue-prod/log-sessions"]);
+    }
+
+    [Fact]
+    public async Task A_GET_redirected_to_another_host_does_not_carry_the_credential_there()
+    {
+        heroku
+            .Given(Request.Create().WithPath("/apps/raxx-queue-prod"))
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{elsewhere.Url}/moved"));
+        elsewhere
+            .Given(Request.Create().WithPath("/moved"))
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("{\"id\":\"not_found\",\"message\":\"gone\"}"));
+
+        await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.Heroku(new Uri(heroku.Url + "/"), "HRKU-test-key-000000").GetAppAsync("raxx-queue-prod", ct)
+        );
+
+        var followed = elsewhere.LogEntries.ShouldHaveSingleItem().RequestMessage;
+        followed.Method.ShouldBe("GET");
+        (followed.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>()).Keys.ShouldNotContain("Authorization");
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        heroku.Stop();
+        elsewhere.Stop();
+    }
+}
