@@ -22,6 +22,16 @@ internal sealed record ChecklistOutcome(
     /// <summary>True only when items ran and none failed or went unchecked (warnings pass).</summary>
     public bool Passed => Results.Count > 0 && Results.All(r => !r.Failed);
 
+    /// <summary>
+    /// What run-preflight.sh exits with: 0 when every item passed, 1 when an item failed on what it checked,
+    /// 2 when the run could not check at all (no item ran, or none could be checked: no target, missing
+    /// credentials, a bad config).
+    /// </summary>
+    public int RunExitCode =>
+        Passed ? 0
+        : Results.Count == 0 || Results.All(r => r.Status == CheckStatus.NotChecked) ? 2
+        : 1;
+
     /// <summary>The ids of the items that failed or could not be checked, sorted.</summary>
     public IReadOnlyList<string> FailedIds => [.. Results.Where(r => r.Failed).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
 

@@ -29,7 +29,8 @@ internal static class RunnerCommand
             Prints each item's line (pass, WARN, FAIL with its reason) the moment it finishes, what the waiting
             items wait for, then how to fix each item that did not pass. In GitHub Actions ({Settings.GitHubActions}=true)
             each failure and warning is also an annotation, and the report goes to the job's step summary.
-            Exits 0 only when every item passed.
+            Exits 0 when every item passed, 1 when an item failed on what it checked, 2 on a usage mistake
+            and when nothing could be checked (no target, missing credentials, a bad config).
             """;
 
     private static readonly Dictionary<string, string[]> PhaseWords = new(StringComparer.Ordinal)
@@ -185,7 +186,7 @@ internal static class RunnerCommand
             }
         }
 
-        return outcome.Passed ? 0 : 1;
+        return outcome.RunExitCode;
     }
 
     private static async Task<int> UsageErrorAsync(TextWriter error, string problem)

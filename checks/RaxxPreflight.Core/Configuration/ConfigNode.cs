@@ -8,20 +8,61 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 {
     private readonly JsonElement element = element;
 
+    // The fields the loader asked for (every field it knows here), and the objects it read below this one.
+    private readonly HashSet<string> asked = new(StringComparer.Ordinal);
+    private readonly List<ConfigNode> children = [];
+
+    /// <summary>
+    /// Fails on the first field the loader never asked for (a misspelling such as <c>healthURL</c>, a stray key),
+    /// naming its path, the field it may have meant, and the fields known there. Call once the whole config is read.
+    /// </summary>
+    public void RejectUnknown(params string[] allowed)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (asked.Contains(property.Name) || allowed.Contains(property.Name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var meant = asked.FirstOrDefault(a => string.Equals(a, property.Name, StringComparison.OrdinalIgnoreCase));
+            throw Error(
+                property.Name,
+                $"is not a known field{(meant is null ? string.Empty : $" (did you mean '{meant}'?)")}; the fields here are {string.Join(", ", asked.Order(StringComparer.Ordinal))}"
+            );
+        }
+
+        foreach (var child in children)
+        {
+            child.RejectUnknown();
+        }
+    }
+
     public ConfigNode Object(string field)
     {
         var value = Required(field);
-        return value.ValueKind == JsonValueKind.Object
-            ? new ConfigNode(value, Path(field), source)
-            : throw Error(field, $"must be an object, found {Describe(value)}");
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Error(field, $"must be an object, found {Describe(value)}");
+        }
+
+        var child = new ConfigNode(value, Path(field), source);
+        children.Add(child);
+        return child;
     }
 
     public ConfigNode? OptionalObject(string field) =>
-        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Object(field) : null;
+        Ask(field) && element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Object(field) : null;
 
     /// <summary>An optional array of regular expressions, each compiled here so that a bad one fails the load, naming it.</summary>
     public IReadOnlyList<Regex> OptionalPatterns(string field)
     {
+        asked.Add(field);
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return [];
@@ -65,7 +106,7 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
     }
 
     public string? OptionalString(string field) =>
-        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? String(field) : null;
+        Ask(field) && element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? String(field) : null;
 
     public string VarName(string field)
     {
@@ -85,6 +126,7 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     public Uri? OptionalHttpUrl(string field)
     {
+        asked.Add(field);
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
@@ -152,6 +194,8 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
         var kinds = new Dictionary<string, VarKind>(StringComparer.Ordinal);
         foreach (var property in node.element.EnumerateObject())
         {
+            // A map: its keys are var names, each one known.
+            node.asked.Add(property.Name);
             if (!VarNamePattern().IsMatch(property.Name))
             {
                 throw node.Error(property.Name, "is not a config var name such as STRIPE_API_KEY");
@@ -169,7 +213,23 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
     public PreflightConfigException Error(string field, string problem) => new($"config {source}: field {Path(field)} {problem}");
 
     private JsonElement Required(string field) =>
-        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : throw Error(field, "is missing");
+        Ask(field) && element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : throw Error(field, "is missing");
+
+    private bool Ask(string field) => asked.Add(field) || true;
+
+    /// <summary>A Heroku app name: 3 to 30 lower-case letters, digits and dashes, starting with a letter.</summary>
+    public string AppName(string field)
+    {
+        var name = String(field);
+        return AppNamePattern().IsMatch(name)
+            ? name
+            : throw Error(
+                field,
+                $"must be a Heroku app name (3 to 30 lower-case letters, digits and dashes, starting with a letter), found \"{name}\""
+            );
+    }
 
     private string Path(string field) => path.Length == 0 ? field : $"{path}.{field}";
 
@@ -185,4 +245,7 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
     private static partial Regex VarNamePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,28}[a-z0-9]$")]
+    private static partial Regex AppNamePattern();
 }

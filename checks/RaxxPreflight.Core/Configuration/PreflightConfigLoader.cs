@@ -111,6 +111,8 @@ public static class PreflightConfigLoader
                 throw health.Error("path", $"must start with '/', found \"{config.Health.Path}\"");
             }
 
+            // A key the loader does not know is a mistake, never a silent default: "$schema" is for editors.
+            root.RejectUnknown("$schema");
             return config;
         }
     }
@@ -137,7 +139,7 @@ public static class PreflightConfigLoader
     }
 
     private static EnvironmentConfig Environment(ConfigNode node, string name) =>
-        new(name, node.String("app"), node.OptionalHttpUrl("healthUrl"));
+        new(name, node.AppName("app"), node.OptionalHttpUrl("healthUrl"));
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

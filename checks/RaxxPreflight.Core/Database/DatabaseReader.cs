@@ -20,7 +20,8 @@ public static class DatabaseReader
         NpgsqlConnectionStringBuilder connection,
         string who,
         Redactor redactor,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string? app = null
     )
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -59,15 +60,42 @@ public static class DatabaseReader
                 && e is not DatabaseCheckException
             )
         {
-            var reason = e is PostgresException postgres
-                ? $"{postgres.SqlState}: {postgres.MessageText}"
-                : e.InnerException?.Message ?? e.Message;
-            throw new DatabaseCheckException(
-                $"{who} database at {where} did not accept a connection within {connection.Timeout}s: {redactor.Scrub(reason)}",
-                e
-            );
+            var cause = Cause(e, connection.Timeout);
+            var fix =
+                app is null ? string.Empty
+                : cause.Contains("credentials", StringComparison.Ordinal)
+                    ? $": check that DATABASE_URL is current (heroku pg:credentials:url --app {app})"
+                : $": heroku pg:info --app {app}";
+            throw new DatabaseCheckException($"{who} database at {where} {cause} ({redactor.Scrub(Reason(e))}){fix}", e);
         }
     }
+
+    // What actually went wrong, in the words an operator acts on: refused, no answer, credentials, TLS, no database.
+    private static string Cause(Exception e, int timeoutSeconds)
+    {
+        var chain = new List<Exception>();
+        for (var cause = e; cause is not null; cause = cause.InnerException)
+        {
+            chain.Add(cause);
+        }
+
+        return chain switch
+        {
+            _ when chain.OfType<PostgresException>().FirstOrDefault() is { SqlState: "28P01" or "28000" } =>
+                "refused the credentials in its URL",
+            _ when chain.OfType<PostgresException>().FirstOrDefault() is { SqlState: "3D000" } => "has no such database",
+            _ when chain.OfType<SocketException>().FirstOrDefault() is { SocketErrorCode: SocketError.ConnectionRefused } =>
+                "refused the connection",
+            _ when chain.OfType<SocketException>().FirstOrDefault()
+                    is { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain } => "names a host that does not resolve",
+            _ when chain.Any(c => c is System.Security.Authentication.AuthenticationException) => "failed the TLS handshake",
+            _ when chain.Any(c => c is TimeoutException) => $"did not answer within {timeoutSeconds}s",
+            _ => "did not accept a connection",
+        };
+    }
+
+    private static string Reason(Exception e) =>
+        e is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : e.InnerException?.Message ?? e.Message;
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "Security",

@@ -22,7 +22,7 @@ public sealed class GitHubReader
             new Octokit.ProductHeaderValue("RaxxPreflight"),
             baseUrl,
             new InMemoryCredentialStore(new Credentials(token.Reveal(), AuthenticationType.Bearer)),
-            new HttpClientAdapter(() => HttpPipeline.CreateHandler(resolution)),
+            new HttpClientAdapter(() => new JsonAnswerHandler(HttpPipeline.CreateHandler(resolution), Service)),
             new SimpleJsonSerializer()
         );
         connection.SetRequestTimeout(timeout);

@@ -95,16 +95,30 @@ public sealed class HerokuClient
     public async Task<IReadOnlyList<string>> ReadLogAsync(HerokuLogSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        var where = session.LogplexUrl.GetLeftPart(UriPartial.Path);
         var response = await RemoteResponse
             .GetAsync(client.Request(session.LogplexUrl).WithHeader("User-Agent", "RaxxPreflight"), "Heroku log session", cancellationToken)
             .ConfigureAwait(false);
-        return response.Status == 200
-            ? response.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : throw new RemoteServiceException(
-                $"Heroku log session answered {response.Status} to GET {session.LogplexUrl.GetLeftPart(UriPartial.Path)}: the session may have expired, run again"
+        if (response.Status != 200)
+        {
+            throw new RemoteServiceException(
+                $"Heroku log session answered {response.Status} to GET {where}: the session may have expired, run again"
             )
             {
                 StatusCode = response.Status,
+            };
+        }
+
+        var lines = response.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        // A body of which no line is a log line (an HTML page, JSON) is not the log: say so now, not after the wait.
+        return lines.Length == 0 || lines.Any(l => Rules.Logs.LogLine.Parse(l) is not null)
+            ? lines
+            : throw new RemoteServiceException(
+                $"Heroku log session answered 200 to GET {where} with {lines.Length} line{(lines.Length == 1 ? string.Empty : "s")} of which none is a log line ({response.Header("Content-Type") ?? "no content type"}): a proxy answered, or the session format changed; run again, and report it if it stays"
+            )
+            {
+                StatusCode = 200,
             };
     }
 

@@ -17,6 +17,9 @@ public sealed record RemoteResponse(
     IReadOnlyList<(string Name, string Value)> Headers
 )
 {
+    /// <summary>The most of a body the checklist reads: an answer larger than this is refused, not read.</summary>
+    public const int MaxBody = 8 * 1024 * 1024;
+
     /// <summary>The serializer options of the JSON APIs read here: snake_case names.</summary>
     public static JsonSerializerOptions SnakeCase { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -40,7 +43,17 @@ public sealed record RemoteResponse(
         try
         {
             using var response = await send(request.AllowAnyHttpStatus()).ConfigureAwait(false);
+            if (response.ResponseMessage.Content.Headers.ContentLength is > MaxBody)
+            {
+                throw Oversized(service, name, response.StatusCode);
+            }
+
             var body = await response.GetStringAsync().ConfigureAwait(false);
+            if (body.Length > MaxBody)
+            {
+                throw Oversized(service, name, response.StatusCode);
+            }
+
             var headers = response.Headers.Select(h => (h.Name, h.Value)).ToList();
             return new RemoteResponse(service, name, response.StatusCode, body, headers);
         }
@@ -64,6 +77,14 @@ public sealed record RemoteResponse(
             );
         }
     }
+
+    private static RemoteServiceException Oversized(string service, string request, int status) =>
+        new(
+            $"{service} answered {status} to {request} with a body over {MaxBody / 1024 / 1024} MB, which the checklist does not read: a proxy or a misbehaving API answered, run again later"
+        )
+        {
+            StatusCode = status,
+        };
 
     /// <summary>The first value of a header, if present.</summary>
     public string? Header(string name) =>

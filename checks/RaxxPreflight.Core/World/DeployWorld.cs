@@ -246,7 +246,7 @@ public sealed class DeployWorld
                 $"{environment.Name} ({environment.App}) has no DATABASE_URL to connect with: attach Postgres (heroku addons:create heroku-postgresql:<plan> --app {environment.App})"
             );
         var connection = PostgresUrl.Parse(url, access.RequireTls, Config.Database.ConnectTimeout);
-        return await DatabaseReader.ReadAsync(connection, who, Redactor, cancellationToken).ConfigureAwait(false);
+        return await DatabaseReader.ReadAsync(connection, who, Redactor, cancellationToken, environment.App).ConfigureAwait(false);
     }
 
     private async Task<ConfigVars> Remember(Task<ConfigVars> read)

@@ -35,6 +35,22 @@ public class PreflightConfigLoaderTests
     [InlineData("configVars.required", "[\"database_url\"]", "field configVars.required[0] must be a config var name")]
     [InlineData("stripe.secretKey", "42", "field stripe.secretKey must be a non-empty string, found 42")]
     [InlineData("postDeploy.logs", "{\"failOn\": [\"(unclosed\"]}", "field postDeploy.logs.failOn[0] is not a regular expression (")]
+    [InlineData(
+        "environments.prod.healthURL",
+        "\"https://x.example\"",
+        "field environments.prod.healthURL is not a known field (did you mean 'healthUrl'?); the fields here are app, healthUrl"
+    )]
+    [InlineData(
+        "postDeploy.formation.Size",
+        "\"Standard-1X\"",
+        "field postDeploy.formation.Size is not a known field (did you mean 'size'?)"
+    )]
+    [InlineData("stray", "true", "field stray is not a known field; the fields here are configVars, database, environments, github,")]
+    [InlineData(
+        "environments.prod.app",
+        "\"Raxx_Queue\"",
+        "field environments.prod.app must be a Heroku app name (3 to 30 lower-case letters, digits and dashes, starting with a letter), found \"Raxx_Queue\""
+    )]
     [InlineData("postDeploy.logs", "{\"ignore\": \"known flaky\"}", "field postDeploy.logs.ignore must be an array of regular expressions")]
     public void A_wrong_field_fails_with_one_line_naming_it(string field, string json, string expected)
     {
@@ -100,6 +116,34 @@ public class PreflightConfigLoaderTests
 
         config.PostDeploy.Logs.FailOn.Select(p => p.ToString()).ShouldBe(["^QUEUE-PANIC "]);
         config.PostDeploy.Logs.Ignore.Select(p => p.ToString()).ShouldBe(["known flaky upstream"]);
+    }
+
+    [Theory]
+    [InlineData("environments.prod.healthURL", "\"https://x.example\"")]
+    [InlineData("postDeploy.formation.Size", "\"Standard-1X\"")]
+    [InlineData("stray", "true")]
+    [InlineData("environments.prod.app", "\"Raxx_Queue\"")]
+    [InlineData("health.timeoutSeconds", "-1")]
+    public void The_published_schema_refuses_what_the_loader_refuses(string field, string json)
+    {
+        var schema = Json.Schema.JsonSchema.FromFile(System.IO.Path.Combine(Repo.Root, ".config", "preflight.schema.json"));
+
+        Evaluate(schema, File.ReadAllText(Repo.DefaultConfig)).ShouldBeTrue("the default config holds to its schema");
+        Evaluate(schema, WithField(field, json)).ShouldBeFalse();
+        Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(WithField(field, json), "t"));
+    }
+
+    [Fact]
+    public void The_default_config_names_its_schema_for_editors()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!;
+
+        ((string)root["$schema"]!).ShouldBe("./preflight.schema.json");
+    }
+
+    private static bool Evaluate(Json.Schema.JsonSchema schema, string json)
+    {
+        return schema.Evaluate(JsonNode.Parse(json)).IsValid;
     }
 
     /// <summary>The default config with one field replaced (or removed, for null).</summary>

@@ -51,12 +51,11 @@ public class ReadOnlySessionTests
         var connection = PostgresUrl.Parse(new SecretValue(url), requireTls: false, TimeSpan.FromSeconds(10));
 
         var error = await Should.ThrowAsync<DatabaseCheckException>(() =>
-            DatabaseReader.ReadAsync(connection, "prod's", new Redactor(), ct)
+            DatabaseReader.ReadAsync(connection, "prod's", new Redactor(), ct, "raxx-queue-prod")
         );
 
-        error.Message.ShouldStartWith(
-            $"prod's database at {admin.Host}:{admin.Port}/postgres did not accept a connection within 10s: 28P01"
-        );
+        error.Message.ShouldStartWith($"prod's database at {admin.Host}:{admin.Port}/postgres refused the credentials in its URL (28P01");
+        error.Message.ShouldEndWith("): check that DATABASE_URL is current (heroku pg:credentials:url --app raxx-queue-prod)");
         error.Message.ShouldNotContain("wrong-password-123");
         error.Message.ShouldNotContain("raxx-intruder");
     }

@@ -50,8 +50,28 @@ public class ChecklistRunTests
         );
 
         outcome.Passed.ShouldBeFalse();
+        outcome.RunExitCode.ShouldBe(1);
         outcome.FailedIds.ShouldBe([CheckIds.StripeKeyVerified]);
         ChecklistOutcome.Line(outcome.Results[1]).ShouldEndWith(": not checked: Stripe API answered 503");
         outcome.Tail().ShouldContain("1 passed, 1 failed (1 could not be checked)");
+    }
+
+    [Fact]
+    public void Exit_codes_tell_a_failure_from_a_run_that_could_not_check_at_all()
+    {
+        ResultsOf
+            .Outcome(
+                ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass),
+                ResultsOf.Item(CheckIds.DeployGateConfigured, CheckStatus.Warn, "x")
+            )
+            .RunExitCode.ShouldBe(0);
+        ResultsOf.Outcome(ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Fail, "down")).RunExitCode.ShouldBe(1);
+        ResultsOf
+            .Outcome(
+                ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.NotChecked, "PREFLIGHT_TARGET is not set"),
+                ResultsOf.Item(CheckIds.StripeKeysLive, CheckStatus.NotChecked, "PREFLIGHT_TARGET is not set")
+            )
+            .RunExitCode.ShouldBe(2);
+        ResultsOf.Outcome().RunExitCode.ShouldBe(2);
     }
 }

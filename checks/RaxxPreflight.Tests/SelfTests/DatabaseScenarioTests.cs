@@ -33,7 +33,8 @@ public class DatabaseScenarioTests
 
         outcome.FailedIds.ShouldBe(DatabaseItems, outcome.Render());
         var reachable = outcome.Results.Single(r => r.CheckId == CheckIds.ProdDatabaseReachable).Reason!;
-        reachable.ShouldStartWith("prod's database at 127.0.0.1:1/raxx_raxx_queue_prod_gone did not accept a connection within 10s: ");
+        reachable.ShouldStartWith("prod's database at 127.0.0.1:1/raxx_raxx_queue_prod_gone refused the connection (");
+        reachable.ShouldEndWith("): heroku pg:info --app raxx-queue-prod");
         reachable.ShouldNotContain("raxx:");
         reachable.ShouldNotContain("fake-");
     }

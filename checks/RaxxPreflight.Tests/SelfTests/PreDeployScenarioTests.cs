@@ -93,6 +93,8 @@ public class PreDeployScenarioTests
         outcome.Results.ShouldAllBe(r =>
             r.Reason!.StartsWith("PREFLIGHT_TARGET is not set, so nothing was checked: set PREFLIGHT_TARGET=live", StringComparison.Ordinal)
         );
+        outcome.Results.ShouldAllBe(r => r.Status == CheckStatus.NotChecked);
+        outcome.RunExitCode.ShouldBe(2);
     }
 
     [Fact]
