@@ -25,6 +25,9 @@ static class ScenarioNames
     /// <summary>Prod runs another image than staging.</summary>
     public const string DeployedWrongImage = "deployed-wrong-image";
 
+    /// <summary>web.1 up, but its startup log and its failing health answer quote secrets of other systems.</summary>
+    public const string DeployedLeakingSecrets = "deployed-leaking-secrets";
+
     /// <summary>The deploy boots over the first looks, then holds.</summary>
     public const string Settling = "settling";
 
@@ -58,6 +61,7 @@ static class ScenarioNames
         DeployedCrashing,
         DeployedWrongImage,
         Settling,
+        DeployedLeakingSecrets,
         ProdMissingExtension,
         ProdDatabaseUnreachable,
         ProdSchemaBehind,

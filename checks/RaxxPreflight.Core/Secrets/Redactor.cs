@@ -1,8 +1,9 @@
 namespace RaxxPreflight.Secrets;
 
 /// <summary>
-/// Scrubs every secret the run has seen out of text that came from elsewhere (an API's error body,
-/// an exception message), replacing each with its masked form. Thread-safe.
+/// Scrubs secrets out of text that came from elsewhere (an API's error body, an exception message, a log line):
+/// first every value the run has read (config vars, its own credentials), then every secret-shaped part it never
+/// read (<see cref="SecretPatterns"/>), each replaced with its masked form. Thread-safe.
 /// </summary>
 public sealed class Redactor
 {
@@ -43,6 +44,6 @@ public sealed class Redactor
             text = text.Replace(secret, SecretMask.Mask(secret), StringComparison.Ordinal);
         }
 
-        return text;
+        return SecretPatterns.Mask(text);
     }
 }

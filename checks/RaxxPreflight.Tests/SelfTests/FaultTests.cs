@@ -140,6 +140,42 @@ public sealed class FaultTests : IAsyncDisposable
         logs.Seconds.ShouldBeLessThan(60);
     }
 
+    [Fact]
+    public async Task Secrets_the_run_never_read_in_the_log_a_health_body_and_a_github_error_reach_no_output()
+    {
+        await using var fakes = await PreDeployScenarioTests.WithDatabasesAsync(DeployScenarios.DeployedLeakingSecrets());
+        var leaked = DeployScenarios.LeakedSecrets;
+        var gitHub = Proxy(
+            fakes.GitHub.Url,
+            "/repos/raxx-app/TradeMasterAPI/environments/production",
+            500,
+            $"{{\"message\":\"backend {leaked[2]} {leaked[6]} postgres://ops:{leaked[0]}@10.0.0.9/x\"}}"
+        );
+        var variables = new Dictionary<string, string>(fakes.Variables)
+        {
+            [Settings.GitHubApiUrl] = gitHub.Url + "/",
+            [Settings.SettleTimeout] = "5",
+            [Settings.PollInterval] = "0.25",
+        };
+
+        var post = await Checklist.RunAsync(Phases.PostDeploy, variables);
+        var pre = await Checklist.RunAsync(Phases.PreDeploy, variables);
+
+        post.FailedIds.ShouldBe([CheckIds.ProdHealthy, CheckIds.ProdStartupLogsClean], post.Render());
+        var logs = post.Results.Single(r => r.CheckId == CheckIds.ProdStartupLogsClean).Reason!;
+        logs.ShouldContain($"{leaked.Count} failures in the web log since v6");
+        logs.ShouldContain("postgres://billing:****@10.0.0.12:5432/billing");
+        logs.ShouldContain("Authorization: Bearer ****");
+        logs.ShouldContain("HEROKU_API_KEY=HRKU-****89ab");
+        pre.FailedIds.ShouldBe([CheckIds.DeployGateConfigured], pre.Render());
+
+        var everything = Everything(post) + Everything(pre);
+        foreach (var secret in leaked)
+        {
+            everything.ShouldNotContain(secret, Case.Sensitive, $"a secret ({RaxxPreflight.Secrets.SecretMask.Mask(secret)}) was printed");
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {

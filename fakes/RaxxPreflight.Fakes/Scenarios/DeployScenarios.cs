@@ -44,6 +44,58 @@ public static class DeployScenarios
         );
     }
 
+    /// <summary>
+    /// Secrets the run never read, in the places apps and APIs put them: every kind of <see cref="LeakedSecrets"/> in
+    /// ERROR lines of prod's startup log, and in the body of a failing health answer.
+    /// </summary>
+    public static Scenario DeployedLeakingSecrets() =>
+        Released(
+            ScenarioNames.DeployedLeakingSecrets,
+            "web.1 up, but its startup log and its failing health answer quote secrets of other systems",
+            SeedScenarios.StagingImage,
+            "up",
+            new RouterState(500, "application/json", $$"""{"status":"error","detail":"{{LeakedSecrets[0]}} {{LeakedSecrets[4]}}"}"""),
+            [
+                Boot(2, "heroku", "Starting process with command `/usr/local/bin/raxx-queue`"),
+                .. LeakedSecrets.Select(
+                    (secret, i) =>
+                        Boot(
+                            4,
+                            "app",
+                            $"ERROR upstream {i} refused: {LeakedSecretLines[i].Replace("{}", secret, StringComparison.Ordinal)}"
+                        )
+                ),
+                Boot(5, "heroku", "State changed from starting to up"),
+            ]
+        );
+
+    /// <summary>Secrets of other systems, one of each kind the pattern redactor knows.</summary>
+    public static IReadOnlyList<string> LeakedSecrets { get; } =
+    [
+        "Xq9-db-Pa55w0rd-7731",
+        "sk_live_51OtherAcct9x8y7z6w5v4u3t",
+        "ghp_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78",
+        "AKIAQ3EGRT7HZEXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzEXAMPLE",
+        "xoxb-2048-4096-AbCdEfGhIjKlMnOpQrSt",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyYXh4In0.c2lnbmF0dXJlLW9mLXRoZS1qd3Q",
+        "HRKU-5e3f0c1d-aaaa-bbbb-cccc-0123456789ab",
+        "hunter2-but-longer-9981",
+    ];
+
+    private static readonly string[] LeakedSecretLines =
+    [
+        "postgres://billing:{}@10.0.0.12:5432/billing",
+        "stripe key {}",
+        "git token {}",
+        "aws key id {}",
+        "AWS_SECRET_ACCESS_KEY={}",
+        "slack {}",
+        "Authorization: Bearer {}",
+        "HEROKU_API_KEY={}",
+        "smtp password={}",
+    ];
+
     /// <summary>Prod runs an image other than the one staging runs: a rebuild, not a promotion.</summary>
     public static Scenario DeployedWrongImage() =>
         Released(

@@ -10,6 +10,7 @@ public static class ScenarioCatalog
         [ScenarioNames.Deployed] = DeployScenarios.Deployed,
         [ScenarioNames.DeployedCrashing] = DeployScenarios.DeployedCrashing,
         [ScenarioNames.DeployedWrongImage] = DeployScenarios.DeployedWrongImage,
+        [ScenarioNames.DeployedLeakingSecrets] = DeployScenarios.DeployedLeakingSecrets,
         [ScenarioNames.Settling] = () => DeployScenarios.Settling(SettlingLooks),
         [ScenarioNames.ProdMissingExtension] = DatabaseScenarios.ProdMissingExtension,
         [ScenarioNames.ProdDatabaseUnreachable] = DatabaseScenarios.ProdDatabaseUnreachable,
