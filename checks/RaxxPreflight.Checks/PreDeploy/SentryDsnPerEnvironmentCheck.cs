@@ -31,7 +31,7 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
                 var prodDsn = SentryDsn.TryParse(prod.Reveal());
                 Seen.State(Environments.Staging, "Sentry", stagingDsn?.ToString() ?? staging.Masked);
                 Seen.State(Environments.Prod, "Sentry", prodDsn?.ToString() ?? prod.Masked);
-                var shared = staging.Equals(prod) || (stagingDsn is not null && stagingDsn == prodDsn);
+                var shared = staging.Equals(prod) || (stagingDsn is not null && prodDsn is not null && stagingDsn.SameProject(prodDsn));
                 if (shared)
                 {
                     Verdict.Warn(

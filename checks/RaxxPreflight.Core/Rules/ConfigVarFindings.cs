@@ -1,5 +1,6 @@
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Heroku;
+using RaxxPreflight.Secrets;
 
 namespace RaxxPreflight.Rules;
 
@@ -45,20 +46,55 @@ public static class ConfigVarFindings
             if (
                 rules.MustDiffer.Contains(name, StringComparer.Ordinal)
                 && staging.Get(name) is { } stagingValue
-                && stagingValue.Equals(value)
+                && Shared(kind, stagingValue, value) is { } shared
             )
             {
-                findings.Add(
-                    new Finding(
-                        name,
-                        $"on prod equals staging's value ({value.Masked}); prod needs its own",
-                        SetCommand(name, kind, prod.App)
-                    )
-                );
+                findings.Add(new Finding(name, $"on prod {shared}; prod needs its own", SetCommand(name, kind, prod.App)));
             }
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// What staging's and prod's values share, by what they point at, never printing a credential: database URLs
+    /// by host, port and database (scheme spelling and query aside), URLs by scheme, host, port and path prefix
+    /// (a trailing slash aside), Sentry DSNs by project, keys and secrets by value. Null when they differ.
+    /// </summary>
+    public static string? Shared(VarKind? kind, SecretValue staging, SecretValue prod)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(prod);
+        if (
+            kind == VarKind.PostgresUrl
+            && Values.PostgresTarget.Parse(staging.Reveal()).Target is { } stagingDb
+            && Values.PostgresTarget.Parse(prod.Reveal()).Target is { } prodDb
+        )
+        {
+            return stagingDb == prodDb ? $"points at staging's database ({prodDb})" : null;
+        }
+
+        if (
+            kind == VarKind.HttpsUrl
+            && Values.UrlTarget.Parse(staging.Reveal()) is { } stagingUrl
+            && Values.UrlTarget.Parse(prod.Reveal()) is { } prodUrl
+        )
+        {
+            return stagingUrl.SameService(prodUrl)
+                ? $"points at staging's service ({prod.Masked}: the same scheme, host and port{(stagingUrl.Path == prodUrl.Path ? " and path" : ", a path within staging's")})"
+                : null;
+        }
+
+        if (
+            kind == VarKind.SentryDsn
+            && SentryDsn.TryParse(staging.Reveal()) is { } stagingDsn
+            && SentryDsn.TryParse(prod.Reveal()) is { } prodDsn
+        )
+        {
+            return stagingDsn.SameProject(prodDsn) ? $"reports to staging's Sentry project ({prodDsn})" : null;
+        }
+
+        return staging.Equals(prod) ? $"equals staging's value ({prod.Masked})" : null;
     }
 
     /// <summary>

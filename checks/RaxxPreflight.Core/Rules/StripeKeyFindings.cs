@@ -1,80 +1,78 @@
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Heroku;
+using RaxxPreflight.Rules.Values;
 
 namespace RaxxPreflight.Rules;
 
-/// <summary>Prod's Stripe keys are live, staging's are test-mode.</summary>
+/// <summary>
+/// Prod's Stripe keys are live and of their var's kind; staging holds no live key at all. Keys are read by the
+/// full documented prefix table (<see cref="StripeKey"/>): organization keys, every kind, the mode whatever the kind.
+/// </summary>
 public static class StripeKeyFindings
 {
-    /// <summary>Every Stripe var that is in the wrong mode, or missing on prod.</summary>
+    /// <summary>Every Stripe var that is missing on prod, of the wrong kind or mode, and every live key on staging.</summary>
     public static IReadOnlyList<Finding> Evaluate(ConfigVars staging, ConfigVars prod, StripeVarNames names)
     {
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(prod);
         ArgumentNullException.ThrowIfNull(names);
-        (string Var, string Kind, VarKind VarKind)[] keys =
+        (string Var, string Kind, string Prefix, VarKind VarKind)[] keys =
         [
-            (names.SecretKey, "sk", VarKind.StripeSecretKey),
-            (names.PublishableKey, "pk", VarKind.StripePublishableKey),
-            (names.RestrictedKey, "rk", VarKind.StripeRestrictedKey),
+            (names.SecretKey, "secret key", "sk_live_", VarKind.StripeSecretKey),
+            (names.PublishableKey, "publishable key", "pk_live_", VarKind.StripePublishableKey),
+            (names.RestrictedKey, "restricted key", "rk_live_", VarKind.StripeRestrictedKey),
+            (names.WebhookSecret, "webhook signing secret", "whsec_", VarKind.StripeWebhookSecret),
         ];
 
         var findings = new List<Finding>();
-        foreach (var (name, kind, varKind) in keys)
+        foreach (var (name, kind, prefix, varKind) in keys)
         {
-            var live = $"{kind}_live_";
-            var test = $"{kind}_test_";
+            var set = $"{ConfigVarFindings.SetCommand(name, varKind, prod.App)} (Stripe dashboard > Developers > API keys, live mode)";
             var prodValue = prod.Get(name);
+            var needed = varKind == VarKind.StripeWebhookSecret ? "a whsec_ signing secret of the live endpoint" : $"a {prefix} key";
             if (prodValue is null)
             {
                 findings.Add(
-                    new Finding(name, $"is not set on prod (a {live} key is needed)", ConfigVarFindings.SetCommand(name, varKind, prod.App))
+                    new Finding(name, $"is not set on prod ({needed} is needed)", ConfigVarFindings.SetCommand(name, varKind, prod.App))
                 );
-            }
-            else if (!prodValue.HasPrefix(live))
-            {
-                var found = prodValue.HasPrefix(test) ? "a test-mode key" : "not a Stripe key";
-                findings.Add(
-                    new Finding(
-                        name,
-                        $"on prod is {found} ({prodValue.Masked}); prod needs {live}",
-                        $"{ConfigVarFindings.SetCommand(name, varKind, prod.App)} (Stripe dashboard > Developers > API keys, live mode)"
-                    )
-                );
+                continue;
             }
 
-            if (staging.Get(name) is { } stagingValue && stagingValue.HasPrefix(live))
+            var found = StripeKey.Classify(prodValue.Reveal());
+            if (found is null)
+            {
+                findings.Add(new Finding(name, $"on prod is not a Stripe key ({prodValue.Masked}); prod needs {needed}", set));
+            }
+            else if (found.Kind != kind)
             {
                 findings.Add(
                     new Finding(
                         name,
-                        $"on staging is a live key ({stagingValue.Masked}); staging must use {test}",
-                        $"heroku config:set {name}=<{test}...> --app {staging.App}"
+                        $"on prod is {found.Words} ({prodValue.Masked}), not the {kind} this var holds; prod needs {needed}",
+                        set
                     )
                 );
             }
+            else if (found.Mode is not null && !found.Live)
+            {
+                findings.Add(new Finding(name, $"on prod is a test-mode key ({prodValue.Masked}); prod needs {prefix}", set));
+            }
         }
 
-        var webhook = prod.Get(names.WebhookSecret);
-        if (webhook is null)
+        // Any live key on staging, of whatever kind and in whatever var, would charge real cards from staging.
+        foreach (var name in staging.SetNames)
         {
-            findings.Add(
-                new Finding(
-                    names.WebhookSecret,
-                    "is not set on prod (a whsec_ signing secret of the live endpoint is needed)",
-                    ConfigVarFindings.SetCommand(names.WebhookSecret, VarKind.StripeWebhookSecret, prod.App)
-                )
-            );
-        }
-        else if (!webhook.HasPrefix("whsec_"))
-        {
-            findings.Add(
-                new Finding(
-                    names.WebhookSecret,
-                    $"on prod is not a webhook signing secret ({webhook.Masked}); it must start with whsec_",
-                    ConfigVarFindings.SetCommand(names.WebhookSecret, VarKind.StripeWebhookSecret, prod.App)
-                )
-            );
+            var value = staging.Get(name)!;
+            if (StripeKey.Classify(value.Reveal()) is { Live: true } live)
+            {
+                findings.Add(
+                    new Finding(
+                        name,
+                        $"on staging is {live.Words} ({value.Masked}); staging must use test-mode keys",
+                        $"heroku config:set {name}=<{live.Prefix.Replace("live", "test", StringComparison.Ordinal)}...> --app {staging.App}"
+                    )
+                );
+            }
         }
 
         return findings;

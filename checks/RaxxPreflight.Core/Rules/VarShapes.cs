@@ -7,11 +7,19 @@ namespace RaxxPreflight.Rules;
 /// <summary>Whether a config var's value has the shape of its kind; problems are worded without the value.</summary>
 public static partial class VarShapes
 {
-    /// <summary>The problem with <paramref name="value"/> as a <paramref name="kind"/>, or null when it fits.</summary>
+    /// <summary>
+    /// The problem with <paramref name="value"/> as a <paramref name="kind"/>, or null when it fits. Whitespace around a
+    /// value is named first (a trailing newline fits no shape: every shape ends at the value's true end).
+    /// </summary>
     public static string? Problem(VarKind kind, SecretValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var text = value.Reveal();
+        if (kind != VarKind.Text && Values.ValueText.WhitespaceProblem(text) is { } whitespace)
+        {
+            return $"{whitespace} ({value.Masked})";
+        }
+
         return kind switch
         {
             VarKind.Text => value.IsBlank ? "is empty" : null,
@@ -20,27 +28,29 @@ public static partial class VarShapes
                 : $"is not a 64-character hex token (found {value.Length} characters, {value.Masked})",
             VarKind.HttpsUrl => IsHttpsUrl(text) ? null : $"is not an absolute https URL (found {value.Masked})",
             VarKind.Flag => text is "true" or "false" ? null : $"is not true or false (found {value.Length} characters)",
-            VarKind.PostgresUrl => PostgresUrl().IsMatch(text)
-                ? null
-                : $"is not a postgres://user:password@host:port/database URL (found {value.Masked})",
+            VarKind.PostgresUrl => Values.PostgresTarget.Parse(text).Problem is { } problem ? $"{problem} ({value.Masked})" : null,
             VarKind.SentryDsn => SentryDsn.TryParse(text) is not null
                 ? null
                 : $"is not a Sentry DSN https://<key>@<host>/<project> (found {value.Masked})",
-            VarKind.StripeSecretKey => StripeKey("sk").IsMatch(text)
-                ? null
-                : $"is not a Stripe secret key sk_live_/sk_test_ (found {value.Masked})",
-            VarKind.StripePublishableKey => StripeKey("pk").IsMatch(text)
-                ? null
-                : $"is not a Stripe publishable key pk_live_/pk_test_ (found {value.Masked})",
-            VarKind.StripeRestrictedKey => StripeKey("rk").IsMatch(text)
-                ? null
-                : $"is not a Stripe restricted key rk_live_/rk_test_ (found {value.Masked})",
-            VarKind.StripeWebhookSecret => WebhookSecret().IsMatch(text)
-                ? null
-                : $"is not a Stripe webhook signing secret whsec_ (found {value.Masked})",
+            VarKind.StripeSecretKey => StripeKind(value, "secret key", "sk_live_/sk_test_"),
+            VarKind.StripePublishableKey => StripeKind(value, "publishable key", "pk_live_/pk_test_"),
+            VarKind.StripeRestrictedKey => StripeKind(value, "restricted key", "rk_live_/rk_test_"),
+            VarKind.StripeWebhookSecret => StripeKind(value, "webhook signing secret", "whsec_"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown kind"),
         };
     }
+
+    // A key of the wrong kind names both the kind found and the kind expected.
+    private static string? StripeKind(SecretValue value, string expected, string prefixes) =>
+        Values.StripeKey.Classify(value.Reveal()) switch
+        {
+            null => $"is not a Stripe {expected} {prefixes} (found {value.Masked})",
+            { Kind: var kind } key when kind != expected =>
+                $"is {key.Words} ({value.Masked}), not the {expected} ({prefixes}) this var holds",
+            { WellFormed: false } =>
+                $"has the prefix of a Stripe {expected} but not its shape (found {value.Length} characters, {value.Masked})",
+            _ => null,
+        };
 
     /// <summary>What to type in place of the value in a <c>heroku config:set</c> line.</summary>
     public static string Placeholder(VarKind? kind) =>
@@ -61,29 +71,6 @@ public static partial class VarShapes
     private static bool IsHttpsUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
 
-    private static Regex StripeKey(string kind) =>
-        kind switch
-        {
-            "sk" => SecretKey(),
-            "pk" => PublishableKey(),
-            _ => RestrictedKey(),
-        };
-
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    [GeneratedRegex(@"^[0-9a-fA-F]{64}\z")]
     private static partial Regex Hex64();
-
-    [GeneratedRegex(@"^postgres(ql)?://[^:@/\s]+:[^@\s]+@[^:/\s]+(:\d+)?/[^/\s?]+(\?\S*)?$")]
-    private static partial Regex PostgresUrl();
-
-    [GeneratedRegex("^sk_(live|test)_[A-Za-z0-9]{8,}$")]
-    private static partial Regex SecretKey();
-
-    [GeneratedRegex("^pk_(live|test)_[A-Za-z0-9]{8,}$")]
-    private static partial Regex PublishableKey();
-
-    [GeneratedRegex("^rk_(live|test)_[A-Za-z0-9]{8,}$")]
-    private static partial Regex RestrictedKey();
-
-    [GeneratedRegex("^whsec_[A-Za-z0-9+/=]{8,}$")]
-    private static partial Regex WebhookSecret();
 }

@@ -8,6 +8,8 @@ public static class SecretMask
 
     private static readonly string[] PublicPrefixes =
     [
+        "sk_org_live_",
+        "sk_org_test_",
         "sk_live_",
         "sk_test_",
         "pk_live_",

@@ -62,7 +62,9 @@ public class ConfigVarFindingsTests
         invalid.Select(f => f.Subject).ShouldBe(["FLAG_QUEUE_BILLING", "QUEUE_SERVICE_TOKEN_RAPTOR", "RAPTOR_BASE_URL"]);
         invalid
             .Single(f => f.Subject == "RAPTOR_BASE_URL")
-            .Problem.ShouldBe("on prod equals staging's value (https://****.com); prod needs its own");
+            .Problem.ShouldBe(
+                "on prod points at staging's service (https://****.com: the same scheme, host and port and path); prod needs its own"
+            );
         string.Join("\n", invalid).ShouldNotContain(raptor);
     }
 

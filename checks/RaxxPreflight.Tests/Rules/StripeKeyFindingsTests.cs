@@ -41,7 +41,7 @@ public class StripeKeyFindingsTests
 
         var finding = StripeKeyFindings.Evaluate(staging, Keys("prod", "live"), Names).ShouldHaveSingleItem();
 
-        finding.Problem.ShouldStartWith("on staging is a live key (rk_live_****");
+        finding.Problem.ShouldStartWith("on staging is a live restricted key (rk_live_****");
         finding.Fix.ShouldBe("heroku config:set STRIPE_RESTRICTED_KEY=<rk_test_...> --app raxx-queue-staging");
     }
 
@@ -58,7 +58,8 @@ public class StripeKeyFindingsTests
         findings
             .Select(f => f.Subject)
             .ShouldBe(["STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET"]);
-        findings[^1].Problem.ShouldStartWith("on prod is not a webhook signing secret");
+        findings[^1].Problem.ShouldStartWith("on prod is a live secret key (sk_live_****");
+        findings[^1].Problem.ShouldContain("not the webhook signing secret this var holds");
     }
 
     private static ConfigVars Keys(string environment, string mode, params (string Name, string Value)[] overrides)

@@ -32,10 +32,14 @@ public class VarShapesTests
     [InlineData(VarKind.HttpsUrl, "http://raxx-api-prod.herokuapp.com", "is not an absolute https URL")]
     [InlineData(VarKind.HttpsUrl, "https://raxx-api-prod-XXXXX.herokuapp.com extra", "is not an absolute https URL")]
     [InlineData(VarKind.Flag, "yes", "is not true or false")]
-    [InlineData(VarKind.PostgresUrl, "mysql://u:p@h/db", "is not a postgres://user:password@host:port/database URL")]
+    [InlineData(VarKind.PostgresUrl, "mysql://u:p@h/db", "is not a postgres:// or postgresql:// URL")]
     [InlineData(VarKind.SentryDsn, "https://o4507238.ingest.sentry.io/42", "is not a Sentry DSN")]
-    [InlineData(VarKind.StripeSecretKey, "pk_live_51RaxxAbCdEfGh", "is not a Stripe secret key")]
-    [InlineData(VarKind.StripeWebhookSecret, "sk_live_51RaxxAbCdEfGh", "is not a Stripe webhook signing secret")]
+    [InlineData(VarKind.StripeSecretKey, "pk_live_51RaxxAbCdEfGh", "is a live publishable key (pk_live_****), not the secret key")]
+    [InlineData(
+        VarKind.StripeWebhookSecret,
+        "sk_live_51RaxxAbCdEfGh",
+        "is a live secret key (sk_live_****), not the webhook signing secret"
+    )]
     [InlineData(VarKind.Text, " ", "is empty")]
     public void A_value_of_the_wrong_shape_is_described_without_its_value(VarKind kind, string value, string expected)
     {
