@@ -56,11 +56,12 @@ public class OperatorReportTests
     }
 
     [Fact]
-    public async Task Before_the_deploy_the_whole_report_names_the_formation_to_set_and_shows_every_look()
+    public async Task The_seeds_post_deploy_report_names_the_formation_to_set_and_shows_every_look()
     {
-        var outcome = await Checklist.RunFakesAsync(Phases.PostDeploy, ScenarioNames.Ready, settleSeconds: 1);
+        // The seed's step 3 (heroku ps:scale web=1 --app raxx-queue-prod) and its post-deploy criteria.
+        var outcome = await Checklist.RunFakesAsync(Phases.PostDeploy, ScenarioNames.Blocked, settleSeconds: 1);
 
-        var report = OperatorReport.Markdown(outcome, "fakes:ready");
+        var report = OperatorReport.Markdown(outcome, "fakes:blocked");
 
         Section(report, "## Blockers").ShouldContain("heroku ps:scale web=1:Standard-1X --app raxx-queue-prod");
         var verification = Section(report, "## Post-deploy verification");
