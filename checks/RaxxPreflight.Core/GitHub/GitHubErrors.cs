@@ -10,7 +10,10 @@ internal static class GitHubErrors
     public static RemoteServiceException From(ApiException e, string request)
     {
         var status = (int)e.StatusCode;
-        var said = string.IsNullOrWhiteSpace(e.ApiError?.Message) ? string.Empty : $" (\"{e.ApiError.Message}\")";
+        // The API's own words may echo the token or a value: mask every secret-shaped part before quoting them.
+        var said = string.IsNullOrWhiteSpace(e.ApiError?.Message)
+            ? string.Empty
+            : $" (\"{Secrets.SecretPatterns.Mask(e.ApiError.Message)}\")";
         var todo = e switch
         {
             AuthorizationException => "the token in GITHUB_TOKEN was rejected: set a valid one (gh auth token)",

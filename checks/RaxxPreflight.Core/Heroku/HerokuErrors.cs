@@ -8,7 +8,10 @@ internal static class HerokuErrors
 {
     public static RemoteServiceException From(RemoteResponse response)
     {
-        var (id, message) = Read(response.Body);
+        var (id, quoted) = Read(response.Body);
+
+        // The API's own words may echo the key or a value: mask every secret-shaped part before quoting them.
+        var message = quoted is null ? null : Secrets.SecretPatterns.Mask(quoted);
         var attempts = response.Header(RetryHandler.AttemptsHeader) is { } tried ? $" after {tried}" : string.Empty;
         var what =
             $"{HerokuClient.Service} answered {response.Status}{(id is null ? string.Empty : " " + id)} to {response.Request}{(message is null ? string.Empty : $" (\"{message}\")")}{attempts}";

@@ -15,6 +15,21 @@ public sealed class JsonAnswerHandler(HttpMessageHandler inner, string service) 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var wantsJson = request.Headers.Accept.Any(a => a.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
         var type = response.Content.Headers.ContentType?.MediaType;
+        if (
+            response.Content.Headers.ContentLength is > RemoteResponse.MaxBody
+            || !await FitsAsync(response, cancellationToken).ConfigureAwait(false)
+        )
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new RemoteServiceException(
+                $"{service} answered {status} to {request.Method} {request.RequestUri?.AbsolutePath} with a body over {RemoteResponse.MaxBody / 1024 / 1024} MB, which the checklist does not read: a proxy or a misbehaving API answered, run again later"
+            )
+            {
+                StatusCode = status,
+            };
+        }
+
         if (!wantsJson || !response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NoContent)
         {
             return response;
@@ -33,5 +48,19 @@ public sealed class JsonAnswerHandler(HttpMessageHandler inner, string service) 
         }
 
         return response;
+    }
+
+    // Reads the body into memory up to the cap: a body without a length that runs past it is refused, not read.
+    private static async Task<bool> FitsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(RemoteResponse.MaxBody, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 }

@@ -45,7 +45,7 @@ public sealed class FaultTests : IAsyncDisposable
         );
         outcome.Results.Where(r => r.Failed).ShouldAllBe(r => r.Status == CheckStatus.NotChecked);
         var plan = outcome.Results.Single(r => r.CheckId == CheckIds.PostgresPlanParity).Reason!;
-        plan.ShouldStartWith("Heroku API answered 500 internal_error to GET /apps/raxx-queue-prod/addons (\"refused Bearer ****");
+        plan.ShouldStartWith("Heroku API answered 500 internal_error to GET /apps/raxx-queue-prod/addons (\"refused Bearer HRKU-****");
         plan.ShouldEndWith("after 3 attempts: 500, 500, 500: Heroku is failing: check https://status.heroku.com and run again");
 
         var everything = Everything(outcome);
