@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Rules.Deploy;
 
 namespace RaxxPreflight.Checks.PostDeploy;
 
@@ -16,33 +17,14 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
         var post = world.Config.PostDeploy;
         var prod = world.Config.Prod.App;
         var formation = await world.ProdFormation;
-        var web = formation.FirstOrDefault(f => f.Type == post.ProcessType);
-        var found =
-            formation.Count == 0 ? "no formation at all" : string.Join(", ", formation.Select(f => $"{f.Type}={f.Quantity}:{f.Size}"));
+        var found = FormationRule.Describe(formation);
         Seen.State(Environments.Prod, "formation", found);
 
-        var problems = new List<string>();
-        if (web is null)
-        {
-            problems.Add($"prod has no {post.ProcessType} process in its formation");
-        }
-        else
-        {
-            if (web.Quantity < post.Quantity)
-            {
-                problems.Add(
-                    $"{post.ProcessType} runs {web.Quantity} dyno{(web.Quantity == 1 ? string.Empty : "s")}, at least {post.Quantity} expected"
-                );
-            }
-
-            if (post.Size is not null && !string.Equals(web.Size, post.Size, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"{post.ProcessType} runs on {web.Size}, {post.Size} expected");
-            }
-        }
-
-        var scale =
-            $"heroku ps:scale {post.ProcessType}={post.Quantity}{(post.Size is null ? string.Empty : ":" + post.Size)} --app {prod}";
-        Verdict.NoProblems(problems, $"prod's formation is not set: {string.Join("; ", problems)} (found {found})", scale);
+        var problems = FormationRule.Problems(formation, post);
+        Verdict.NoProblems(
+            problems,
+            $"prod's formation is not set: {string.Join("; ", problems)} (found {found})",
+            FormationRule.Scale(post, prod)
+        );
     }
 }

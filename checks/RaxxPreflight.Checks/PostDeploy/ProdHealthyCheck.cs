@@ -1,6 +1,7 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Health;
 using RaxxPreflight.Rules;
+using RaxxPreflight.Rules.Deploy;
 using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Checks.PostDeploy;
@@ -34,9 +35,9 @@ public sealed class ProdHealthyCheck(PreflightSession session)
                     Releases: await world.ProdReleases.GetAsync()
                 ),
             seen =>
-                Judge(
+                HealthRule.Judge(
                     seen.Health,
-                    ProdDynosUpCheck.WebDynos(seen.Releases, seen.Dynos, type),
+                    DynoRule.WebDynos(seen.Releases, seen.Dynos, type),
                     world.Config.Health.Service,
                     staging.Version
                 ),
@@ -51,21 +52,5 @@ public sealed class ProdHealthyCheck(PreflightSession session)
             $"prod's health ({prod})",
             [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod}", $"heroku ps:restart {type} --app {prod}"]
         );
-    }
-
-    private static Judgement Judge(HealthReading health, IReadOnlyList<Heroku.HerokuDyno> dynos, string service, string version)
-    {
-        var problems = HealthFindings.Problems(health, service, version);
-        if (problems.Count == 0)
-        {
-            return Judgement.Holds;
-        }
-
-        // The router answers 503 while a dyno boots and after it crashed: only the dyno's state tells which.
-        return ProdDynosUpCheck.Crashed(dynos)
-            ? Judgement.Terminal(
-                $"{string.Join("; ", problems)}; {string.Join(", ", dynos.Where(d => d.State == "crashed").Select(d => d.Name))} crashed, so it will not recover by waiting"
-            )
-            : Judgement.NotYet(string.Join("; ", problems));
     }
 }

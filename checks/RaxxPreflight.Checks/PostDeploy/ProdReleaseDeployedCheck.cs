@@ -1,6 +1,7 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Heroku;
 using RaxxPreflight.Rules;
+using RaxxPreflight.Rules.Deploy;
 using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Checks.PostDeploy;
@@ -30,8 +31,8 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
 
         var result = await world.Poller.UntilAsync(
             _ => world.ProdReleases.GetAsync(),
-            releases => Judge(releases, image),
-            Describe,
+            releases => ReleaseRule.Judge(releases, image),
+            ReleaseRule.Describe,
             Settled.Progress,
             TestContext.Current.CancellationToken
         );
@@ -48,31 +49,4 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
             ]
         );
     }
-
-    private static Judgement Judge(IReadOnlyList<HerokuRelease> releases, string stagingImage)
-    {
-        var current = ReleaseImage.Current(releases);
-        if (current is null)
-        {
-            return Judgement.NotYet("prod has no release");
-        }
-
-        var image = ReleaseImage.Of(current);
-        return current.Status switch
-        {
-            "failed" => Judgement.Terminal($"v{current.Version} '{current.Description}' failed"),
-            "expired" => Judgement.Terminal($"v{current.Version} '{current.Description}' expired"),
-            "pending" => Judgement.NotYet($"v{current.Version} is still pending"),
-            _ when image is null => Judgement.NotYet(
-                $"the current release v{current.Version} is '{current.Description}', not a container deploy"
-            ),
-            _ when image != stagingImage => Judgement.Terminal(
-                $"v{current.Version} runs image {image}, but staging's newest deploy is {stagingImage}: the image was rebuilt, not promoted"
-            ),
-            _ => Judgement.Holds,
-        };
-    }
-
-    private static string Describe(IReadOnlyList<HerokuRelease> releases) =>
-        ReleaseImage.Current(releases) is { } current ? $"v{current.Version} {current.Status} '{current.Description}'" : "no release";
 }

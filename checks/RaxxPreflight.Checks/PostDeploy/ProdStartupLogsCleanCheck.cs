@@ -32,8 +32,12 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
 
         var result = await world.Poller.UntilAsync(
             async ct => Read(await world.ProdReleases.GetAsync(), await world.ReadProdLogAsync(ct)),
-            seen => Judge(seen.Deploy, seen.Log, type, world.Redactor),
-            seen => Describe(seen.Deploy, seen.Log, type),
+            seen =>
+            {
+                lastLook = seen.Log;
+                return StartupLogRule.Settle(seen.Deploy?.Version, seen.Log, type, world.Redactor.Scrub);
+            },
+            seen => StartupLogRule.Describe(seen.Deploy?.Version, seen.Log, type),
             Settled.Progress,
             TestContext.Current.CancellationToken
         );
@@ -66,36 +70,4 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
 
     private static HerokuRelease? Deploy(IReadOnlyList<HerokuRelease> releases) =>
         ReleaseImage.Current(releases) is { } current && ReleaseImage.Of(current) is not null ? current : null;
-
-    private Judgement Judge(HerokuRelease? deploy, StartupLogJudgement? log, string type, Secrets.Redactor redactor)
-    {
-        lastLook = log;
-        if (deploy is null || log is null)
-        {
-            return Judgement.NotYet("prod's current release is not a container deploy, so there is no startup to read");
-        }
-
-        if (log.Failures.Count > 0)
-        {
-            return Judgement.Terminal(
-                $"{log.Failures.Count} failure{(log.Failures.Count == 1 ? string.Empty : "s")} in the {type} log since v{deploy.Version}: {string.Join(" | ", log.Failures.Select(f => redactor.Scrub(f.ToString())))}"
-            );
-        }
-
-        return log.WebLines == 0 ? Judgement.NotYet($"no {type} log line since v{deploy.Version} yet") : Judgement.Holds;
-    }
-
-    private static string Describe(HerokuRelease? deploy, StartupLogJudgement? log, string type)
-    {
-        if (deploy is null || log is null)
-        {
-            return "no container release";
-        }
-
-        var aside =
-            log.SetAside.Count > 0
-                ? $", {log.SetAside.Count} shutdown{(log.SetAside.Count == 1 ? string.Empty : "s")} set aside"
-                : string.Empty;
-        return $"{log.WebLines} {type} line{(log.WebLines == 1 ? string.Empty : "s")} since v{deploy.Version}, {log.Failures.Count} failure{(log.Failures.Count == 1 ? string.Empty : "s")}{aside}";
-    }
 }

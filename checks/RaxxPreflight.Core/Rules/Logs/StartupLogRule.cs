@@ -140,6 +140,43 @@ public static class StartupLogRule
         );
     }
 
+    /// <summary>
+    /// What one look at the log says while the deploy settles: a failure of the web process is final; no web line
+    /// since the release yet is not; <paramref name="release"/> is null while the current release is no container deploy.
+    /// </summary>
+    public static Settling.Judgement Settle(int? release, StartupLogJudgement? log, string processType, Func<string, string> scrub)
+    {
+        ArgumentNullException.ThrowIfNull(scrub);
+        if (release is null || log is null)
+        {
+            return Settling.Judgement.NotYet("prod's current release is not a container deploy, so there is no startup to read");
+        }
+
+        if (log.Failures.Count > 0)
+        {
+            return Settling.Judgement.Terminal(
+                $"{log.Failures.Count} failure{(log.Failures.Count == 1 ? string.Empty : "s")} in the {processType} log since v{release}: {string.Join(" | ", log.Failures.Select(f => scrub(f.ToString())))}"
+            );
+        }
+
+        return log.WebLines == 0 ? Settling.Judgement.NotYet($"no {processType} log line since v{release} yet") : Settling.Judgement.Holds;
+    }
+
+    /// <summary>The look in a few words: <c>5 web lines since v6, 0 failures</c>.</summary>
+    public static string Describe(int? release, StartupLogJudgement? log, string processType)
+    {
+        if (release is null || log is null)
+        {
+            return "no container release";
+        }
+
+        var aside =
+            log.SetAside.Count > 0
+                ? $", {log.SetAside.Count} shutdown{(log.SetAside.Count == 1 ? string.Empty : "s")} set aside"
+                : string.Empty;
+        return $"{log.WebLines} {processType} line{(log.WebLines == 1 ? string.Empty : "s")} since v{release}, {log.Failures.Count} failure{(log.Failures.Count == 1 ? string.Empty : "s")}{aside}";
+    }
+
     private static bool Ignored(LogLine line, LogPatterns patterns) => patterns.Ignore.Any(p => p.IsMatch(line.Message));
 
     private static string? Kind(LogLine line, LogPatterns patterns)

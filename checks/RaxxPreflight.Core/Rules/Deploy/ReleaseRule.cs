@@ -1,0 +1,37 @@
+using RaxxPreflight.Heroku;
+using RaxxPreflight.Settling;
+
+namespace RaxxPreflight.Rules.Deploy;
+
+/// <summary>Prod's current release, judged while the deploy settles: a succeeded container deploy of staging's image.</summary>
+public static class ReleaseRule
+{
+    /// <summary>What one look at prod's releases says, given the image staging's newest deploy runs.</summary>
+    public static Judgement Judge(IReadOnlyList<HerokuRelease> releases, string stagingImage)
+    {
+        var current = ReleaseImage.Current(releases);
+        if (current is null)
+        {
+            return Judgement.NotYet("prod has no release");
+        }
+
+        var image = ReleaseImage.Of(current);
+        return current.Status switch
+        {
+            "failed" => Judgement.Terminal($"v{current.Version} '{current.Description}' failed"),
+            "expired" => Judgement.Terminal($"v{current.Version} '{current.Description}' expired"),
+            "pending" => Judgement.NotYet($"v{current.Version} is still pending"),
+            _ when image is null => Judgement.NotYet(
+                $"the current release v{current.Version} is '{current.Description}', not a container deploy"
+            ),
+            _ when image != stagingImage => Judgement.Terminal(
+                $"v{current.Version} runs image {image}, but staging's newest deploy is {stagingImage}: the image was rebuilt, not promoted"
+            ),
+            _ => Judgement.Holds,
+        };
+    }
+
+    /// <summary>The look in a few words: <c>v6 succeeded 'Deployed web (...)'</c>.</summary>
+    public static string Describe(IReadOnlyList<HerokuRelease> releases) =>
+        ReleaseImage.Current(releases) is { } current ? $"v{current.Version} {current.Status} '{current.Description}'" : "no release";
+}

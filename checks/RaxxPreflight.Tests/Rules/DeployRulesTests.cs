@@ -1,0 +1,67 @@
+using RaxxPreflight.Configuration;
+using RaxxPreflight.Heroku;
+using RaxxPreflight.Rules.Deploy;
+using RaxxPreflight.Settling;
+
+namespace RaxxPreflight.Tests.Rules;
+
+/// <summary>The post-deploy judgements, owned by rules: releases, dynos, formation.</summary>
+public class DeployRulesTests
+{
+    private static readonly DateTimeOffset At = new(2026, 5, 18, 23, 40, 0, TimeSpan.Zero);
+    private static readonly PostDeployConfig Post = new(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5), "web", 2, "Standard-1X", 1500);
+
+    [Theory]
+    [InlineData("succeeded", "Deployed web (142013fe2b5c)", JudgementKind.Holds, null)]
+    [InlineData("pending", "Deployed web (142013fe2b5c)", JudgementKind.NotYet, "v6 is still pending")]
+    [InlineData("failed", "Deployed web (142013fe2b5c)", JudgementKind.Terminal, "v6 'Deployed web (142013fe2b5c)' failed")]
+    [InlineData(
+        "succeeded",
+        "Deployed web (9b1f0c3d7a2e)",
+        JudgementKind.Terminal,
+        "v6 runs image 9b1f0c3d7a2e, but staging's newest deploy is 142013fe2b5c: the image was rebuilt, not promoted"
+    )]
+    [InlineData(
+        "succeeded",
+        "Set X config vars",
+        JudgementKind.NotYet,
+        "the current release v6 is 'Set X config vars', not a container deploy"
+    )]
+    public void A_release_holds_only_as_a_succeeded_deploy_of_stagings_image(
+        string status,
+        string description,
+        JudgementKind kind,
+        string? problem
+    )
+    {
+        var judged = ReleaseRule.Judge([new HerokuRelease("r6", 6, description, status, true, At)], "142013fe2b5c");
+
+        (judged.Kind, judged.Problem).ShouldBe((kind, problem));
+    }
+
+    [Fact]
+    public void A_crashed_web_dyno_is_final_a_starting_one_is_waited_for_and_other_releases_dynos_do_not_count()
+    {
+        var current = new HerokuRelease("r6", 6, "Deployed web (142013fe2b5c)", "succeeded", true, At);
+        HerokuDyno Dyno(string name, string state, int release) => new(name, "web", state, new HerokuReleaseRef(null, release), At);
+
+        var old = DynoRule.WebDynos([current], [Dyno("web.1", "crashed", 5), Dyno("web.2", "starting", 6)], "web");
+
+        old.Select(d => d.Name).ShouldBe(["web.2"]);
+        DynoRule.Judge(old, "web", current).ShouldBe(Judgement.NotYet("web.2 is starting"));
+        DynoRule.Judge([Dyno("web.1", "crashed", 6)], "web", current).ShouldBe(Judgement.Terminal("web.1 crashed"));
+        DynoRule.Judge([], "web", current).ShouldBe(Judgement.NotYet("no web dyno runs v6"));
+    }
+
+    [Fact]
+    public void A_formation_names_every_way_it_falls_short_and_the_command_that_sets_it()
+    {
+        FormationRule.Problems([], Post).ShouldBe(["prod has no web process in its formation"]);
+        FormationRule
+            .Problems([new HerokuFormation("web", 1, "Basic"), new HerokuFormation("worker", 3, "Standard-1X")], Post)
+            .ShouldBe(["web runs 1 dyno, at least 2 expected", "web runs on Basic, Standard-1X expected"]);
+        FormationRule.Problems([new HerokuFormation("web", 2, "standard-1x")], Post).ShouldBeEmpty();
+        FormationRule.Scale(Post, "raxx-queue-prod").ShouldBe("heroku ps:scale web=2:Standard-1X --app raxx-queue-prod");
+        FormationRule.Describe([new HerokuFormation("web", 2, "Standard-1X")]).ShouldBe("web=2:Standard-1X");
+    }
+}
