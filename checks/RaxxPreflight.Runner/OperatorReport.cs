@@ -48,11 +48,7 @@ internal static class OperatorReport
         Topic(text, outcome.Results, EvidenceTopics.Source, "Deploy source", ["what", "seen"]);
         Verification(text, outcome.Results.Where(r => r.Phase == Phases.PostDeploy).ToList());
 
-        text.AppendLine();
-        text.AppendLine("## Every item");
-        text.AppendLine();
-        text.AppendLine("| | item | phase | result |");
-        text.AppendLine("|---|---|---|---|");
+        Table(text, "Every item", string.Empty, "item", "phase", "result");
         foreach (var result in outcome.Results)
         {
             text.AppendLine(
@@ -133,11 +129,7 @@ internal static class OperatorReport
             return;
         }
 
-        text.AppendLine();
-        text.AppendLine("## Staging and prod");
-        text.AppendLine();
-        text.AppendLine("| | staging | prod |");
-        text.AppendLine("|---|---|---|");
+        Table(text, "Staging and prod", string.Empty, "staging", "prod");
         foreach (var name in seen.Select(e => e.Name).Distinct(StringComparer.Ordinal))
         {
             text.AppendLine(
@@ -155,11 +147,7 @@ internal static class OperatorReport
             return;
         }
 
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
-        text.AppendLine();
-        text.AppendLine("| | staging | prod | |");
-        text.AppendLine("|---|---|---|---|");
+        Table(text, title, string.Empty, "staging", "prod", string.Empty);
         foreach (var name in seen.Select(e => e.Name).Distinct(StringComparer.Ordinal))
         {
             var staging = Value(seen, Environments.Staging, name);
@@ -179,11 +167,7 @@ internal static class OperatorReport
             return;
         }
 
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {columns[0]} | {columns[1]} |");
-        text.AppendLine("|---|---|");
+        Table(text, title, columns);
         foreach (var e in seen)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| `{e.Name}` | {Cell(e.Value)} |");
@@ -197,16 +181,22 @@ internal static class OperatorReport
             return;
         }
 
-        text.AppendLine();
-        text.AppendLine("## Post-deploy verification");
-        text.AppendLine();
-        text.AppendLine("| | item | looks |");
-        text.AppendLine("|---|---|---|");
+        Table(text, "Post-deploy verification", string.Empty, "item", "looks");
         foreach (var item in post)
         {
             var looks = item.Attempts.Count > 0 ? AttemptData.Record(item.Attempts) : item.Reason ?? string.Empty;
             text.AppendLine(CultureInfo.InvariantCulture, $"| {Mark(item.Status)} | `{item.CheckId}` | {Cell(looks)} |");
         }
+    }
+
+    // A section that is a table: its heading, the header row and the separator.
+    private static void Table(StringBuilder text, string title, params string[] columns)
+    {
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+        text.AppendLine();
+        text.Append('|').AppendJoin(string.Empty, columns.Select(c => c.Length == 0 ? " |" : $" {c} |")).AppendLine();
+        text.Append('|').AppendJoin(string.Empty, columns.Select(_ => "---|")).AppendLine();
     }
 
     private static string Value(IReadOnlyList<Evidence> seen, string environment, string name) =>

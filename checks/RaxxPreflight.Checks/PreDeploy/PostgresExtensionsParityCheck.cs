@@ -16,18 +16,7 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
             {
                 var world = session.World;
                 var (staging, prod) = await world.DatabasesAsync();
-                Seen.Add(
-                    EvidenceTopics.Postgres,
-                    Environments.Staging,
-                    "extensions",
-                    string.Join(", ", staging.Extensions.Order(StringComparer.Ordinal))
-                );
-                Seen.Add(
-                    EvidenceTopics.Postgres,
-                    Environments.Prod,
-                    "extensions",
-                    string.Join(", ", prod.Extensions.Order(StringComparer.Ordinal))
-                );
+                Seen.Databases("extensions", staging, prod, d => string.Join(", ", d.Extensions.Order(StringComparer.Ordinal)));
 
                 var missing = DatabaseParity.MissingExtensions(staging, prod, world.Config.Database.AllowedMissingExtensions);
                 Verdict.That(

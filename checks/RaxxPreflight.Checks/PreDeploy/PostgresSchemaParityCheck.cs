@@ -16,13 +16,7 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
             {
                 var world = session.World;
                 var (staging, prod) = await world.DatabasesAsync();
-                Seen.Add(
-                    EvidenceTopics.Postgres,
-                    Environments.Staging,
-                    "tables",
-                    staging.Tables.Count.ToString(CultureInfo.InvariantCulture)
-                );
-                Seen.Add(EvidenceTopics.Postgres, Environments.Prod, "tables", prod.Tables.Count.ToString(CultureInfo.InvariantCulture));
+                Seen.Databases("tables", staging, prod, d => d.Tables.Count.ToString(CultureInfo.InvariantCulture));
 
                 var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
                 if (tables.Count + columns.Count > 0)

@@ -16,8 +16,7 @@ public sealed class PostgresVersionParityCheck(PreflightSession session)
             {
                 var world = session.World;
                 var (staging, prod) = await world.DatabasesAsync();
-                Seen.Add(EvidenceTopics.Postgres, Environments.Staging, "server version", staging.ServerVersion);
-                Seen.Add(EvidenceTopics.Postgres, Environments.Prod, "server version", prod.ServerVersion);
+                Seen.Databases("server version", staging, prod, d => d.ServerVersion);
 
                 var problem = DatabaseParity.Version(staging, prod);
                 Verdict.That(

@@ -9,6 +9,18 @@ internal static class Seen
     public static void State(string environment, string name, string value) =>
         ItemRecorder.Current.Saw(EvidenceTopics.State, environment, name, value);
 
+    /// <summary>One fact of both environments' databases, for the report's Postgres delta.</summary>
+    public static void Databases(
+        string name,
+        Database.DatabaseReading staging,
+        Database.DatabaseReading prod,
+        Func<Database.DatabaseReading, string> fact
+    )
+    {
+        Add(EvidenceTopics.Postgres, Environments.Staging, name, fact(staging));
+        Add(EvidenceTopics.Postgres, Environments.Prod, name, fact(prod));
+    }
+
     /// <summary>Anything else, under its topic (<see cref="EvidenceTopics"/>).</summary>
     public static void Add(string topic, string? environment, string name, string value) =>
         ItemRecorder.Current.Saw(topic, environment, name, value);

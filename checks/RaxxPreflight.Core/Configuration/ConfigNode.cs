@@ -56,14 +56,12 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
         return child;
     }
 
-    public ConfigNode? OptionalObject(string field) =>
-        Ask(field) && element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Object(field) : null;
+    public ConfigNode? OptionalObject(string field) => Present(field, out _) ? Object(field) : null;
 
     /// <summary>An optional array of regular expressions, each compiled here so that a bad one fails the load, naming it.</summary>
     public IReadOnlyList<Regex> OptionalPatterns(string field)
     {
-        asked.Add(field);
-        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Present(field, out var value))
         {
             return [];
         }
@@ -105,8 +103,7 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
             : throw Error(field, $"must be a non-empty string, found {Describe(value)}");
     }
 
-    public string? OptionalString(string field) =>
-        Ask(field) && element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? String(field) : null;
+    public string? OptionalString(string field) => Present(field, out _) ? String(field) : null;
 
     public string VarName(string field)
     {
@@ -126,8 +123,7 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     public Uri? OptionalHttpUrl(string field)
     {
-        asked.Add(field);
-        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Present(field, out var value))
         {
             return null;
         }
@@ -212,12 +208,14 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     public PreflightConfigException Error(string field, string problem) => new($"config {source}: field {Path(field)} {problem}");
 
-    private JsonElement Required(string field) =>
-        Ask(field) && element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : throw Error(field, "is missing");
+    private JsonElement Required(string field) => Present(field, out var value) ? value : throw Error(field, "is missing");
 
-    private bool Ask(string field) => asked.Add(field) || true;
+    // Every field the loader looks at is one it knows: recorded here, so that RejectUnknown can tell the rest.
+    private bool Present(string field, out JsonElement value)
+    {
+        asked.Add(field);
+        return element.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null;
+    }
 
     /// <summary>A Heroku app name: 3 to 30 lower-case letters, digits and dashes, starting with a letter.</summary>
     public string AppName(string field)

@@ -22,12 +22,7 @@ public sealed class JsonAnswerHandler(HttpMessageHandler inner, string service) 
         {
             var status = (int)response.StatusCode;
             response.Dispose();
-            throw new RemoteServiceException(
-                $"{service} answered {status} to {request.Method} {request.RequestUri?.AbsolutePath} with a body over {RemoteResponse.MaxBody / 1024 / 1024} MB, which the checklist does not read: a proxy or a misbehaving API answered, run again later"
-            )
-            {
-                StatusCode = status,
-            };
+            throw RemoteResponse.Oversized(service, $"{request.Method} {request.RequestUri?.AbsolutePath}", status);
         }
 
         if (!wantsJson || !response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NoContent)

@@ -78,7 +78,8 @@ public sealed record RemoteResponse(
         }
     }
 
-    private static RemoteServiceException Oversized(string service, string request, int status) =>
+    /// <summary>The failure of an answer whose body is over <see cref="MaxBody"/>: not read, named as such.</summary>
+    internal static RemoteServiceException Oversized(string service, string request, int status) =>
         new(
             $"{service} answered {status} to {request} with a body over {MaxBody / 1024 / 1024} MB, which the checklist does not read: a proxy or a misbehaving API answered, run again later"
         )

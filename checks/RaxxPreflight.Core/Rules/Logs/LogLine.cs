@@ -18,7 +18,10 @@ public sealed partial record LogLine(DateTimeOffset At, string Source, string Pr
     public string Quoted => $"{Source}[{Process}]: {Message}";
 
     /// <summary>The process type of a dyno (<c>web</c> of <c>web.1</c> or <c>web-58d8c5b96b-jw9k4</c>); null for the router or the API.</summary>
-    public string? ProcessType => DynoPattern().Match(Process) is { Success: true } m ? m.Groups["type"].Value : null;
+    public string? ProcessType => ProcessTypeOf(Process);
+
+    /// <summary>The process type a dyno name names (<c>web</c> of <c>web.1</c> or <c>web-58d8c5b96b-jw9k4</c>); null for anything else.</summary>
+    public static string? ProcessTypeOf(string dyno) => DynoPattern().Match(dyno) is { Success: true } m ? m.Groups["type"].Value : null;
 
     /// <summary>True for a line of the router.</summary>
     public bool IsRouter => Source == "heroku" && Process == "router";

@@ -60,7 +60,7 @@ public static class StartupLogRule
             {
                 // The router serves only the web process: its lines count for the dyno they name, or for web.
                 var dyno = line.Fields.GetValueOrDefault("dyno") ?? string.Empty;
-                var routerWeb = dyno.Length == 0 || new LogLine(line.At, "app", dyno, string.Empty).ProcessType == processType;
+                var routerWeb = dyno.Length == 0 || LogLine.ProcessTypeOf(dyno) == processType;
                 webLines += routerWeb ? 1 : 0;
                 if (!Ignored(line, patterns) && LogSignals.Router(line) is { } routerKind)
                 {
