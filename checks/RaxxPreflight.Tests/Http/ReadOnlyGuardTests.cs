@@ -1,6 +1,7 @@
 using System.Net;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Http;
+using RaxxPreflight.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -22,7 +23,7 @@ public sealed class ReadOnlyGuardTests : IDisposable
     [InlineData("HEAD")]
     public async Task Anything_but_GET_is_refused_before_it_leaves_the_process(string method)
     {
-        using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5));
+        using var client = HttpPipeline.CreateClient(RealClients.HangBound);
         using var request = new HttpRequestMessage(new HttpMethod(method), $"{server.Url}/apps/raxx-queue-prod/config-vars");
 
         var error = await Should.ThrowAsync<ReadOnlyViolationException>(() =>
@@ -38,7 +39,7 @@ public sealed class ReadOnlyGuardTests : IDisposable
     [Fact]
     public async Task A_GET_goes_through()
     {
-        using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5));
+        using var client = HttpPipeline.CreateClient(RealClients.HangBound);
 
         var response = await client.GetAsync(new Uri($"{server.Url}/apps/raxx-queue-prod"), TestContext.Current.CancellationToken);
 
@@ -50,7 +51,7 @@ public sealed class ReadOnlyGuardTests : IDisposable
     public async Task An_allowed_write_passes_only_on_its_own_path()
     {
         var allowed = new AllowedWrite(HttpMethod.Post, new System.Text.RegularExpressions.Regex("^/apps/[^/]+/log-sessions$"));
-        using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), allowed: [allowed]);
+        using var client = HttpPipeline.CreateClient(RealClients.HangBound, allowed: [allowed]);
 
         using var content = new StringContent("{}");
         (
@@ -70,7 +71,7 @@ public sealed class ReadOnlyGuardTests : IDisposable
     public async Task A_resolved_host_reaches_its_loopback_port_with_its_own_host_header()
     {
         var resolution = HostResolution.Parse($"raxx-queue-prod-327fa047b4b6.herokuapp.com:80=127.0.0.1:{server.Port}");
-        using var client = HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), resolution);
+        using var client = HttpPipeline.CreateClient(RealClients.HangBound, resolution);
 
         var response = await client.GetAsync(
             new Uri("http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health"),

@@ -25,13 +25,7 @@ public sealed class RedirectTests : IDisposable
         heroku
             .Given(Request.Create().WithPath("/apps/raxx-queue-prod/releases"))
             .RespondWith(Response.Create().WithStatusCode(201).WithBody("{}"));
-        var client = new RaxxPreflight.Heroku.HerokuClient(
-            new Flurl.Http.FlurlClient(HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), allowed: [World.DeployClients.LogSessionWrite]))
-            {
-                BaseUrl = heroku.Url + "/",
-            },
-            new RaxxPreflight.Secrets.SecretValue("HRKU-test-key-000000")
-        );
+        var client = RealClients.HerokuWithLogSessions(new Uri(heroku.Url + "/"), "HRKU-test-key-000000");
 
         var error = await Should.ThrowAsync<ReadOnlyViolationException>(() => client.CreateLogSessionAsync("raxx-queue-prod", 100, ct));
 

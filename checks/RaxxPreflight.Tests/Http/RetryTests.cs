@@ -97,13 +97,7 @@ public sealed class RetryTests : IDisposable
         server
             .Given(Request.Create().WithPath("/apps/raxx-queue-prod/log-sessions").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(503));
-        var client = new RaxxPreflight.Heroku.HerokuClient(
-            new Flurl.Http.FlurlClient(HttpPipeline.CreateClient(TimeSpan.FromSeconds(5), allowed: [World.DeployClients.LogSessionWrite]))
-            {
-                BaseUrl = server.Url + "/",
-            },
-            new RaxxPreflight.Secrets.SecretValue("HRKU-test-key-000000")
-        );
+        var client = RealClients.HerokuWithLogSessions(new Uri(server.Url + "/"), "HRKU-test-key-000000");
 
         await Should.ThrowAsync<RemoteServiceException>(() => client.CreateLogSessionAsync("raxx-queue-prod", 100, ct));
 
