@@ -137,12 +137,14 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     /// <summary>
     /// Starts the fakes with real databases: each app's DATABASE_URL points at a database of <paramref name="databases"/>'s
     /// server, seeded as the scenario says. When no server can be had, the HTTP fakes still start and
-    /// <see cref="DatabaseError"/> says why.
+    /// <see cref="DatabaseError"/> says why. <paramref name="served"/>, when given, changes the scenario the fakes
+    /// serve once its databases exist (a self-test that points prod's DATABASE_URL at a faulty server, say).
     /// </summary>
     public static async Task<FakeWorld> StartAsync(
         Scenario scenario,
         FakeDatabaseOptions databases,
         string healthPath = "/health",
+        Func<Scenario, Scenario>? served = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -169,7 +171,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
             }
         }
 
-        var world = Start(scenario, healthPath);
+        var world = Start(served is null ? scenario : served(scenario), healthPath);
         world.Postgres = postgres;
         world.DatabaseError = error;
         return world;

@@ -59,7 +59,8 @@ public sealed class PreflightSession : IAsyncLifetime
                     environment.ApiUrls,
                     environment.HerokuApiKey!,
                     environment.GitHubToken!,
-                    environment.Resolution
+                    environment.Resolution,
+                    config.ApiTimeout
                 );
                 databases = new DatabaseAccess(environment.DatabaseTls, null);
             }
@@ -76,7 +77,8 @@ public sealed class PreflightSession : IAsyncLifetime
                     new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
                     new SecretValue(fakes.HerokuApiKey),
                     new SecretValue(fakes.GitHubToken),
-                    HostResolution.Parse(fakes.Resolve)
+                    HostResolution.Parse(fakes.Resolve),
+                    config.ApiTimeout
                 );
             }
 

@@ -22,7 +22,14 @@ public sealed record PreflightConfig(
     string PostgresAddonService,
     PostDeployConfig PostDeploy,
     DatabaseConfig Database
-);
+)
+{
+    /// <summary>How long one API call may take, its retries included (<c>api.timeoutSeconds</c>; 30 s when unset).</summary>
+    public TimeSpan ApiTimeout { get; init; } = DefaultApiTimeout;
+
+    /// <summary>The API timeout when the config sets none.</summary>
+    public static TimeSpan DefaultApiTimeout { get; } = TimeSpan.FromSeconds(30);
+}
 
 /// <summary>One Heroku app of the deploy.</summary>
 /// <param name="Name">"staging" or "prod": how messages name the environment.</param>

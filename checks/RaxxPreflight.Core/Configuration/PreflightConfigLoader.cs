@@ -98,7 +98,12 @@ public static class PreflightConfigLoader
                 root.Object("postgres").String("addonService"),
                 PostDeploy(root.Object("postDeploy")),
                 Database(root.Object("database"))
-            );
+            )
+            {
+                ApiTimeout = root.OptionalObject("api") is { } api
+                    ? TimeSpan.FromSeconds(api.PositiveNumber("timeoutSeconds"))
+                    : PreflightConfig.DefaultApiTimeout,
+            };
 
             var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
             if (both.Count > 0)

@@ -65,8 +65,15 @@ public static class DatabaseReader
                 app is null ? string.Empty
                 : cause.Contains("credentials", StringComparison.Ordinal)
                     ? $": check that DATABASE_URL is current (heroku pg:credentials:url --app {app})"
+                : cause.Contains("protocol", StringComparison.Ordinal)
+                    ? $": check the host and port of DATABASE_URL against heroku pg:info --app {app}"
                 : $": heroku pg:info --app {app}";
-            throw new DatabaseCheckException($"{who} database at {where} {cause} ({redactor.Scrub(Reason(e))}){fix}", e);
+
+            // A peer that is not Postgres gets no quote: the driver's words for it ("Internal Npgsql bug") mislead.
+            var reason = cause.Contains("protocol", StringComparison.Ordinal)
+                ? " (it closed the connection mid-handshake or answered other bytes)"
+                : $" ({redactor.Scrub(Reason(e))})";
+            throw new DatabaseCheckException($"{who} database at {where} {cause}{reason}{fix}", e);
         }
     }
 
@@ -90,9 +97,18 @@ public static class DatabaseReader
                     is { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain } => "names a host that does not resolve",
             _ when chain.Any(c => c is System.Security.Authentication.AuthenticationException) => "failed the TLS handshake",
             _ when chain.Any(c => c is TimeoutException) => $"did not answer within {timeoutSeconds}s",
+            _ when NotPostgres(chain) => "did not speak PostgreSQL's protocol",
             _ => "did not accept a connection",
         };
     }
+
+    // A peer that is not Postgres: the stream ends inside the handshake, or Npgsql meets a message code it does not know.
+    private static bool NotPostgres(List<Exception> chain) =>
+        chain.Any(c =>
+            c is EndOfStreamException
+            || c.Message.Contains("Internal Npgsql bug", StringComparison.Ordinal)
+            || c.Message.Contains("Unknown message code", StringComparison.OrdinalIgnoreCase)
+        );
 
     private static string Reason(Exception e) =>
         e is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : e.InnerException?.Message ?? e.Message;

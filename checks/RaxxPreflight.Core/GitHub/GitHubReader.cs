@@ -156,9 +156,18 @@ public sealed class GitHubReader
             )
         {
             throw new RemoteServiceException(
-                $"{Service} answered {request} with a body that could not be read ({e.GetType().Name}): the API is misbehaving or a proxy answered, run again later",
+                $"{Service} answered {request} with a body that could not be read ({Unreadable(e)}): the API is misbehaving or a proxy answered; check the API URL and https://www.githubstatus.com, then run again",
                 e
             );
         }
     }
+
+    // What was wrong with a body, in words: the type of a serializer's exception means nothing to an operator.
+    private static string Unreadable(Exception e) =>
+        e switch
+        {
+            System.Text.Json.JsonException or SerializationException => "not well-formed JSON",
+            FormatException or InvalidCastException => "a field of the wrong type",
+            _ => "not the shape the API documents",
+        };
 }

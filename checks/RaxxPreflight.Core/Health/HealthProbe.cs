@@ -32,6 +32,10 @@ public sealed class HealthProbe
         {
             return new HealthReading(url, null, null, null, null, $"no answer within {timeout.TotalSeconds:0.#}s");
         }
+        catch (FlurlHttpException e) when (Http.RemoteResponse.IsCutOff(e))
+        {
+            return new HealthReading(url, e.StatusCode, null, null, null, "the answer was cut off before its end");
+        }
         catch (FlurlHttpException e)
         {
             return new HealthReading(url, null, null, null, null, $"no answer: {e.InnerException?.Message ?? e.Message}");

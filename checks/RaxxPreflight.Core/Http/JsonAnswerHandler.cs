@@ -15,14 +15,15 @@ public sealed class JsonAnswerHandler(HttpMessageHandler inner, string service) 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var wantsJson = request.Headers.Accept.Any(a => a.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
         var type = response.Content.Headers.ContentType?.MediaType;
+        var name = $"{request.Method} {request.RequestUri?.AbsolutePath}";
         if (
             response.Content.Headers.ContentLength is > RemoteResponse.MaxBody
-            || !await FitsAsync(response, cancellationToken).ConfigureAwait(false)
+            || !await FitsAsync(response, service, name, cancellationToken).ConfigureAwait(false)
         )
         {
             var status = (int)response.StatusCode;
             response.Dispose();
-            throw RemoteResponse.Oversized(service, $"{request.Method} {request.RequestUri?.AbsolutePath}", status);
+            throw RemoteResponse.Oversized(service, name, status);
         }
 
         if (!wantsJson || !response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NoContent)
@@ -45,13 +46,24 @@ public sealed class JsonAnswerHandler(HttpMessageHandler inner, string service) 
         return response;
     }
 
-    // Reads the body into memory up to the cap: a body without a length that runs past it is refused, not read.
-    private static async Task<bool> FitsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // Reads the body into memory up to the cap: a body without a length that runs past it is refused, not read;
+    // a body cut off before its end is named as such.
+    private static async Task<bool> FitsAsync(
+        HttpResponseMessage response,
+        string service,
+        string request,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
             await response.Content.LoadIntoBufferAsync(RemoteResponse.MaxBody, cancellationToken).ConfigureAwait(false);
             return true;
+        }
+        catch (HttpRequestException e) when (RemoteResponse.IsCutOff(e))
+        {
+            response.Dispose();
+            throw RemoteResponse.CutOff(service, request, e);
         }
         catch (HttpRequestException)
         {

@@ -31,7 +31,7 @@ public sealed class ReadOnlyGuardHandler : DelegatingHandler
             var location = response.Headers.Location is { } l ? new Uri(request.RequestUri!, l) : null;
             response.Dispose();
             throw new ReadOnlyViolationException(
-                $"{request.Method} {request.RequestUri?.AbsolutePath} was answered {(int)response.StatusCode} with a redirect to {(location is null ? "nowhere" : $"{location.Host}{location.AbsolutePath}")}: the checklist never follows a redirect of a write"
+                $"{request.Method} {request.RequestUri?.AbsolutePath} was answered {(int)response.StatusCode} with a redirect to {(location is null ? "nowhere" : $"{location.Host}{location.AbsolutePath}")}: the checklist never follows a redirect of a write; check that the API URL names the API itself (not a proxy that redirects) and run again"
             );
         }
 

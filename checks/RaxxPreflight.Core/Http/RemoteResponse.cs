@@ -69,6 +69,10 @@ public sealed record RemoteResponse(
                 e
             );
         }
+        catch (FlurlHttpException e) when (IsCutOff(e))
+        {
+            throw CutOff(service, $"{name} ({request.Url.Host})", e);
+        }
         catch (FlurlHttpException e)
         {
             throw new RemoteServiceException(
@@ -86,6 +90,33 @@ public sealed record RemoteResponse(
         {
             StatusCode = status,
         };
+
+    /// <summary>Whether <paramref name="e"/> is an answer that began and was cut off before the end its length promised.</summary>
+    public static bool IsCutOff(Exception? e)
+    {
+        for (var cause = e; cause is not null; cause = cause.InnerException)
+        {
+            var cut = cause switch
+            {
+                HttpIOException io => io.HttpRequestError == HttpRequestError.ResponseEnded,
+                HttpRequestException => cause.Message.Contains("copying content", StringComparison.Ordinal),
+                _ => false,
+            };
+            if (cut)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The failure of an answer cut off before its end.</summary>
+    internal static RemoteServiceException CutOff(string service, string request, Exception inner) =>
+        new(
+            $"{service} began to answer {request} but the answer was cut off before its end: the connection dropped or a proxy cut it; run again",
+            inner
+        );
 
     /// <summary>The first value of a header, if present.</summary>
     public string? Header(string name) =>

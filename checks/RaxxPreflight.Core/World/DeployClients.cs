@@ -18,19 +18,26 @@ namespace RaxxPreflight.World;
 /// <param name="Redactor">The run's secret scrubber.</param>
 public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, StripeClient Stripe, HealthProbe Health, Redactor Redactor)
 {
-    private static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>Clients for the APIs at <paramref name="urls"/>, authenticated with the given credentials.</summary>
-    public static DeployClients Create(ApiUrls urls, SecretValue herokuApiKey, SecretValue gitHubToken, HostResolution resolution)
+    /// <summary>
+    /// Clients for the APIs at <paramref name="urls"/>, authenticated with the given credentials; each API call,
+    /// its retries included, is bounded by <paramref name="apiTimeout"/>.
+    /// </summary>
+    public static DeployClients Create(
+        ApiUrls urls,
+        SecretValue herokuApiKey,
+        SecretValue gitHubToken,
+        HostResolution resolution,
+        TimeSpan apiTimeout
+    )
     {
         ArgumentNullException.ThrowIfNull(urls);
         var redactor = new Redactor();
         redactor.Remember(herokuApiKey);
         redactor.Remember(gitHubToken);
         return new DeployClients(
-            new HerokuClient(Flurl(urls.Heroku, resolution, [LogSessionWrite]), herokuApiKey),
-            new GitHubReader(urls.GitHub, gitHubToken, ApiTimeout, resolution),
-            new StripeClient(Flurl(urls.Stripe, resolution), redactor),
+            new HerokuClient(Flurl(urls.Heroku, apiTimeout, resolution, [LogSessionWrite]), herokuApiKey),
+            new GitHubReader(urls.GitHub, gitHubToken, apiTimeout, resolution),
+            new StripeClient(Flurl(urls.Stripe, apiTimeout, resolution), redactor),
             // A health answer is the verdict itself: a 503 is judged (and looked at again by a wait), not retried away.
             new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution, retries: false))),
             redactor
@@ -40,6 +47,10 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
     /// <summary>The one write the checklist makes: creating a Heroku log session, which changes nothing in the app.</summary>
     public static AllowedWrite LogSessionWrite { get; } = new(HttpMethod.Post, new Regex("(^|/)apps/[^/]+/log-sessions$"));
 
-    private static FlurlClient Flurl(Uri baseUrl, HostResolution resolution, IReadOnlyList<AllowedWrite>? allowed = null) =>
-        new(HttpPipeline.CreateClient(ApiTimeout, resolution, allowed)) { BaseUrl = baseUrl.ToString() };
+    private static FlurlClient Flurl(
+        Uri baseUrl,
+        TimeSpan timeout,
+        HostResolution resolution,
+        IReadOnlyList<AllowedWrite>? allowed = null
+    ) => new(HttpPipeline.CreateClient(timeout, resolution, allowed)) { BaseUrl = baseUrl.ToString() };
 }

@@ -47,7 +47,7 @@ public sealed class DeployWorld
         ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
         StagingAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Staging.App, ct));
         ProdAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Prod.App, ct));
-        StagingHealth = new(() => ProbeHealthAsync(config.Staging, StagingApp, ct));
+        StagingHealth = new(() => ProbeWithASecondLookAsync(config.Staging, StagingApp, ct));
         Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
         NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
         BranchHead = new(() => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
@@ -216,6 +216,34 @@ public sealed class DeployWorld
             .Heroku.CreateLogSessionAsync(Config.Prod.App, Config.PostDeploy.LogLines, cancellationToken)
             .ConfigureAwait(false);
         return await clients.Heroku.ReadLogAsync(session, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The one probe of a pre-deploy item: an answer that a moment may change (5xx, 429) gets a second look, as an
+    // operator would give it, and says so; the post-deploy waits look again by themselves.
+    private async Task<HealthReading> ProbeWithASecondLookAsync(
+        EnvironmentConfig environment,
+        Once<HerokuApp> app,
+        CancellationToken cancellationToken
+    )
+    {
+        var first = await ProbeHealthAsync(environment, app, cancellationToken).ConfigureAwait(false);
+        if (first.Status is not (>= 500 or 429))
+        {
+            return first;
+        }
+
+        await Task.Delay(Http.HttpPipeline.RetryBackoff, Time, cancellationToken).ConfigureAwait(false);
+        var second = await ProbeHealthAsync(environment, app, cancellationToken).ConfigureAwait(false);
+        if (second.Status is >= 500 or 429)
+        {
+            return second with
+            {
+                Problem = string.Join("; ", new[] { second.Problem, $"a look before it: HTTP {first.Status}" }.OfType<string>()),
+            };
+        }
+
+        Http.RetryLog.Record($"GET {first.Url.AbsolutePath} passed after 1 retry ({first.Status})");
+        return second;
     }
 
     private async Task<HealthReading> ProbeHealthAsync(

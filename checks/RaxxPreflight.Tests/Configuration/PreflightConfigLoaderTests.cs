@@ -45,13 +45,15 @@ public class PreflightConfigLoaderTests
         "\"Standard-1X\"",
         "field postDeploy.formation.Size is not a known field (did you mean 'size'?)"
     )]
-    [InlineData("stray", "true", "field stray is not a known field; the fields here are configVars, database, environments, github,")]
+    [InlineData("stray", "true", "field stray is not a known field; the fields here are api, configVars, database, environments, github,")]
     [InlineData(
         "environments.prod.app",
         "\"Raxx_Queue\"",
         "field environments.prod.app must be a Heroku app name (3 to 30 lower-case letters, digits and dashes, starting with a letter), found \"Raxx_Queue\""
     )]
     [InlineData("postDeploy.logs", "{\"ignore\": \"known flaky\"}", "field postDeploy.logs.ignore must be an array of regular expressions")]
+    [InlineData("api", "{\"timeoutSeconds\": 0}", "field api.timeoutSeconds must be a positive number, found 0")]
+    [InlineData("api", "{\"timeoutSeconds\": 5, \"timeout\": 5}", "field api.timeout is not a known field")]
     public void A_wrong_field_fails_with_one_line_naming_it(string field, string json, string expected)
     {
         var text = WithField(field, json);
@@ -61,6 +63,15 @@ public class PreflightConfigLoaderTests
         error.Message.ShouldStartWith("config test.json: ");
         error.Message.ShouldContain(expected);
         error.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public void The_api_timeout_is_30_s_unless_the_config_bounds_it()
+    {
+        PreflightConfigLoader.Load(Repo.DefaultConfig).ApiTimeout.ShouldBe(TimeSpan.FromSeconds(30));
+        PreflightConfigLoader
+            .Parse(WithField("api", "{\"timeoutSeconds\": 4.5}"), "test.json")
+            .ApiTimeout.ShouldBe(TimeSpan.FromSeconds(4.5));
     }
 
     [Fact]

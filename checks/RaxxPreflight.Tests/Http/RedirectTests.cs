@@ -30,7 +30,7 @@ public sealed class RedirectTests : IDisposable
         var error = await Should.ThrowAsync<ReadOnlyViolationException>(() => client.CreateLogSessionAsync("raxx-queue-prod", 100, ct));
 
         error.Message.ShouldBe(
-            $"Heroku API: POST /apps/raxx-queue-prod/log-sessions was answered {status} with a redirect to {new Uri(heroku.Url!).Host}/apps/raxx-queue-prod/releases: the checklist never follows a redirect of a write"
+            $"Heroku API: POST /apps/raxx-queue-prod/log-sessions was answered {status} with a redirect to {new Uri(heroku.Url!).Host}/apps/raxx-queue-prod/releases: the checklist never follows a redirect of a write; check that the API URL names the API itself (not a proxy that redirects) and run again"
         );
         heroku
             .LogEntries.Select(e => $"{e.RequestMessage.Method} {e.RequestMessage.Path}")

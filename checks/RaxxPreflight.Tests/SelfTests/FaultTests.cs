@@ -213,7 +213,7 @@ public sealed class FaultTests : IAsyncDisposable
         return proxy;
     }
 
-    private static string Everything(ChecklistOutcome outcome) =>
+    internal static string Everything(ChecklistOutcome outcome) =>
         string.Join(
             "\n",
             outcome.Output,

@@ -1,0 +1,431 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RaxxPreflight.Http;
+
+namespace RaxxPreflight.Tests.Support;
+
+/// <summary>One fault a service or the network can throw at the checklist, by the name the fault matrix gives it.</summary>
+internal static class Faults
+{
+    public const string Unauthorized = "401";
+    public const string Forbidden = "403";
+    public const string NotFound = "404";
+    public const string TooManyRequests = "429";
+    public const string ServerError = "500";
+    public const string UnavailableOnce = "503-once";
+    public const string UnavailableAlways = "503-always";
+    public const string Refused = "refused";
+    public const string NoAnswer = "no-answer";
+    public const string MalformedJson = "malformed-json";
+    public const string HtmlWith200 = "html-200";
+    public const string Truncated = "truncated";
+    public const string Oversized = "oversized";
+    public const string RedirectElsewhere = "redirect-elsewhere";
+    public const string RedirectOfThePost = "redirect-post";
+
+    public static readonly string[] All =
+    [
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        TooManyRequests,
+        ServerError,
+        UnavailableOnce,
+        UnavailableAlways,
+        Refused,
+        NoAnswer,
+        MalformedJson,
+        HtmlWith200,
+        Truncated,
+        Oversized,
+        RedirectElsewhere,
+        RedirectOfThePost,
+    ];
+
+    /// <summary>The HTTP status a status fault answers; null for the others.</summary>
+    public static int? Status(string fault) =>
+        fault switch
+        {
+            Unauthorized or Forbidden or NotFound or TooManyRequests or ServerError => int.Parse(
+                fault,
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
+            UnavailableAlways or UnavailableOnce => 503,
+            _ => null,
+        };
+
+    /// <summary>A loopback port nothing listens on.</summary>
+    public static int ClosedPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
+
+/// <summary>
+/// An HTTP server in front of a fake that answers the requests <c>faulted</c> selects with one fault, and passes every
+/// other request through to the fake unchanged (its Host header kept, so routers behind host resolution still answer).
+/// Error bodies echo the request's Authorization header, as a careless API does: the checklist must mask it.
+/// </summary>
+internal sealed class FaultProxy : IAsyncDisposable
+{
+    private static readonly HttpClient Forwarder = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private readonly HttpListener? listener;
+    private readonly Uri target;
+    private readonly string fault;
+    private readonly Func<string, string, bool> faulted;
+    private readonly Uri elsewhere;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<string, bool> answeredOnce = new(StringComparer.Ordinal);
+
+    private FaultProxy(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere)
+    {
+        this.target = target;
+        this.fault = fault;
+        this.faulted = faulted;
+        this.elsewhere = elsewhere;
+        if (fault == Faults.Refused)
+        {
+            Port = Faults.ClosedPort();
+            return;
+        }
+
+        Port = Faults.ClosedPort();
+        listener = new HttpListener();
+        listener.Prefixes.Add($"http://*:{Port}/");
+        listener.Start();
+        _ = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>The loopback port it listens on (nothing listens there for <see cref="Faults.Refused"/>).</summary>
+    public int Port { get; }
+
+    /// <summary>Its base URL.</summary>
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Every request it received: method, path and query, and the Authorization header when one came.</summary>
+    public ConcurrentQueue<(string Method, string PathAndQuery, string? Authorization)> Received { get; } = new();
+
+    /// <summary>
+    /// Starts a proxy of <paramref name="target"/> that answers <paramref name="fault"/> to every request for which
+    /// <paramref name="faulted"/>(method, path) holds; a redirect elsewhere points at <paramref name="elsewhere"/>.
+    /// </summary>
+    public static FaultProxy Start(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere) =>
+        new(target, fault, faulted, elsewhere);
+
+    private async Task AcceptAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener!.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var pathAndQuery = request.RawUrl ?? "/";
+        var path = pathAndQuery.Split('?', 2)[0];
+        var authorization = request.Headers["Authorization"];
+        Received.Enqueue((request.HttpMethod, pathAndQuery, authorization));
+        try
+        {
+            if (
+                !faulted(request.HttpMethod, path)
+                || (fault == Faults.UnavailableOnce && !answeredOnce.TryAdd($"{request.HttpMethod} {pathAndQuery}", true))
+            )
+            {
+                await ForwardAsync(context);
+                return;
+            }
+
+            switch (fault)
+            {
+                case Faults.NoAnswer:
+                    await Task.Delay(Timeout.Infinite, stopping.Token);
+                    break;
+                case Faults.MalformedJson:
+                    await WriteAsync(response, 200, "application/json; charset=utf-8", "{\"name\": \"raxx-queue-prod\", \"status\": ");
+                    break;
+                case Faults.HtmlWith200:
+                    await WriteAsync(response, 200, "text/html; charset=utf-8", "<html>\n<body>Sign in to continue</body>\n</html>\n");
+                    break;
+                case Faults.Truncated:
+                    await TruncateAsync(context);
+                    break;
+                case Faults.Oversized:
+                    await OversizeAsync(response);
+                    break;
+                case Faults.RedirectElsewhere:
+                    response.StatusCode = 302;
+                    response.RedirectLocation = new Uri(elsewhere, pathAndQuery.TrimStart('/')).ToString();
+                    response.Close();
+                    break;
+                case Faults.RedirectOfThePost:
+                    // Heroku's rollback endpoint: a POST that followed this would write to prod.
+                    response.StatusCode = 307;
+                    response.RedirectLocation = "/apps/raxx-queue-prod/releases";
+                    response.Close();
+                    break;
+                default:
+                    var status = Faults.Status(fault) ?? 500;
+                    if (status == 429)
+                    {
+                        response.Headers["Retry-After"] = "1";
+                        response.Headers["RateLimit-Remaining"] = "0";
+                    }
+
+                    // Every API's error shape at once, echoing the credential and the request.
+                    var echo = $"refused {authorization} for {request.HttpMethod} {pathAndQuery}".Replace(
+                        "\"",
+                        "'",
+                        StringComparison.Ordinal
+                    );
+                    await WriteAsync(
+                        response,
+                        status,
+                        "application/json; charset=utf-8",
+                        $"{{\"id\":\"fault_{status}\",\"message\":\"{echo}\",\"error\":{{\"message\":\"{echo}\",\"type\":\"api_error\"}}}}"
+                    );
+                    break;
+            }
+        }
+        catch (Exception e)
+            when (e
+                    is HttpListenerException
+                        or IOException
+                        or ObjectDisposedException
+                        or OperationCanceledException
+                        or HttpRequestException
+                        or InvalidOperationException
+            )
+        {
+            Abort(response);
+        }
+    }
+
+    private async Task ForwardAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(target, request.RawUrl ?? "/"));
+        if (request.HasEntityBody)
+        {
+            using var body = new MemoryStream();
+            await request.InputStream.CopyToAsync(body, stopping.Token);
+            forward.Content = new ByteArrayContent(body.ToArray());
+        }
+
+        foreach (var name in request.Headers.AllKeys.OfType<string>())
+        {
+            if (name is "Host" or "Content-Length" or "Connection" or "Transfer-Encoding" or "Expect")
+            {
+                continue;
+            }
+
+            var values = request.Headers.GetValues(name) ?? [];
+            if (!forward.Headers.TryAddWithoutValidation(name, values))
+            {
+                forward.Content?.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        forward.Headers.Host = request.Headers["Host"];
+        using var answer = await Forwarder.SendAsync(forward, stopping.Token);
+        var bytes = await answer.Content.ReadAsByteArrayAsync(stopping.Token);
+        var response = context.Response;
+        response.StatusCode = (int)answer.StatusCode;
+        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
+        {
+            if (name is "Transfer-Encoding" or "Content-Length" or "Connection" or "Keep-Alive")
+            {
+                continue;
+            }
+
+            response.Headers[name] = string.Join(",", values);
+        }
+
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes, stopping.Token);
+        response.Close();
+    }
+
+    // The real answer, its Content-Length promising all of it, then the connection cut halfway.
+    private async Task TruncateAsync(HttpListenerContext context)
+    {
+        using var forward = new HttpRequestMessage(HttpMethod.Get, new Uri(target, context.Request.RawUrl ?? "/"));
+        forward.Headers.Host = context.Request.Headers["Host"];
+        foreach (var name in new[] { "Authorization", "Accept", "User-Agent" })
+        {
+            if (context.Request.Headers[name] is { } value)
+            {
+                forward.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using var answer = await Forwarder.SendAsync(forward, stopping.Token);
+        var bytes = await answer.Content.ReadAsByteArrayAsync(stopping.Token);
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "application/json";
+        response.ContentLength64 = Math.Max(bytes.Length, 2);
+        await response.OutputStream.WriteAsync(bytes.AsMemory(0, Math.Max(1, bytes.Length / 2)), stopping.Token);
+        await response.OutputStream.FlushAsync(stopping.Token);
+        response.Abort();
+    }
+
+    private async Task OversizeAsync(HttpListenerResponse response)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "application/json; charset=utf-8";
+        var size = RemoteResponse.MaxBody + (1 << 20);
+        response.ContentLength64 = size;
+        var chunk = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
+        await response.OutputStream.WriteAsync("["u8.ToArray(), stopping.Token);
+        for (var written = 1; written < size - 1; written += chunk.Length)
+        {
+            await response.OutputStream.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, size - 1 - written)), stopping.Token);
+        }
+
+        await response.OutputStream.WriteAsync("]"u8.ToArray(), stopping.Token);
+        response.Close();
+    }
+
+    private async Task WriteAsync(HttpListenerResponse response, int status, string contentType, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes, stopping.Token);
+        response.Close();
+    }
+
+    private static void Abort(HttpListenerResponse response)
+    {
+        try
+        {
+            response.Abort();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or HttpListenerException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        if (listener is not null)
+        {
+            listener.Stop();
+            listener.Close();
+        }
+
+        stopping.Dispose();
+    }
+}
+
+/// <summary>
+/// A TCP server where a Postgres server should be: holds every connection without a word (<see cref="Faults.NoAnswer"/>),
+/// answers an HTML page (<see cref="Faults.HtmlWith200"/>), bytes that are no protocol (<see cref="Faults.MalformedJson"/>),
+/// or cuts each connection at once (<see cref="Faults.Truncated"/>).
+/// </summary>
+internal sealed class TcpFault : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly string fault;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentBag<TcpClient> held = [];
+
+    private TcpFault(string fault)
+    {
+        this.fault = fault;
+        listener.Start();
+        _ = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>The loopback port it listens on.</summary>
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>Starts one.</summary>
+    public static TcpFault Start(string fault) => new(fault);
+
+    private async Task AcceptAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    var stream = client.GetStream();
+                    switch (fault)
+                    {
+                        case Faults.NoAnswer:
+                            held.Add(client);
+                            return;
+                        case Faults.HtmlWith200:
+                            await stream.WriteAsync(
+                                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>Sign in</body></html>"u8.ToArray(),
+                                stopping.Token
+                            );
+                            break;
+                        case Faults.MalformedJson:
+                            await stream.WriteAsync(new byte[] { 0x00, 0xff, 0x13, 0x37, 0x7b, 0x22, 0x00, 0x00 }, stopping.Token);
+                            break;
+                        default:
+                            break;
+                    }
+
+                    client.Dispose();
+                }
+                catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+                {
+                    client.Dispose();
+                }
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        listener.Stop();
+        foreach (var client in held)
+        {
+            client.Dispose();
+        }
+
+        stopping.Dispose();
+    }
+}
