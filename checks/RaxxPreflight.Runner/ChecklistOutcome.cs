@@ -39,6 +39,10 @@ internal sealed record ChecklistOutcome(
     public IReadOnlyList<string> WarnedIds =>
         [.. Results.Where(r => r.Status == CheckStatus.Warn).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
 
+    /// <summary>The ids of the items whose findings a live waiver covers, sorted.</summary>
+    public IReadOnlyList<string> WaivedIds =>
+        [.. Results.Where(r => r.Status == CheckStatus.Waived).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
+
     /// <summary>The width item ids are padded to in lines.</summary>
     public static int IdWidth => CheckIds.All.Max(c => c.Id.Length);
 
@@ -48,6 +52,7 @@ internal sealed record ChecklistOutcome(
         {
             CheckStatus.Pass => "pass",
             CheckStatus.Warn => "WARN",
+            CheckStatus.Waived => "waived",
 
             // Failed and could not be checked alike: the line says "not checked" in its reason.
             _ => "FAIL",
@@ -110,6 +115,11 @@ internal sealed record ChecklistOutcome(
         if (WarnedIds.Count > 0)
         {
             text.AppendLine(FormattableString.Invariant($"{WarnedIds.Count} passed with warnings: {string.Join(", ", WarnedIds)}"));
+        }
+
+        if (WaivedIds.Count > 0)
+        {
+            text.AppendLine(FormattableString.Invariant($"{WaivedIds.Count} passed by waiver: {string.Join(", ", WaivedIds)}"));
         }
 
         return text.ToString();

@@ -83,6 +83,7 @@ internal static class JUnitReport
         {
             CheckStatus.Pass => "pass",
             CheckStatus.Warn => "warn",
+            CheckStatus.Waived => "waived",
             CheckStatus.NotChecked => "not-checked",
             _ => "fail",
         };

@@ -22,10 +22,11 @@ internal static class OperatorReport
         var text = new StringBuilder();
         var failed = outcome.Results.Where(r => r.Failed).ToList();
         var warned = outcome.Results.Where(r => r.Status == CheckStatus.Warn).ToList();
+        var waived = outcome.Results.Where(r => r.Waivers.Count > 0).ToList();
         var phases = outcome.Results.Select(r => r.Phase).Distinct(StringComparer.Ordinal).Select(Phases.Word);
         text.AppendLine(
             CultureInfo.InvariantCulture,
-            $"# raxx-queue deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Results.Count - failed.Count} passed, {failed.Count} failed, {warned.Count} warnings)"
+            $"# raxx-queue deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Results.Count - failed.Count} passed, {failed.Count} failed, {warned.Count} warnings{(outcome.WaivedIds.Count > 0 ? $", {outcome.WaivedIds.Count} waived" : string.Empty)})"
         );
         text.AppendLine();
         text.AppendLine(
@@ -41,6 +42,7 @@ internal static class OperatorReport
 
         Items(text, "Blockers", failed, numbered: true);
         Items(text, "Warnings", warned, numbered: false);
+        Waivers(text, waived);
         States(text, outcome.Results);
         Topic(text, outcome.Results, EvidenceTopics.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
         Compared(text, outcome.Results, EvidenceTopics.Postgres, "Postgres delta");
@@ -78,6 +80,7 @@ internal static class OperatorReport
                 ["warn"] = outcome.Results.Count(r => r.Status == CheckStatus.Warn),
                 ["fail"] = outcome.Results.Count(r => r.Status == CheckStatus.Fail),
                 ["notChecked"] = outcome.Results.Count(r => r.Status == CheckStatus.NotChecked),
+                ["waived"] = outcome.Results.Count(r => r.Status == CheckStatus.Waived),
             },
             ["items"] = JsonSerializer.SerializeToNode(outcome.Results, RunEvent.Json),
         };
@@ -117,6 +120,27 @@ internal static class OperatorReport
                 }
 
                 text.AppendLine("   ```");
+            }
+        }
+    }
+
+    // Every waiver the run met, applied, expired or unused: who accepted what, why, and until when.
+    private static void Waivers(StringBuilder text, List<CheckResult> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        Table(text, "Waivers", string.Empty, "item", "subject", "state", "owner", "until", "reason");
+        foreach (var item in items)
+        {
+            foreach (var waiver in item.Waivers)
+            {
+                text.AppendLine(
+                    CultureInfo.InvariantCulture,
+                    $"| {Mark(item.Status)} | `{item.CheckId}` | `{Cell(waiver.Subject)}` | {waiver.State} | {Cell(waiver.Owner)} | {waiver.Expires} | {Cell(waiver.Reason)} |"
+                );
             }
         }
     }
@@ -207,6 +231,7 @@ internal static class OperatorReport
         {
             CheckStatus.Pass => "✅",
             CheckStatus.Warn => "⚠️",
+            CheckStatus.Waived => "🔕",
             CheckStatus.NotChecked => "❓",
             _ => "❌",
         };

@@ -19,19 +19,16 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
                 Seen.Databases("extensions", staging, prod, d => string.Join(", ", d.Extensions.Order(StringComparer.Ordinal)));
 
                 var missing = DatabaseParity.MissingExtensions(staging, prod, world.Config.Database.AllowedMissingExtensions);
-                Verdict.That(
-                    missing.Count == 0,
-                    $"prod's database lacks {missing.Count} extension{(missing.Count == 1 ? string.Empty : "s")} staging's has: {string.Join(", ", missing)}",
+                var app = world.Config.Prod.App;
+                Verdict.NoFindings(
                     [
-                        $"staging ({staging.Where}): {string.Join(", ", staging.Extensions.Order(StringComparer.Ordinal))}",
-                        $"prod ({prod.Where}): {string.Join(", ", prod.Extensions.Order(StringComparer.Ordinal))}",
+                        .. missing.Select(e => new Finding(
+                            e,
+                            $"staging's database has it, prod's ({prod.Where}) does not (or list it in database.allowedMissingExtensions if prod does without it)",
+                            $"heroku pg:psql --app {app} -c 'CREATE EXTENSION IF NOT EXISTS \"{e}\";'"
+                        )),
                     ],
-                    [
-                        .. missing.Select(e =>
-                            $"heroku pg:psql --app {world.Config.Prod.App} -c 'CREATE EXTENSION IF NOT EXISTS \"{e}\";'"
-                        ),
-                        "or, if prod does without it, list it in database.allowedMissingExtensions in the config",
-                    ]
+                    $"prod's database lacks {missing.Count} extension{(missing.Count == 1 ? string.Empty : "s")} staging's has: {string.Join(", ", missing)}"
                 );
             }
         );

@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
@@ -37,7 +38,8 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
                     Verdict.Warn(
                         $"prod and staging share one Sentry DSN ({prodDsn?.ToString() ?? prod.Masked}): their errors land in one project",
                         [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodDsn?.ToString() ?? prod.Masked}"],
-                        [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"]
+                        [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"],
+                        [new FindingData(name, "prod and staging share one Sentry project", null)]
                     );
                 }
             }

@@ -22,7 +22,9 @@ internal static class Item
             Trait(test, Phases.Trait) ?? "(no phase)",
             test.TestDisplayName,
             session.Events,
-            session.Scrub
+            session.Scrub,
+            session.Waivers,
+            session.Today
         );
         ItemRecorder.Enter(recorder);
         recorder.Retries = Http.RetryLog.Listen();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using RaxxPreflight.Configuration;
 using RaxxPreflight.Reporting;
+using RaxxPreflight.Rules;
 using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Checks.Results;
@@ -10,7 +12,15 @@ namespace RaxxPreflight.Checks.Results;
 /// result it hands on as data when it ends. <see cref="Item.RunAsync"/> opens one per fact; <see cref="Verdict"/>
 /// and <see cref="Seen"/> write to the current one.
 /// </summary>
-internal sealed class ItemRecorder(string checkId, string phase, string title, RunEventSink events, Func<string, string> scrub)
+internal sealed class ItemRecorder(
+    string checkId,
+    string phase,
+    string title,
+    RunEventSink events,
+    Func<string, string> scrub,
+    IReadOnlyList<Waiver> waivers,
+    DateOnly today
+)
 {
     private static readonly AsyncLocal<ItemRecorder?> Ambient = new();
     private readonly Lock gate = new();
@@ -20,6 +30,8 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
     private readonly List<string> fixes = [];
     private readonly List<Evidence> evidence = [];
     private IReadOnlyList<AttemptData> attempts = [];
+    private readonly List<WaiverData> waiverData = [];
+    private readonly HashSet<Waiver> usedWaivers = [];
     private CheckStatus? verdict;
     private string? reason;
 
@@ -39,6 +51,18 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
     public string Scrub(string text) => scrub(text);
 
     internal static void Enter(ItemRecorder recorder) => Ambient.Value = recorder;
+
+    /// <summary>The reason, found lines and fixes recorded so far.</summary>
+    public (string? Reason, IReadOnlyList<string> Found, IReadOnlyList<string> Fixes) Recorded
+    {
+        get
+        {
+            lock (gate)
+            {
+                return (reason, [.. found], [.. fixes]);
+            }
+        }
+    }
 
     /// <summary>Records what the item saw.</summary>
     public void Saw(string topic, string? environment, string name, string value)
@@ -77,6 +101,97 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
         }
     }
 
+    /// <summary>
+    /// Records a fail or a warn made of <paramref name="ruleFindings"/>, after the config's waivers of this item had
+    /// their say (<see cref="WaiverRule"/>): every finding waived makes the item waived; a finding whose waiver expired
+    /// fails it, naming the waiver; the rest fail or warn as given, the waived ones listed. <paramref name="foundAreFindings"/>
+    /// says the found lines and fixes were made from the findings (and are remade from those that remain, followed by
+    /// <paramref name="context"/>).
+    /// Returns the status the item ends with.
+    /// </summary>
+    public CheckStatus JudgedFindings(
+        CheckStatus status,
+        string summary,
+        IReadOnlyList<string> foundLines,
+        IReadOnlyList<string> fixLines,
+        IReadOnlyList<FindingData> ruleFindings,
+        bool foundAreFindings,
+        IReadOnlyList<string>? context = null
+    )
+    {
+        var outcome = WaiverRule.Apply(checkId, ruleFindings, waivers, today);
+        if (outcome.Waived.Count == 0 && outcome.Expired.Count == 0)
+        {
+            Judged(status, summary, foundLines, fixLines, ruleFindings);
+            return status;
+        }
+
+        lock (gate)
+        {
+            foreach (var (_, waiver) in outcome.Waived)
+            {
+                Met(waiver, WaiverData.Applied);
+            }
+
+            foreach (var (_, waiver) in outcome.Expired)
+            {
+                Met(waiver, WaiverData.ExpiredState);
+            }
+        }
+
+        var waivedLines = outcome.Waived.Select(w => $"waived: {w.Finding.Subject}: {w.Finding.Problem} {w.Waiver.Terms}").ToList();
+        if (outcome.AllWaived)
+        {
+            var by = outcome.Waived.Select(w => w.Waiver).Distinct().Select(w => w.ToString());
+            Judged(CheckStatus.Waived, $"waived: {string.Join("; ", by)}", waivedLines, [], outcome.Waived.Select(w => w.Finding));
+            return CheckStatus.Waived;
+        }
+
+        var remaining = outcome.Kept.Concat(outcome.Expired.Select(e => e.Finding)).ToList();
+        var found = foundAreFindings ? [.. remaining.Select(f => $"{f.Subject}: {f.Problem}"), .. context ?? []] : foundLines.ToList();
+        var fixes = foundAreFindings ? remaining.Select(f => f.Fix).OfType<string>().ToList() : [.. fixLines];
+        found.AddRange(waivedLines);
+        if (outcome.Expired.Count > 0)
+        {
+            var expired = outcome.Expired.Select(e => e.Waiver).Distinct().ToList();
+            var words = string.Join(
+                "; ",
+                expired.Select(w =>
+                    $"the waiver of {w.Subject} expired on {w.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} (owner {w.Owner}: {w.Reason})"
+                )
+            );
+            fixes.InsertRange(
+                0,
+                expired.Select(w =>
+                    $"fix what it covered, or (with {w.Owner}'s consent) set a later \"expires\" on the waiver of {w.Subject} ({checkId}) in .config/preflight.json"
+                )
+            );
+            Judged(CheckStatus.Fail, $"{words}: {summary}", found, fixes, remaining);
+            return CheckStatus.Fail;
+        }
+
+        var subjects = string.Join(", ", outcome.Waived.Select(w => w.Finding.Subject).Distinct(StringComparer.Ordinal));
+        Judged(status, $"{summary} ({outcome.Waived.Count} waived: {subjects})", found, fixes, remaining);
+        return status;
+    }
+
+    private void Met(Waiver waiver, string state)
+    {
+        if (usedWaivers.Add(waiver))
+        {
+            waiverData.Add(Data(waiver, state));
+        }
+    }
+
+    private static WaiverData Data(Waiver waiver, string state) =>
+        new(
+            waiver.Subject,
+            waiver.Reason,
+            waiver.Owner,
+            waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            state
+        );
+
     /// <summary>The item's result once its fact has ended, with <paramref name="error"/> when it threw.</summary>
     public CheckResult Finish(Exception? error, Func<string, string> scrubbing)
     {
@@ -87,6 +202,7 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
             var status = (error, verdict) switch
             {
                 (null, CheckStatus.Warn) => CheckStatus.Warn,
+                (null, CheckStatus.Waived) => CheckStatus.Waived,
                 (null, _) => CheckStatus.Pass,
                 (VerdictFailure, _) => CheckStatus.Fail,
                 _ => CheckStatus.NotChecked,
@@ -99,6 +215,30 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
             lock (Retries)
             {
                 retried = [.. Retries];
+            }
+
+            // A waiver of this item that matched no finding is rotting: it warns a passing item, and is listed on any
+            // other it judged. An item that could not be checked says nothing of its waivers.
+            var unused = waivers
+                .Where(w => string.Equals(w.CheckId, checkId, StringComparison.Ordinal) && !usedWaivers.Contains(w))
+                .ToList();
+            if (unused.Count > 0 && status != CheckStatus.NotChecked)
+            {
+                waiverData.AddRange(unused.Select(w => Data(w, WaiverData.Unused)));
+                var text =
+                    $"unused waiver{(unused.Count == 1 ? string.Empty : "s")}: {string.Join("; ", unused)}: no finding matches {(unused.Count == 1 ? "it" : "them")}";
+                if (status == CheckStatus.Pass)
+                {
+                    status = CheckStatus.Warn;
+                    line = line is null ? text : $"{text}; {line}";
+                    TestContext.Current.AddWarning(S(text));
+                }
+                else
+                {
+                    found.Add(text);
+                }
+
+                fixes.AddRange(unused.Select(w => $"remove the waiver of {w.Subject} ({checkId}) from .config/preflight.json"));
             }
 
             if (retried.Length > 0 && status == CheckStatus.Pass)
@@ -123,7 +263,10 @@ internal sealed class ItemRecorder(string checkId, string phase, string title, R
                 [.. evidence.Select(e => e with { Value = S(e.Value) })],
                 [.. attempts.Select(a => a with { Observed = S(a.Observed) })],
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 3)
-            );
+            )
+            {
+                Waivers = [.. waiverData.Select(w => w with { Reason = S(w.Reason) })],
+            };
         }
     }
 

@@ -27,6 +27,12 @@ public sealed class PreflightSession : IAsyncLifetime
     /// <summary>What every item reads; throws the setup error when the run could not start.</summary>
     public DeployWorld World => world ?? throw new PreflightSetupException(setupError ?? "the checklist session did not start");
 
+    /// <summary>The config's waivers; none when the run could not start (then nothing is judged to waive).</summary>
+    public IReadOnlyList<Waiver> Waivers => world?.Config.Waivers ?? [];
+
+    /// <summary>The day waivers are judged on: today, in UTC, by the run's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime((world?.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+
     /// <summary>The configuration of the run.</summary>
     public PreflightConfig Config => World.Config;
 

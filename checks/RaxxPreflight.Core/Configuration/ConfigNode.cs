@@ -58,6 +58,52 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     public ConfigNode? OptionalObject(string field) => Present(field, out _) ? Object(field) : null;
 
+    /// <summary>An optional array of objects: each element a node of its own (<c>field[i]</c>), checked for unknown keys too.</summary>
+    public IReadOnlyList<ConfigNode> OptionalObjects(string field)
+    {
+        if (!Present(field, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(field, $"must be an array of objects, found {Describe(value)}");
+        }
+
+        var nodes = new List<ConfigNode>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Error($"{field}[{index}]", $"must be an object, found {Describe(item)}");
+            }
+
+            var child = new ConfigNode(item, Path($"{field}[{index}]"), source);
+            children.Add(child);
+            nodes.Add(child);
+            index++;
+        }
+
+        return nodes;
+    }
+
+    /// <summary>A date written <c>yyyy-MM-dd</c>.</summary>
+    public DateOnly Date(string field)
+    {
+        var text = String(field);
+        return DateOnly.TryParseExact(
+            text,
+            "yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None,
+            out var date
+        )
+            ? date
+            : throw Error(field, $"must be a date written yyyy-MM-dd, found \"{text}\"");
+    }
+
     /// <summary>An optional array of regular expressions, each compiled here so that a bad one fails the load, naming it.</summary>
     public IReadOnlyList<Regex> OptionalPatterns(string field)
     {

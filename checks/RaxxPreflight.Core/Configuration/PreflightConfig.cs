@@ -27,6 +27,9 @@ public sealed record PreflightConfig(
     /// <summary>How long one API call may take, its retries included (<c>api.timeoutSeconds</c>; 30 s when unset).</summary>
     public TimeSpan ApiTimeout { get; init; } = DefaultApiTimeout;
 
+    /// <summary>The accepted findings, each with an owner and an expiry (<c>waivers</c>; none when unset).</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
     /// <summary>The API timeout when the config sets none.</summary>
     public static TimeSpan DefaultApiTimeout { get; } = TimeSpan.FromSeconds(30);
 }

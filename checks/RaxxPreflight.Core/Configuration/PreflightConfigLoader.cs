@@ -103,6 +103,7 @@ public static class PreflightConfigLoader
                 ApiTimeout = root.OptionalObject("api") is { } api
                     ? TimeSpan.FromSeconds(api.PositiveNumber("timeoutSeconds"))
                     : PreflightConfig.DefaultApiTimeout,
+                Waivers = [.. root.OptionalObjects("waivers").Select(Waiver)],
             };
 
             var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
@@ -120,6 +121,42 @@ public static class PreflightConfigLoader
             root.RejectUnknown("$schema");
             return config;
         }
+    }
+
+    // A waiver names a check of this checklist and a finding's subject (a name, never a secret), and says why, who and until when.
+    private static Waiver Waiver(ConfigNode node)
+    {
+        var check = node.String("check");
+        if (!CheckIds.All.Any(c => c.Id == check))
+        {
+            var ids = CheckIds.All.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+            var meant = ids.FirstOrDefault(id =>
+                id.Contains(check, StringComparison.OrdinalIgnoreCase) || check.Contains(id, StringComparison.OrdinalIgnoreCase)
+            );
+            throw node.Error(
+                "check",
+                $"is not a check of this checklist: \"{check}\"{(meant is null ? string.Empty : $" (did you mean '{meant}'?)")}; the checks are {string.Join(", ", ids)}"
+            );
+        }
+
+        var subject = node.String("subject");
+        if (
+            !string.Equals(Secrets.SecretPatterns.Mask(subject), subject, StringComparison.Ordinal)
+            || System.Text.RegularExpressions.Regex.IsMatch(
+                subject,
+                "[A-Za-z0-9+/=]{32,}",
+                System.Text.RegularExpressions.RegexOptions.None,
+                TimeSpan.FromSeconds(1)
+            )
+        )
+        {
+            throw node.Error(
+                "subject",
+                "looks like a secret: a waiver names what a finding is about (a config var's name, an extension, a job), never a value"
+            );
+        }
+
+        return new Waiver(check, subject, node.String("reason"), node.String("owner"), node.Date("expires"));
     }
 
     private static DatabaseConfig Database(ConfigNode node) =>

@@ -32,6 +32,9 @@ public sealed record CheckResult(
     double Seconds
 )
 {
+    /// <summary>The waivers this item met: applied to a finding, expired (which failed it), or unused.</summary>
+    public IReadOnlyList<WaiverData> Waivers { get; init; } = [];
+
     /// <summary>True when the item failed or could not be checked.</summary>
     [JsonIgnore]
     public bool Failed => Status is CheckStatus.Fail or CheckStatus.NotChecked;
@@ -69,6 +72,24 @@ public sealed record CheckResult(
 /// <param name="Problem">What is wrong and what was found.</param>
 /// <param name="Fix">The command that fixes it, when there is one.</param>
 public sealed record FindingData(string Subject, string Problem, string? Fix);
+
+/// <summary>A waiver as an item met it.</summary>
+/// <param name="Subject">What the finding it names is about.</param>
+/// <param name="Reason">Why it was accepted.</param>
+/// <param name="Owner">Who answers for it.</param>
+/// <param name="Expires">Its last day, <c>yyyy-MM-dd</c>.</param>
+/// <param name="State"><c>applied</c> (a finding waived), <c>expired</c> (its finding failed the item) or <c>unused</c> (no finding matched).</param>
+public sealed record WaiverData(string Subject, string Reason, string Owner, string Expires, string State)
+{
+    /// <summary>A waiver that covered a finding.</summary>
+    public const string Applied = "applied";
+
+    /// <summary>A waiver past its date whose finding failed the item.</summary>
+    public const string ExpiredState = "expired";
+
+    /// <summary>A waiver no finding matched.</summary>
+    public const string Unused = "unused";
+}
 
 /// <summary>One look of a wait: when (seconds since the wait began) and what was seen.</summary>
 /// <param name="At">Seconds since the wait began.</param>

@@ -14,6 +14,13 @@ public enum CheckStatus
     [JsonStringEnumMemberName("warn")]
     Warn,
 
+    /// <summary>
+    /// What it found is accepted, for now: every finding is covered by a live waiver of the config (with its reason,
+    /// owner and expiry). Not a failure, not a warning.
+    /// </summary>
+    [JsonStringEnumMemberName("waived")]
+    Waived,
+
     /// <summary>It did not hold.</summary>
     [JsonStringEnumMemberName("fail")]
     Fail,

@@ -65,6 +65,74 @@ public class PreflightConfigLoaderTests
         error.Message.ShouldNotContain("\n");
     }
 
+    private const string AWaiver =
+        "{\"check\": \"sentry-dsn-per-environment\", \"subject\": \"SENTRY_DSN_QUEUE\", \"reason\": \"one project until the split\", \"owner\": \"ops@raxx.example\", \"expires\": \"2027-01-31\"}";
+
+    [Fact]
+    public void Waivers_are_read_with_their_item_subject_reason_owner_and_last_day()
+    {
+        var config = PreflightConfigLoader.Parse(WithField("waivers", $"[{AWaiver}]"), "test.json");
+
+        config.Waivers.ShouldBe([
+            new Waiver(
+                CheckIds.SentryDsnPerEnvironment,
+                "SENTRY_DSN_QUEUE",
+                "one project until the split",
+                "ops@raxx.example",
+                new DateOnly(2027, 1, 31)
+            ),
+        ]);
+        PreflightConfigLoader.Load(Repo.DefaultConfig).Waivers.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(
+        "\"check\": \"sentry-dsn-per-environment\"",
+        "\"check\": \"sentry-dsn\"",
+        "field waivers[0].check is not a check of this checklist: \"sentry-dsn\" (did you mean 'sentry-dsn-per-environment'?); the checks are deploy-gate-configured, "
+    )]
+    [InlineData(
+        "\"expires\": \"2027-01-31\"",
+        "\"expires\": \"31/01/2027\"",
+        "field waivers[0].expires must be a date written yyyy-MM-dd, found \"31/01/2027\""
+    )]
+    [InlineData("\"owner\": \"ops@raxx.example\"", "\"owner\": \"\"", "field waivers[0].owner must be a non-empty string")]
+    [InlineData(
+        "\"subject\": \"SENTRY_DSN_QUEUE\"",
+        "\"subject\": \"sk_live_51HdBq2AbCdEfGhIjKlMnOpQr\"",
+        "field waivers[0].subject looks like a secret: a waiver names what a finding is about"
+    )]
+    [InlineData(
+        "\"subject\": \"SENTRY_DSN_QUEUE\"",
+        "\"subject\": \"7f3c9a2b8e1d4c6f9a0b3e5d7c2a4f6e8b1d3c5a7e9f2b4d6c8a0e1f3b5d7c9a\"",
+        "field waivers[0].subject looks like a secret"
+    )]
+    [InlineData(
+        "\"reason\": \"one project until the split\"",
+        "\"reason\": \"x\", \"because\": \"y\"",
+        "field waivers[0].because is not a known field"
+    )]
+    public void A_wrong_waiver_fails_with_one_line_naming_it(string replace, string with, string expected)
+    {
+        var text = WithField("waivers", $"[{AWaiver.Replace(replace, with, StringComparison.Ordinal)}]");
+
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json"));
+
+        error.Message.ShouldContain(expected);
+        error.Message.ShouldNotContain("\n");
+        error.Message.ShouldNotContain("sk_live_51HdBq2AbCdEfGhIjKlMnOpQr");
+    }
+
+    [Fact]
+    public void The_schema_names_exactly_the_checks_of_the_checklist_for_waivers()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Repo.Root, ".config", "preflight.schema.json")))!;
+
+        var ids = schema["properties"]!["waivers"]!["items"]!["properties"]!["check"]!["enum"]!.AsArray().Select(n => (string)n!);
+
+        ids.ShouldBe(CheckIds.All.Select(c => c.Id).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void The_api_timeout_is_30_s_unless_the_config_bounds_it()
     {
@@ -135,11 +203,17 @@ public class PreflightConfigLoaderTests
     [InlineData("stray", "true")]
     [InlineData("environments.prod.app", "\"Raxx_Queue\"")]
     [InlineData("health.timeoutSeconds", "-1")]
+    [InlineData(
+        "waivers",
+        "[{\"check\": \"no-such-check\", \"subject\": \"X\", \"reason\": \"r\", \"owner\": \"o\", \"expires\": \"2027-01-31\"}]"
+    )]
+    [InlineData("waivers", "[{\"check\": \"prod-healthy\", \"subject\": \"X\", \"reason\": \"r\", \"expires\": \"2027-01-31\"}]")]
     public void The_published_schema_refuses_what_the_loader_refuses(string field, string json)
     {
         var schema = Json.Schema.JsonSchema.FromFile(System.IO.Path.Combine(Repo.Root, ".config", "preflight.schema.json"));
 
         Evaluate(schema, File.ReadAllText(Repo.DefaultConfig)).ShouldBeTrue("the default config holds to its schema");
+        Evaluate(schema, WithField("waivers", $"[{AWaiver}]")).ShouldBeTrue("a good waiver holds to the schema");
         Evaluate(schema, WithField(field, json)).ShouldBeFalse();
         Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(WithField(field, json), "t"));
     }
