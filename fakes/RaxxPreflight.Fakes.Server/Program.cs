@@ -21,6 +21,10 @@ var world = await FakeWorld
     .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres)))
     .ConfigureAwait(false);
 await using var stopping = world.ConfigureAwait(false);
+
+// Real clients (the Heroku CLI reading `heroku logs`) cannot resolve logplex.heroku.com to the fake: point the
+// sessions at the fake itself. The checklist reaches them the same way.
+world.Logplex.ServeDirectly();
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

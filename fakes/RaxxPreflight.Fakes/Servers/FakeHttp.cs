@@ -39,4 +39,28 @@ internal static class FakeHttp
     }
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>
+    /// A GET's entity tag, as both real APIs send one on a 200 (<paramref name="weak"/>: GitHub's <c>W/"..."</c>), and
+    /// the status to answer: 304 with no body when the request's <c>If-None-Match</c> names it (or <c>*</c>).
+    /// </summary>
+    public static (int Status, string Body, string? ETag) Conditional(IRequestMessage request, int status, string body, bool weak)
+    {
+        if (status != 200 || !string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase))
+        {
+            return (status, body, null);
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32];
+        var etag = weak ? $"W/\"{hash}\"" : $"\"{hash}\"";
+        var tags = (Header(request, "If-None-Match") ?? string.Empty).Split(
+            ',',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+        );
+        var matched = tags.Any(t => t == "*" || string.Equals(Opaque(t), Opaque(etag), StringComparison.Ordinal));
+        return matched ? (304, string.Empty, etag) : (status, body, etag);
+    }
+
+    // If-None-Match compares weakly: W/"x" and "x" are the same tag.
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -111,7 +111,8 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
         );
     }
 
-    public string Runs(string workflow, IRequestMessage request)
+    /// <summary>A page of a workflow's runs, and the <c>Link</c> header that names the other pages (null when there is one page).</summary>
+    public (string Body, string? Link) Runs(string workflow, IRequestMessage request)
     {
         var branch = FakeHttp.Query(request, "branch");
         var status = FakeHttp.Query(request, "status");
@@ -130,12 +131,141 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
             .Where(r => status is null || r.Status == status || r.Conclusion == status)
             .OrderByDescending(r => r.CreatedAt)
             .ToList();
-        return new JsonObject
+        var body = new JsonObject
         {
             ["total_count"] = runs.Count,
             ["workflow_runs"] = new JsonArray([.. runs.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)Run(r))]),
         }.ToJsonString();
+        return (body, Link(request, page, Math.Max(1, (runs.Count + perPage - 1) / perPage)));
     }
+
+    // GitHub's pagination header: the request's own URL with page=N, for next/last (and prev/first past page 1).
+    private string? Link(IRequestMessage request, int page, int last)
+    {
+        if (last <= 1)
+        {
+            return null;
+        }
+
+        var query = (request.Query ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
+            .Where(q => q.Key != "page")
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v)}"))
+            .ToList();
+        string At(int n) => $"<{api}{request.Path.TrimStart('/')}?{string.Join("&", query.Append($"page={n}"))}>";
+        var links = new List<string>();
+        if (page > 1)
+        {
+            links.Add($"{At(page - 1)}; rel=\"prev\"");
+        }
+
+        if (page < last)
+        {
+            links.Add($"{At(page + 1)}; rel=\"next\"");
+            links.Add($"{At(last)}; rel=\"last\"");
+        }
+
+        if (page > 1)
+        {
+            links.Add($"{At(1)}; rel=\"first\"");
+        }
+
+        return string.Join(", ", links);
+    }
+
+    /// <summary>One run by its id, or null.</summary>
+    public string? RunById(long id) => state.Runs.FirstOrDefault(r => r.Id == id) is { } run ? Run(run).ToJsonString() : null;
+
+    /// <summary>Every environment of the repository, as <c>GET /repos/{o}/{r}/environments</c> lists them.</summary>
+    public string Environments() =>
+        new JsonObject
+        {
+            ["total_count"] = state.Environments.Count,
+            ["environments"] = new JsonArray([
+                .. state.Environments.Keys.Order(StringComparer.Ordinal).Select(n => JsonNode.Parse(Environment(n)!)),
+            ]),
+        }.ToJsonString();
+
+    /// <summary>The workflows of the repository: one per workflow file its runs name.</summary>
+    private IEnumerable<string> WorkflowFiles =>
+        state
+            .Runs.Select(r => r.WorkflowFile)
+            .Concat(state.Files.Keys.Where(f => f.StartsWith(".github/workflows/", StringComparison.Ordinal)).Select(Path.GetFileName))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>A workflow by its id or its file name, or null.</summary>
+    public string? Workflow(string idOrFile) =>
+        WorkflowFiles.FirstOrDefault(f => f == idOrFile || Id(f).ToString(CultureInfo.InvariantCulture) == idOrFile) is { } file
+            ? WorkflowObject(file).ToJsonString()
+            : null;
+
+    /// <summary><c>GET /repos/{o}/{r}/actions/workflows</c>.</summary>
+    public string Workflows()
+    {
+        var files = WorkflowFiles.Order(StringComparer.Ordinal).ToList();
+        return new JsonObject
+        {
+            ["total_count"] = files.Count,
+            ["workflows"] = new JsonArray([.. files.Select(f => (JsonNode)WorkflowObject(f))]),
+        }.ToJsonString();
+    }
+
+    private JsonObject WorkflowObject(string file) =>
+        new()
+        {
+            ["id"] = Id(file),
+            ["node_id"] = NodeId("W", Id(file)),
+            ["name"] = Path.GetFileNameWithoutExtension(file),
+            ["path"] = $".github/workflows/{file}",
+            ["state"] = "active",
+            ["created_at"] = Stamp(Created),
+            ["updated_at"] = Stamp(Created),
+            ["url"] = $"{api}repos/{Repo}/actions/workflows/{Id(file)}",
+            ["html_url"] = $"https://github.com/{Repo}/blob/main/.github/workflows/{file}",
+            ["badge_url"] = $"https://github.com/{Repo}/workflows/{Path.GetFileNameWithoutExtension(file)}/badge.svg",
+        };
+
+    /// <summary>A branch, with its HEAD commit, or null when there is no such branch.</summary>
+    public string? Branch(string name)
+    {
+        if (!state.Branches.ContainsKey(name))
+        {
+            return null;
+        }
+
+        var (_, commit) = Commit(name);
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["commit"] = JsonNode.Parse(commit),
+            ["_links"] = new JsonObject
+            {
+                ["self"] = $"{api}repos/{Repo}/branches/{name}",
+                ["html"] = $"https://github.com/{Repo}/tree/{name}",
+            },
+            ["protected"] = name == "main",
+            ["protection"] = new JsonObject
+            {
+                ["enabled"] = name == "main",
+                ["required_status_checks"] = new JsonObject
+                {
+                    ["enforcement_level"] = "off",
+                    ["contexts"] = new JsonArray(),
+                    ["checks"] = new JsonArray(),
+                },
+            },
+            ["protection_url"] = $"{api}repos/{Repo}/branches/{name}/protection",
+        }.ToJsonString();
+    }
+
+    /// <summary>The file's text, as <c>application/vnd.github.raw</c> answers it; null when the ref does not exist.</summary>
+    public string? RawContent(string path, string? reference) => state.Branches.ContainsKey(reference ?? "main") ? state.Files[path] : null;
+
+    /// <summary>The SHA a ref names, as <c>application/vnd.github.sha</c> answers it; null when it names none.</summary>
+    public string? Sha(string reference) =>
+        state.Branches.TryGetValue(reference, out var head)
+            ? head
+            : state.Branches.Values.FirstOrDefault(s => s.StartsWith(reference, StringComparison.Ordinal) && reference.Length >= 7);
 
     public (int, string) Commit(string reference)
     {
@@ -177,7 +307,14 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
                 },
                 ["author"] = User("raxx-dev"),
                 ["committer"] = User("web-flow"),
-                ["parents"] = new JsonArray(),
+                ["parents"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["sha"] = Parent(sha),
+                        ["url"] = $"{api}repos/{Repo}/commits/{Parent(sha)}",
+                        ["html_url"] = $"https://github.com/{Repo}/commit/{Parent(sha)}",
+                    }
+                ),
                 ["stats"] = new JsonObject
                 {
                     ["additions"] = 3,
@@ -188,6 +325,9 @@ internal sealed class GitHubResources(GitHubState state, Uri api)
             }.ToJsonString()
         );
     }
+
+    // A stable parent for a commit the scenario names: the fakes serve one commit per branch, each with a history.
+    private static string Parent(string sha) => GitSha(Encoding.UTF8.GetBytes("parent of " + sha));
 
     private JsonObject Run(WorkflowRunState run)
     {

@@ -46,20 +46,59 @@ public sealed class HerokuFake : IDisposable
         ArgumentNullException.ThrowIfNull(logplex);
         var fake = new HerokuFake(WireMockServer.Start(), apiKey);
         var initial = look(string.Empty);
-        foreach (var (name, id) in new[] { (initial.Staging.Name, initial.Staging.Id), (initial.Prod.Name, initial.Prod.Id) })
+        var apps = new[] { (initial.Staging.Name, initial.Staging.Id), (initial.Prod.Name, initial.Prod.Id) };
+        HerokuResources Resources(string name, string resource) => new(App(look($"{name}/{resource}"), name), webUrl(name));
+        foreach (var (name, id) in apps)
         {
-            var url = webUrl(name);
-            HerokuResources At(string resource) => new(App(look($"{name}/{resource}"), name), url);
+            HerokuResources At(string resource) => Resources(name, resource);
             foreach (var identity in new[] { name, id.ToString() })
             {
-                fake.Get($"/apps/{identity}", _ => new HerokuAnswer(200, At("app").App()));
-                fake.Get($"/apps/{identity}/config-vars", _ => new HerokuAnswer(200, At("config-vars").ConfigVars()));
-                fake.GetList($"/apps/{identity}/addons", "id", () => At("addons").Addons());
-                fake.GetList($"/apps/{identity}/addon-attachments", "id", () => At("addon-attachments").Attachments());
-                fake.GetList($"/apps/{identity}/releases", "id", () => At("releases").Releases());
-                fake.GetList($"/apps/{identity}/formation", "id", () => At("formation").Formation());
-                fake.GetList($"/apps/{identity}/dynos", "id", () => At("dynos").Dynos());
-                fake.server.Given(Request.Create().WithPath($"/apps/{identity}/log-sessions").UsingPost())
+                var app = $"/apps/{identity}";
+                fake.Get(app, _ => new HerokuAnswer(200, At("app").App()));
+                fake.Get($"{app}/config-vars", _ => new HerokuAnswer(200, At("config-vars").ConfigVars()));
+                fake.Get($"{app}/pipeline-couplings", _ => new HerokuAnswer(200, At("pipeline-couplings").PipelineCoupling()));
+
+                // A release's config vars: the fakes keep no history, so every release answers the app's current ones.
+                fake.server.Given(
+                        Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher($"{app}/releases/*/config-vars")).UsingGet()
+                    )
+                    .AtPriority(15)
+                    .RespondWith(
+                        Response
+                            .Create()
+                            .WithCallback(r =>
+                                fake.Guarded(
+                                    r,
+                                    () =>
+                                    {
+                                        var release = Uri.UnescapeDataString(r.Path[$"{app}/releases/".Length..^"/config-vars".Length]);
+                                        var known = At("releases")
+                                            .Releases()
+                                            .Any(i => i.Keys.Values.Any(k => Convert.ToString(k, CultureInfo.InvariantCulture) == release));
+                                        return known
+                                            ? new HerokuAnswer(200, At("config-vars").ConfigVars())
+                                            : new HerokuAnswer(404, Error("not_found", "Couldn't find that release."));
+                                    }
+                                )
+                            )
+                    );
+                foreach (
+                    var (resource, noun, items) in new (string, string, Func<HerokuResources, IReadOnlyList<HerokuListItem>>)[]
+                    {
+                        ("addons", "add-on", r => r.Addons()),
+                        ("addon-attachments", "add-on attachment", r => r.Attachments()),
+                        ("releases", "release", r => r.Releases()),
+                        ("formation", "formation", r => r.Formation()),
+                        ("dynos", "dyno", r => r.Dynos()),
+                        ("collaborators", "collaborator", r => r.Collaborators()),
+                    }
+                )
+                {
+                    fake.GetList($"{app}/{resource}", "id", () => items(At(resource)));
+                    fake.GetOne($"{app}/{resource}/", noun, () => items(At(resource)));
+                }
+
+                fake.server.Given(Request.Create().WithPath($"{app}/log-sessions").UsingPost())
                     .AtPriority(10)
                     .RespondWith(
                         Response
@@ -71,15 +110,14 @@ public sealed class HerokuFake : IDisposable
             }
         }
 
-        fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/apps/*")))
-            .AtPriority(50)
-            .RespondWith(
-                Response
-                    .Create()
-                    .WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", "Couldn't find that app."))))
-            );
-        fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
-            .AtPriority(60)
+        // The account's own resources, across both apps.
+        fake.Get("/account", _ => new HerokuAnswer(200, HerokuResources.Account()));
+        fake.GetList("/apps", "id", () => [.. apps.Select(a => AppItem(Resources(a.Name, "app")))]);
+        fake.GetList("/users/~/apps", "id", () => [.. apps.Select(a => AppItem(Resources(a.Name, "app")))]);
+
+        // POST /filters/apps reads: the apps whose ids the body's {"in": {"id": [...]}} names (the CLI's pipelines:info).
+        fake.server.Given(Request.Create().WithPath("/filters/apps").UsingPost())
+            .AtPriority(10)
             .RespondWith(
                 Response
                     .Create()
@@ -87,21 +125,110 @@ public sealed class HerokuFake : IDisposable
                         fake.Guarded(
                             r,
                             () =>
-                                new HerokuAnswer(
-                                    404,
-                                    Error(
-                                        "not_found",
-                                        "The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`), and did you specify your intended version with the `Accept` header?"
-                                    )
-                                )
+                            {
+                                var ids = FilterIds(r.Body);
+                                var matching = apps.Where(a => ids.Contains(a.Id.ToString()))
+                                    .Select(a => (System.Text.Json.Nodes.JsonNode)AppItem(Resources(a.Name, "app")).Json);
+                                return new HerokuAnswer(200, new System.Text.Json.Nodes.JsonArray([.. matching]).ToJsonString());
+                            }
                         )
                     )
+            );
+
+        // The pipeline both apps are coupled to: by id or name, listed (eq[name] filters), and its couplings.
+        var pipeline = HerokuResources.Pipeline();
+        var pipelineItem = new HerokuListItem(
+            pipeline,
+            new Dictionary<string, IComparable>(StringComparer.Ordinal)
+            {
+                ["id"] = HerokuResources.PipelineId,
+                ["name"] = HerokuResources.PipelineName,
+            }
+        );
+        fake.Get(
+            "/pipelines",
+            r =>
+                FakeHttp.Query(r, "eq[name]") is { } name && name != HerokuResources.PipelineName
+                    ? HerokuRange.Page([], FakeHttp.Header(r, "Range"), "id")
+                    : HerokuRange.Page([pipelineItem], FakeHttp.Header(r, "Range"), "id")
+        );
+        fake.GetOne("/pipelines/", "pipeline", () => [pipelineItem]);
+        foreach (var identity in new[] { HerokuResources.PipelineId, HerokuResources.PipelineName })
+        {
+            fake.GetList(
+                $"/pipelines/{identity}/pipeline-couplings",
+                "id",
+                () =>
+                    [
+                        .. apps.Select(a =>
+                        {
+                            var json = System
+                                .Text.Json.Nodes.JsonNode.Parse(Resources(a.Name, "pipeline-couplings").PipelineCoupling())!
+                                .AsObject();
+                            return new HerokuListItem(
+                                json,
+                                new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = (string)json["id"]! }
+                            );
+                        }),
+                    ]
+            );
+        }
+        fake.GetList("/addons", "id", () => [.. apps.SelectMany(a => Resources(a.Name, "addons").Addons())]);
+        fake.GetList("/addon-attachments", "id", () => [.. apps.SelectMany(a => Resources(a.Name, "addon-attachments").Attachments())]);
+
+        // An unknown route: "Couldn't find that app." only when the app is not one of these; else the endpoint is unknown.
+        var known = apps.SelectMany(a => new[] { a.Name, a.Id.ToString() }).ToHashSet(StringComparer.Ordinal);
+        fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/apps/*")))
+            .AtPriority(50)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r =>
+                        fake.Guarded(
+                            r,
+                            () =>
+                                known.Contains(Uri.UnescapeDataString(r.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1]))
+                                    ? new HerokuAnswer(404, Error("not_found", EndpointNotFound))
+                                    : new HerokuAnswer(404, Error("not_found", "Couldn't find that app."))
+                        )
+                    )
+            );
+        fake.server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/*")))
+            .AtPriority(60)
+            .RespondWith(
+                Response.Create().WithCallback(r => fake.Guarded(r, () => new HerokuAnswer(404, Error("not_found", EndpointNotFound))))
             );
         return fake;
     }
 
+    /// <summary>What Heroku answers for a route it does not have.</summary>
+    public const string EndpointNotFound =
+        "The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`), and did you specify your intended version with the `Accept` header?";
+
     /// <inheritdoc />
     public void Dispose() => server.Stop();
+
+    private static HashSet<string> FilterIds(string? body)
+    {
+        try
+        {
+            var ids = System.Text.Json.Nodes.JsonNode.Parse(body ?? "{}")?["in"]?["id"]?.AsArray();
+            return [.. (ids ?? []).Select(i => (string?)i).OfType<string>()];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static HerokuListItem AppItem(HerokuResources app)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(app.App())!.AsObject();
+        return new HerokuListItem(
+            json,
+            new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = (string)json["id"]!, ["name"] = (string)json["name"]! }
+        );
+    }
 
     private static AppState App(Scenario scenario, string name) => scenario.Staging.Name == name ? scenario.Staging : scenario.Prod;
 
@@ -124,6 +251,40 @@ public sealed class HerokuFake : IDisposable
     private void GetList(string path, string defaultField, Func<IReadOnlyList<HerokuListItem>> items) =>
         Get(path, r => HerokuRange.Page(items(), FakeHttp.Header(r, "Range"), defaultField));
 
+    // One item of a list by any of its identities (a release by id or version, a formation by id or type...).
+    private void GetOne(string prefix, string noun, Func<IReadOnlyList<HerokuListItem>> items) =>
+        server
+            .Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(prefix + "*")).UsingGet())
+            .AtPriority(20)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithCallback(r =>
+                        Guarded(
+                            r,
+                            () =>
+                            {
+                                var identity = Uri.UnescapeDataString(r.Path[prefix.Length..]);
+                                var item = identity.Contains('/', StringComparison.Ordinal)
+                                    ? null
+                                    : items()
+                                        .FirstOrDefault(i =>
+                                            i.Keys.Values.Any(k =>
+                                                string.Equals(
+                                                    Convert.ToString(k, CultureInfo.InvariantCulture),
+                                                    identity,
+                                                    StringComparison.Ordinal
+                                                )
+                                            )
+                                        );
+                                return item is null
+                                    ? new HerokuAnswer(404, Error("not_found", $"Couldn't find that {noun}."))
+                                    : new HerokuAnswer(200, item.Json.ToJsonString());
+                            }
+                        )
+                    )
+            );
+
     private ResponseMessage Guarded(IRequestMessage request, Func<HerokuAnswer> answerFor)
     {
         var answer = Authorize(request) ?? answerFor();
@@ -132,12 +293,28 @@ public sealed class HerokuFake : IDisposable
             new("RateLimit-Remaining", Interlocked.Decrement(ref remaining).ToString(CultureInfo.InvariantCulture)),
             new("Request-Id", Guid.NewGuid().ToString()),
         };
-        if (answer.NextRange is not null)
+        foreach (
+            var (name, value) in new[]
+            {
+                ("Next-Range", answer.NextRange),
+                ("Content-Range", answer.ContentRange),
+                ("Accept-Ranges", answer.AcceptRanges),
+            }
+        )
         {
-            extra.Add(new("Next-Range", answer.NextRange));
+            if (value is not null)
+            {
+                extra.Add(new(name, value));
+            }
         }
 
-        return FakeHttp.Answer(answer.Status, "application/json", answer.Body, extra);
+        var (status, body, etag) = FakeHttp.Conditional(request, answer.Status, answer.Body, weak: false);
+        if (etag is not null)
+        {
+            extra.Add(new("ETag", etag));
+        }
+
+        return FakeHttp.Answer(status, "application/json", body, extra);
     }
 
     private HerokuAnswer? Authorize(IRequestMessage request)

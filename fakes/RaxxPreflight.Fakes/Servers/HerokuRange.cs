@@ -48,13 +48,19 @@ internal static partial class HerokuRange
 
         var page = ordered.Take(max).ToList();
         var body = new JsonArray([.. page.Select(i => (JsonNode)i.Json.DeepClone())]).ToJsonString();
+        string Key(HerokuListItem item) => Convert.ToString(item.Keys[field], CultureInfo.InvariantCulture)!;
+        var contentRange = page.Count == 0 ? $"{field} ..; max={max}" : $"{field} {Key(page[0])}..{Key(page[^1])}; max={max}";
+        var acceptRanges = string.Join(", ", items.Count > 0 ? items[0].Keys.Keys : [defaultField]);
         if (ordered.Count <= max)
         {
-            return new HerokuAnswer(200, body);
+            return new HerokuAnswer(200, body) { ContentRange = contentRange, AcceptRanges = acceptRanges };
         }
 
-        var last = Convert.ToString(page[^1].Keys[field], CultureInfo.InvariantCulture);
-        return new HerokuAnswer(206, body, $"{field} ]{last}..; max={max}, order={(descending ? "desc" : "asc")}");
+        return new HerokuAnswer(206, body, $"{field} ]{Key(page[^1])}..; max={max}, order={(descending ? "desc" : "asc")}")
+        {
+            ContentRange = contentRange,
+            AcceptRanges = acceptRanges,
+        };
     }
 
     private static (string Field, string? Start, bool Exclusive, int Max, bool Descending)? Parse(string? range, string defaultField)

@@ -205,6 +205,88 @@ internal sealed class HerokuResources(AppState state, Uri webUrl)
             }),
         ];
 
+    /// <summary><c>GET /apps/{app}/collaborators</c>: the owning account, as its one collaborator.</summary>
+    public IReadOnlyList<HerokuListItem> Collaborators()
+    {
+        var id = Uuid($"{State.Name}/collaborator/{OwnerEmail}");
+        var json = new JsonObject
+        {
+            ["app"] = Named(State.Id.ToString(), State.Name),
+            ["created_at"] = Stamp(Created),
+            ["id"] = id,
+            ["permissions"] = new JsonArray(),
+            ["role"] = "owner",
+            ["updated_at"] = Stamp(Created),
+            ["user"] = new JsonObject
+            {
+                ["email"] = OwnerEmail,
+                ["federated"] = false,
+                ["id"] = OwnerId,
+            },
+        };
+        return
+        [
+            new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = id, ["email"] = OwnerEmail }),
+        ];
+    }
+
+    /// <summary><c>GET /apps/{app}/pipeline-couplings</c>: both apps are coupled to the raxx-queue pipeline, at their stage.</summary>
+    public string PipelineCoupling() =>
+        new JsonObject
+        {
+            ["app"] = new JsonObject { ["id"] = State.Id.ToString() },
+            ["created_at"] = Stamp(Created),
+            ["id"] = Uuid($"{State.Name}/pipeline-coupling"),
+            ["pipeline"] = new JsonObject { ["id"] = PipelineId, ["name"] = PipelineName },
+            ["stage"] = State.Name.EndsWith("-prod", StringComparison.Ordinal) ? "production" : "staging",
+            ["updated_at"] = Stamp(Created),
+        }.ToJsonString();
+
+    /// <summary>The pipeline both apps are coupled to.</summary>
+    public const string PipelineName = "raxx-queue";
+
+    /// <summary>Its id.</summary>
+    public static string PipelineId => Uuid("pipeline/raxx-queue");
+
+    /// <summary><c>GET /pipelines/{id_or_name}</c>.</summary>
+    public static JsonObject Pipeline() =>
+        new()
+        {
+            ["created_at"] = Stamp(Created),
+            ["generation"] = new JsonObject { ["id"] = "1c1e2d88-0f2d-4f0b-9c8f-3c8d1a6d7e01", ["name"] = "cedar" },
+            ["id"] = PipelineId,
+            ["name"] = PipelineName,
+            ["owner"] = new JsonObject { ["id"] = OwnerId, ["type"] = "user" },
+            ["updated_at"] = Stamp(Created),
+        };
+
+    /// <summary><c>GET /account</c>: the account the API key belongs to.</summary>
+    public static string Account() =>
+        new JsonObject
+        {
+            ["allow_tracking"] = false,
+            ["beta"] = false,
+            ["country_of_residence"] = null,
+            ["created_at"] = Stamp(Created.AddYears(-2)),
+            ["default_organization"] = null,
+            ["default_team"] = null,
+            ["delinquent_at"] = null,
+            ["email"] = OwnerEmail,
+            ["federated"] = false,
+            ["id"] = OwnerId,
+            ["identity_provider"] = null,
+            ["last_login"] = Stamp(Created.AddDays(60)),
+            ["name"] = "Raxx Ops",
+            ["sms_number"] = null,
+            ["suspended_at"] = null,
+            ["two_factor_authentication"] = true,
+            ["updated_at"] = Stamp(Created.AddDays(60)),
+            ["verified"] = true,
+        }.ToJsonString();
+
+    private const string OwnerEmail = "ops@raxx.app";
+    private const string OwnerId = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b";
+
     private const string StackId = "69bee368-352b-4bd0-9b7c-819a6fa1d9d4";
 
     public static JsonObject Named(string id, string name) => new() { ["id"] = id, ["name"] = name };

@@ -25,6 +25,15 @@ public sealed class LogplexFake : IDisposable
 
     private LogplexFake(WireMockServer server) => this.server = server;
 
+    /// <summary>
+    /// Where the log sessions it opens say they are: <c>http://logplex.heroku.com/</c> (reached through host resolution,
+    /// as the checklist resolves it), unless <see cref="ServeDirectly"/> made them reachable by any client as they are.
+    /// </summary>
+    public Uri SessionBase { get; private set; } = new($"http://{Host}/");
+
+    /// <summary>Points the sessions it opens at its own loopback address, for clients that cannot resolve the host (the Heroku CLI).</summary>
+    public void ServeDirectly() => SessionBase = new Uri($"http://127.0.0.1:{Port}/");
+
     /// <summary>The loopback port it listens on.</summary>
     public int Port => server.Port;
 
@@ -61,7 +70,7 @@ public sealed class LogplexFake : IDisposable
         {
             ["created_at"] = now,
             ["id"] = id,
-            ["logplex_url"] = $"http://{Host}/sessions/{id}?srv=1763000000",
+            ["logplex_url"] = $"{SessionBase}sessions/{id}?srv=1763000000",
             ["updated_at"] = now,
         }.ToJsonString();
     }
@@ -72,9 +81,22 @@ public sealed class LogplexFake : IDisposable
     private ResponseMessage Stream(IRequestMessage request)
     {
         var id = request.Path["/sessions/".Length..];
-        return sessions.TryRemove(id, out var text)
-            ? FakeHttp.Answer(200, "text/plain; charset=utf-8", text, [])
-            : FakeHttp.Answer(404, "text/plain; charset=utf-8", "Session not found\n", []);
+        if (!sessions.TryRemove(id, out var text))
+        {
+            return FakeHttp.Answer(404, "text/plain; charset=utf-8", "Session not found\n", []);
+        }
+
+        // The Heroku CLI reads a session as Server-Sent Events (one event per line); other readers get plain lines.
+        var accept = FakeHttp.Header(request, "Accept") ?? string.Empty;
+        if (accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            var events = string.Concat(
+                text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select((line, i) => $"id: {i + 1}\ndata: {line}\n\n")
+            );
+            return FakeHttp.Answer(200, "text/event-stream; charset=utf-8", events, [new("Cache-Control", "no-cache")]);
+        }
+
+        return FakeHttp.Answer(200, "text/plain; charset=utf-8", text, []);
     }
 
     private static JsonNode? ParseBody(string? body)

@@ -39,6 +39,7 @@ public sealed class StripeFake : IDisposable
                     .Create()
                     .WithCallback(r =>
                         Answer(
+                            r,
                             404,
                             Error(
                                 $"Unrecognized request URL ({r.Method}: {r.Path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/."
@@ -58,6 +59,7 @@ public sealed class StripeFake : IDisposable
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
             return Answer(
+                request,
                 401,
                 Error(
                     "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/."
@@ -68,7 +70,7 @@ public sealed class StripeFake : IDisposable
         var key = authorization["Bearer ".Length..];
         if (!state.Keys.TryGetValue(key, out var livemode))
         {
-            return Answer(401, Error($"Invalid API Key provided: {Masked(key)}"));
+            return Answer(request, 401, Error($"Invalid API Key provided: {Masked(key)}"));
         }
 
         var amounts = new JsonArray(
@@ -80,6 +82,7 @@ public sealed class StripeFake : IDisposable
             }
         );
         return Answer(
+            request,
             200,
             new JsonObject
             {
@@ -107,11 +110,18 @@ public sealed class StripeFake : IDisposable
             ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" },
         }.ToJsonString();
 
-    private static ResponseMessage Answer(int status, string body) =>
+    /// <summary>The account's API version, answered when a request does not pin one.</summary>
+    public const string AccountApiVersion = "2024-06-20";
+
+    // Stripe answers in the version the request pins with Stripe-Version, else in the account's, and says which.
+    private static ResponseMessage Answer(IRequestMessage request, int status, string body) =>
         FakeHttp.Answer(
             status,
             "application/json",
             body,
-            [new("Request-Id", "req_" + Guid.NewGuid().ToString("N")[..14]), new("Stripe-Version", "2024-06-20")]
+            [
+                new("Request-Id", "req_" + Guid.NewGuid().ToString("N")[..14]),
+                new("Stripe-Version", FakeHttp.Header(request, "Stripe-Version") ?? AccountApiVersion),
+            ]
         );
 }
