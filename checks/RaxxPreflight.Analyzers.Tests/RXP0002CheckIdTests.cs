@@ -84,4 +84,20 @@ public class RXP0002CheckIdTests
                 }
                 """
         );
+
+    [Fact]
+    public Task RXP0002_Triggers_on_a_fact_a_derived_class_inherits() =>
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                [PreDeploy]
+                public class StagingChecks
+                {
+                    [Fact, Check("staging-healthy")]
+                    public void {|RXP0002:Staging_is_healthy|}() { }
+                }
+
+                public sealed class MoreStagingChecks : StagingChecks { }
+                """
+        );
 }

@@ -9,7 +9,7 @@ internal static class Stubs
             [System.AttributeUsage(System.AttributeTargets.Method)] public class FactAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Method)] public class TheoryAttribute : FactAttribute { }
             [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)] public sealed class InlineDataAttribute : System.Attribute { public InlineDataAttribute(params object[] data) { } }
-            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Class, AllowMultiple = true)]
+            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Class | System.AttributeTargets.Assembly, AllowMultiple = true)]
             public sealed class TraitAttribute : System.Attribute { public TraitAttribute(string name, string value) { } }
             public interface ITestOutputHelper { void WriteLine(string message); }
             public sealed class TestContext { public static TestContext Current => null!; public void AddWarning(string message) { } }

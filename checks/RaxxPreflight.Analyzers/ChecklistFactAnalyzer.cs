@@ -28,7 +28,8 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
             throw new System.ArgumentNullException(nameof(context));
         }
 
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code runs as facts too: it is analysed and reported like any other.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -39,8 +40,20 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = new ConcurrentBag<(IMethodSymbol Method, ImmutableArray<string?> Ids)>();
+            var bases = new ConcurrentBag<(INamedTypeSymbol Derived, INamedTypeSymbol Base)>();
             start.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, fact, facts), SymbolKind.Method);
-            start.RegisterCompilationEndAction(end => ReportCheckIds(end, facts));
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    var type = (INamedTypeSymbol)symbol.Symbol;
+                    for (var b = type.BaseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
+                    {
+                        bases.Add((type, b));
+                    }
+                },
+                SymbolKind.NamedType
+            );
+            start.RegisterCompilationEndAction(end => ReportCheckIds(end, facts, bases));
         });
     }
 
@@ -80,9 +93,31 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
 
     private static void ReportCheckIds(
         CompilationAnalysisContext context,
-        ConcurrentBag<(IMethodSymbol Method, ImmutableArray<string?> Ids)> facts
+        ConcurrentBag<(IMethodSymbol Method, ImmutableArray<string?> Ids)> facts,
+        ConcurrentBag<(INamedTypeSymbol Derived, INamedTypeSymbol Base)> bases
     )
     {
+        // A fact in a class another class derives from runs once per class: two tests under one Check id.
+        foreach (var (method, _) in facts)
+        {
+            var derived = bases
+                .Where(b => SymbolEqualityComparer.Default.Equals(b.Base, method.ContainingType))
+                .Select(b => b.Derived.Name)
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .ToList();
+            if (derived.Count > 0)
+            {
+                context.ReportDiagnostic(
+                    Diagnostic.Create(
+                        Descriptors.FactNeedsUniqueCheckId,
+                        method.Locations[0],
+                        Name(method),
+                        $"is inherited by {string.Join(", ", derived)}: xunit runs it once per class, under one Check id; seal {method.ContainingType.Name} and share code by composition"
+                    )
+                );
+            }
+        }
+
         // Ordered by place so that the first declaration of an id is the one the others are told about.
         var ordered = facts
             .OrderBy(f => f.Method.Locations[0].SourceTree?.FilePath, System.StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,16 +16,20 @@ internal static class ChecklistFacts
     public static bool IsFact(IMethodSymbol method, INamedTypeSymbol factAttribute) =>
         method.GetAttributes().Any(a => DerivesFrom(a.AttributeClass, factAttribute));
 
-    /// <summary>The phases the method and its containing classes declare, with the attribute that declares each.</summary>
+    /// <summary>
+    /// The phases xunit gives the method, with the attribute that declares each: the method's own, its class's and its
+    /// class's base classes' (xunit reads a class's traits with inheritance), and the assembly's (which every fact of
+    /// the project gets). A class it is nested in gives it none.
+    /// </summary>
     public static ImmutableArray<(string Phase, AttributeData Attribute)> PhasesOf(IMethodSymbol method)
     {
         var phases = ImmutableArray.CreateBuilder<(string, AttributeData)>();
-        foreach (var attribute in method.GetAttributes())
+        foreach (var attribute in method.GetAttributes().Concat(ProjectWide(method.ContainingAssembly)))
         {
             AddPhase(attribute, phases);
         }
 
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
             foreach (var attribute in type.GetAttributes())
             {
@@ -35,10 +40,15 @@ internal static class ChecklistFacts
         return phases.ToImmutable();
     }
 
-    /// <summary>The Check ids the method declares: [Check("id")] or [Trait("Check", "id")].</summary>
+    // The assembly's and its modules' own attributes: a trait among them is every fact's too.
+    private static IEnumerable<AttributeData> ProjectWide(IAssemblySymbol? assembly) =>
+        assembly is null ? [] : assembly.GetAttributes().Concat(assembly.Modules.SelectMany(m => m.GetAttributes()));
+
+    /// <summary>The Check ids the method declares ([Check("id")] or [Trait("Check", "id")]), the assembly's among them.</summary>
     public static ImmutableArray<string?> CheckIdsOf(IMethodSymbol method) =>
         method
             .GetAttributes()
+            .Concat(ProjectWide(method.ContainingAssembly))
             .Where(a => a.AttributeClass?.Name == "CheckAttribute" || IsTrait(a, CheckTrait))
             .Select(a => a.AttributeClass?.Name == "CheckAttribute" ? FirstString(a) : SecondString(a))
             .ToImmutableArray();
@@ -74,8 +84,10 @@ internal static class ChecklistFacts
         }
     }
 
+    // xunit matches trait names case-insensitively: Trait("phase", ...) is a Phase trait.
     private static bool IsTrait(AttributeData attribute, string name) =>
-        attribute.AttributeClass?.Name == "TraitAttribute" && FirstString(attribute) == name;
+        attribute.AttributeClass?.Name == "TraitAttribute"
+        && string.Equals(FirstString(attribute), name, System.StringComparison.OrdinalIgnoreCase);
 
     private static string? FirstString(AttributeData attribute) =>
         attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;

@@ -28,16 +28,14 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
                     return;
                 }
 
-                var stagingDsn = SentryDsn.TryParse(staging.Reveal());
-                var prodDsn = SentryDsn.TryParse(prod.Reveal());
-                Seen.State(Environments.Staging, "Sentry", stagingDsn?.ToString() ?? staging.Masked);
-                Seen.State(Environments.Prod, "Sentry", prodDsn?.ToString() ?? prod.Masked);
-                var shared = staging.Equals(prod) || (stagingDsn is not null && prodDsn is not null && stagingDsn.SameProject(prodDsn));
+                var (shared, stagingSeen, prodSeen) = SentryDsn.Compare(staging, prod);
+                Seen.State(Environments.Staging, "Sentry", stagingSeen);
+                Seen.State(Environments.Prod, "Sentry", prodSeen);
                 if (shared)
                 {
                     Verdict.Warn(
-                        $"prod and staging share one Sentry DSN ({prodDsn?.ToString() ?? prod.Masked}): their errors land in one project",
-                        [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodDsn?.ToString() ?? prod.Masked}"],
+                        $"prod and staging share one Sentry DSN ({prodSeen}): their errors land in one project",
+                        [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodSeen}"],
                         [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"],
                         [new FindingData(name, "prod and staging share one Sentry project", null)]
                     );

@@ -12,6 +12,27 @@ namespace RaxxPreflight.Rules;
 /// <param name="ProjectId">The project id.</param>
 public sealed partial record SentryDsn(string Host, string ProjectId)
 {
+    /// <summary>The DSN's public parts of a config var's value, or null when it is not a DSN.</summary>
+    public static SentryDsn? TryParse(Secrets.SecretValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return TryParse(value.Reveal());
+    }
+
+    /// <summary>
+    /// Whether two environments' DSNs report to one Sentry project (the same value, or the same project on the same
+    /// host), and how each is described without its key: its project and host, or its mask when it is no DSN.
+    /// </summary>
+    public static (bool Shared, string Staging, string Prod) Compare(Secrets.SecretValue staging, Secrets.SecretValue prod)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(prod);
+        var stagingDsn = TryParse(staging);
+        var prodDsn = TryParse(prod);
+        var shared = staging.Equals(prod) || (stagingDsn is not null && prodDsn is not null && stagingDsn.SameProject(prodDsn));
+        return (shared, stagingDsn?.ToString() ?? staging.Masked, prodDsn?.ToString() ?? prod.Masked);
+    }
+
     /// <summary>The DSN's public parts, or null when <paramref name="text"/> is not a DSN (whitespace included).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "Globalization",

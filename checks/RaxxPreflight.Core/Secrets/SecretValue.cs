@@ -24,8 +24,11 @@ public sealed class SecretValue : IEquatable<SecretValue>
     /// <summary>The number of characters, which says something about shape and nothing about content.</summary>
     public int Length => value.Length;
 
-    /// <summary>The raw value: only for sending it to its own service or checking its shape.</summary>
-    public string Reveal() => value;
+    /// <summary>
+    /// The raw value: only for sending it to its own service or checking its shape, and only inside this assembly (the
+    /// clients, the rules, the redactor). Checklist code cannot call it: a fact cannot print what it cannot read.
+    /// </summary>
+    internal string Reveal() => value;
 
     /// <summary>True when the value starts with <paramref name="prefix"/> (a public prefix such as <c>sk_live_</c>).</summary>
     public bool HasPrefix(string prefix) => value.StartsWith(prefix, StringComparison.Ordinal);
