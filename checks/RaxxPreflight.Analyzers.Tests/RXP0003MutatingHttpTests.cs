@@ -62,12 +62,15 @@ public class RXP0003MutatingHttpTests
         Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
             Usings
                 + """
-                public class Reader
+                namespace RaxxPreflight.Heroku
                 {
-                    [PermittedWrite("opens a log session")]
-                    public Task<object> OpenLogSession(IFlurlRequest request) => request.PostJsonAsync(new { lines = 10 });
+                    public class HerokuClient
+                    {
+                        [PermittedWrite("opens a log session")]
+                        public Task<object> CreateLogSessionAsync(IFlurlRequest request) => request.PostJsonAsync(new { lines = 10 });
 
-                    public Task<object> Sneaky(IFlurlRequest request) => [|request.PostJsonAsync(new { lines = 10 })|];
+                        public Task<object> Sneaky(IFlurlRequest request) => [|request.PostJsonAsync(new { lines = 10 })|];
+                    }
                 }
                 """
         );
@@ -90,8 +93,52 @@ public class RXP0003MutatingHttpTests
                         var isWrite = head.Method == HttpMethod.Post;
                     }
 
-                    [PermittedWrite("A log session only opens a read of the app's log.")]
-                    public Task<object> OpenLogSession(IFlurlRequest request) => request.PostJsonAsync(new { lines = 10 });
+                }
+
+                namespace RaxxPreflight.Heroku
+                {
+                    public class HerokuClient
+                    {
+                        [PermittedWrite("A log session only opens a read of the app's log.")]
+                        public Task<object> CreateLogSessionAsync(IFlurlRequest request) => request.PostJsonAsync(new { lines = 10 });
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_the_marker_on_any_other_method_and_permits_nothing_there() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Writer
+                {
+                    public Task<object> Post(IFlurlRequest request) => [|request.PostJsonAsync(new { lines = 10 })|];
+
+                    [{|RXP0003:PermittedWrite("a second write")|}]
+                    public Task<object> CreateLogSessionAsync(IFlurlRequest request) => [|request.PostJsonAsync(new { lines = 10 })|];
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_a_look_alike_marker_on_the_sanctioned_method() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                namespace Elsewhere
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    public sealed class PermittedWriteAttribute : System.Attribute { public PermittedWriteAttribute(string reason) { } }
+                }
+
+                namespace RaxxPreflight.Heroku
+                {
+                    public class HerokuClient
+                    {
+                        [{|RXP0003:Elsewhere.PermittedWrite("looks the same")|}]
+                        public Task<object> CreateLogSessionAsync(IFlurlRequest request) => [|request.PostJsonAsync(new { lines = 10 })|];
+                    }
                 }
                 """
         );

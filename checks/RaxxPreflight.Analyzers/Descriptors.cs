@@ -56,5 +56,17 @@ internal static class Descriptors
         helpLinkUri: HelpLink("RXP0004")
     );
 
+    /// <summary>RXP0005: a suppression of a checklist rule says why.</summary>
+    public static readonly DiagnosticDescriptor SuppressionNeedsJustification = new(
+        "RXP0005",
+        "A suppression of a checklist rule says why",
+        "{0} suppresses {1} without saying why: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The RXP rules and the facts' bans keep secrets out of output and writes out of the checklist. Turning one off stays possible, and visible in review: with its reason beside it.",
+        helpLinkUri: HelpLink("RXP0005")
+    );
+
     private static string HelpLink(string id) => $"https://github.com/raxx-app/RaxxPreflight/blob/main/docs/rules/{id}.md";
 }

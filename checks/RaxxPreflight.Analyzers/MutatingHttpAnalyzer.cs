@@ -65,7 +65,54 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+        context.RegisterSymbolAction(
+            AnalyzeMarker,
+            SymbolKind.Method,
+            SymbolKind.NamedType,
+            SymbolKind.Property,
+            SymbolKind.Field,
+            SymbolKind.Event,
+            SymbolKind.Parameter
+        );
     }
+
+    /// <summary>The attribute that marks the one sanctioned write, by its full metadata name: a look-alike is not it.</summary>
+    public const string PermittedWriteAttribute = "RaxxPreflight.Http.PermittedWriteAttribute";
+
+    /// <summary>The one method that may write, by its full name: it opens a Heroku log session, which changes nothing in the app.</summary>
+    public const string PermittedWriteMethod = "RaxxPreflight.Heroku.HerokuClient.CreateLogSessionAsync";
+
+    // The marker anywhere but on the one sanctioned method is itself an error: no second write can be sanctioned by
+    // copying it, nor a class or a look-alike attribute.
+    private static void AnalyzeMarker(SymbolAnalysisContext context)
+    {
+        var symbol = context.Symbol;
+        foreach (
+            var attribute in symbol.GetAttributes().Where(a => a.AttributeClass?.Name is "PermittedWriteAttribute" or "PermittedWrite")
+        )
+        {
+            var genuine = attribute.AttributeClass?.ToDisplayString() == PermittedWriteAttribute;
+            var sanctioned = symbol is IMethodSymbol method && FullName(method) == PermittedWriteMethod;
+            if (genuine && sanctioned)
+            {
+                continue;
+            }
+
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? symbol.Locations[0];
+            context.ReportDiagnostic(
+                Diagnostic.Create(
+                    Descriptors.NoMutatingHttpCall,
+                    location,
+                    symbol.ToDisplayString(),
+                    genuine
+                        ? $"carries [PermittedWrite], which only {PermittedWriteMethod} may carry: the checklist makes one write, and no other can be sanctioned"
+                        : $"carries a look-alike of [PermittedWrite] ({attribute.AttributeClass?.ToDisplayString()}), which sanctions nothing"
+                )
+            );
+        }
+    }
+
+    private static string FullName(IMethodSymbol method) => $"{method.ContainingType?.ToDisplayString()}.{method.Name}";
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)
     {
@@ -148,18 +195,19 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoMutatingHttpCall, context.Operation.Syntax.GetLocation(), what, problem));
     }
 
+    // Only inside the one sanctioned method (its lambdas and local functions included), and only when it carries the
+    // genuine marker: a class-level marker, a look-alike or another method sanctions nothing.
     private static bool IsPermitted(ISymbol? symbol)
     {
-        for (; symbol is not null; symbol = symbol.ContainingSymbol)
+        for (; symbol is not null and not INamedTypeSymbol; symbol = symbol.ContainingSymbol)
         {
-            if (symbol.GetAttributes().Any(a => a.AttributeClass?.Name == "PermittedWriteAttribute"))
+            if (
+                symbol is IMethodSymbol { MethodKind: not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) } method
+                && FullName(method) == PermittedWriteMethod
+                && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PermittedWriteAttribute)
+            )
             {
                 return true;
-            }
-
-            if (symbol is INamedTypeSymbol)
-            {
-                return false;
             }
         }
 

@@ -92,6 +92,24 @@ public sealed class WaiverTests : IDisposable
         outcome.WaivedIds.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_waiver_of_an_unknown_check_stops_the_run_with_one_line_naming_it()
+    {
+        var config = Config(Waiver("sentry-dsn", "SENTRY_DSN_QUEUE", "one Sentry project until the split", "2099-12-31"));
+
+        var outcome = await RunAsync(ScenarioNames.Ready, config);
+
+        outcome.RunExitCode.ShouldBe(2, outcome.Render());
+        outcome.Results.ShouldAllBe(r => r.Status == CheckStatus.NotChecked);
+        outcome
+            .Results.Select(r => r.Reason)
+            .Distinct()
+            .ShouldHaveSingleItem()!
+            .ShouldContain(
+                "field waivers[0].check is not a check of this checklist: \"sentry-dsn\" (did you mean 'sentry-dsn-per-environment'?)"
+            );
+    }
+
     public void Dispose()
     {
         foreach (var file in files)
