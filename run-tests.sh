@@ -28,3 +28,7 @@ fi
 # Warnings are errors, and the analyzers (the SDK's, xunit's, BannedApiAnalyzers and our RXP rules) are on.
 dotnet build RaxxPreflight.sln -c Release --nologo -v q
 PREFLIGHT_TARGET=fakes:deployed PREFLIGHT_POLL_INTERVAL=1 dotnet test --solution RaxxPreflight.sln -c Release --no-build "$@"
+
+# The benchmark's short version: builds it, runs the pre-deploy phase once and asserts counts (every request read a
+# distinct resource), never times.
+dotnet run --project benchmarks/RaxxPreflight.Benchmarks -c Release --nologo -v q -- --ci

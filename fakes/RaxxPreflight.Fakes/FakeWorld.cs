@@ -177,6 +177,25 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         return world;
     }
 
+    /// <summary>Delays every answer of every HTTP fake by <paramref name="latency"/>, as a network would (the benchmark's L).</summary>
+    public void AddLatency(TimeSpan latency)
+    {
+        Heroku.AddLatency(latency);
+        GitHub.AddLatency(latency);
+        Stripe.AddLatency(latency);
+        StagingRouter.AddLatency(latency);
+        ProdRouter.AddLatency(latency);
+        Logplex.AddLatency(latency);
+    }
+
+    /// <summary>Every request the HTTP fakes received, as <c>METHOD host/path?query</c>, oldest first within each fake.</summary>
+    public IReadOnlyList<string> AllRequests =>
+        [
+            .. new[] { Heroku.Requests, GitHub.Requests, Stripe.Requests, StagingRouter.Requests, ProdRouter.Requests, Logplex.Requests }
+                .SelectMany(r => r)
+                .Select(r => $"{r.Method} {r.Url}"),
+        ];
+
     /// <summary>Stops every fake and drops (or stops) the databases.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -129,6 +129,9 @@ public sealed class GitHubFake : IDisposable
     /// <inheritdoc />
     public void Dispose() => server.Stop();
 
+    /// <summary>Delays every answer by <paramref name="latency"/> (on top of any delay already added): a benchmark's network.</summary>
+    internal void AddLatency(TimeSpan latency) => server.AddGlobalProcessingDelay(latency);
+
     private static GitHubAnswer NotFound(string documentation) => new(404, GitHubResources.Error("Not Found", documentation, 404));
 
     private static GitHubAnswer Runs(GitHubResources resources, string workflow, IRequestMessage request)

@@ -208,6 +208,9 @@ public sealed class HerokuFake : IDisposable
     /// <inheritdoc />
     public void Dispose() => server.Stop();
 
+    /// <summary>Delays every answer by <paramref name="latency"/> (on top of any delay already added): a benchmark's network.</summary>
+    internal void AddLatency(TimeSpan latency) => server.AddGlobalProcessingDelay(latency);
+
     private static HashSet<string> FilterIds(string? body)
     {
         try

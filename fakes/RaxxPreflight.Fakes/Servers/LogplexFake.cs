@@ -78,6 +78,9 @@ public sealed class LogplexFake : IDisposable
     /// <inheritdoc />
     public void Dispose() => server.Stop();
 
+    /// <summary>Delays every answer by <paramref name="latency"/> (on top of any delay already added): a benchmark's network.</summary>
+    internal void AddLatency(TimeSpan latency) => server.AddGlobalProcessingDelay(latency);
+
     private ResponseMessage Stream(IRequestMessage request)
     {
         var id = request.Path["/sessions/".Length..];

@@ -58,6 +58,9 @@ public sealed class RouterFake : IDisposable
     /// <inheritdoc />
     public void Dispose() => server.Stop();
 
+    /// <summary>Delays every answer by <paramref name="latency"/> (on top of any delay already added): a benchmark's network.</summary>
+    internal void AddLatency(TimeSpan latency) => server.AddGlobalProcessingDelay(latency);
+
     private static ResponseMessage Answer(RouterState state) =>
         FakeHttp.Answer(state.Status, state.ContentType, state.Body, [new("Via", "1.1 vegur")]);
 }

@@ -53,6 +53,9 @@ public sealed class StripeFake : IDisposable
     /// <inheritdoc />
     public void Dispose() => server.Stop();
 
+    /// <summary>Delays every answer by <paramref name="latency"/> (on top of any delay already added): a benchmark's network.</summary>
+    internal void AddLatency(TimeSpan latency) => server.AddGlobalProcessingDelay(latency);
+
     private static ResponseMessage Balance(StripeState state, IRequestMessage request)
     {
         var authorization = FakeHttp.Header(request, "Authorization");
