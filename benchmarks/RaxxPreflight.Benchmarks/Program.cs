@@ -132,6 +132,8 @@ static async Task<double> TimeAsync(string file, string argument)
 static string ReferenceScript(FakeWorld world)
 {
     var script = new StringBuilder("#!/usr/bin/env bash\nset -e\n");
+    var pem = Path.Combine(Path.GetTempPath(), $"raxx-preflight-fakes-{Environment.ProcessId}.pem");
+    File.WriteAllText(pem, RaxxPreflight.Fakes.Servers.FakeCertificate.Pem);
     var heroku = $"-H 'Accept: application/vnd.heroku+json; version=3' -H 'Authorization: Bearer {world.HerokuApiKey}'";
     foreach (var request in world.Heroku.Requests.Where(r => r.Method == "GET").Select(r => r.Url).Distinct(StringComparer.Ordinal))
     {
@@ -154,7 +156,7 @@ static string ReferenceScript(FakeWorld world)
         {
             script.AppendLine(
                 CultureInfo.InvariantCulture,
-                $"curl -s -o /dev/null --resolve '{router.Host}:{router.Port}:127.0.0.1' 'http://{router.Host}:{router.Port}{request}' || true"
+                $"curl -s -o /dev/null --cacert '{pem}' --resolve '{router.Host}:{router.Port}:127.0.0.1' 'https://{router.Host}:{router.Port}{request}' || true"
             );
         }
     }

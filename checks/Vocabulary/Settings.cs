@@ -34,6 +34,12 @@ static class Settings
     /// <summary><c>host:port=127.0.0.1:port;...</c>, like curl's <c>--resolve</c>.</summary>
     public const string Resolve = "PREFLIGHT_RESOLVE";
 
+    /// <summary>
+    /// The SHA-256 of the certificate the hosts <see cref="Resolve"/> redirects present (the fakes' own): accepted only on
+    /// those connections, beside the system's trust store.
+    /// </summary>
+    public const string ResolveCertificate = "PREFLIGHT_RESOLVE_CERTIFICATE";
+
     /// <summary>Seconds a post-deploy item waits for the deploy to settle.</summary>
     public const string SettleTimeout = "PREFLIGHT_SETTLE_TIMEOUT";
 
@@ -75,6 +81,7 @@ static class Settings
         GitHubApiUrl,
         StripeApiUrl,
         Resolve,
+        ResolveCertificate,
         SettleTimeout,
         PollInterval,
         DatabaseTls,

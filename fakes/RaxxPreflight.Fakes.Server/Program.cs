@@ -44,6 +44,12 @@ foreach (var (name, value) in world.Variables)
     Console.WriteLine($"export {name}='{value}'");
 }
 
+// The routers and log sessions speak TLS with the fakes' own certificate: the run pins it (above); Node clients (the
+// Heroku CLI) trust it through this file.
+var pem = Path.Combine(Path.GetTempPath(), $"raxx-preflight-fakes-{Environment.ProcessId}.pem");
+await File.WriteAllTextAsync(pem, RaxxPreflight.Fakes.Servers.FakeCertificate.Pem).ConfigureAwait(false);
+Console.WriteLine($"# for the Heroku CLI (heroku logs reads the log session over TLS): export NODE_EXTRA_CA_CERTS='{pem}'");
+
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);

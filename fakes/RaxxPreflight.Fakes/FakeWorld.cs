@@ -80,9 +80,14 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         string.Join(
             ';',
             new[] { (StagingRouter.Host, StagingRouter.Port), (ProdRouter.Host, ProdRouter.Port), (LogplexFake.Host, Logplex.Port) }.Select(
-                r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:80=127.0.0.1:{r.Item2}")
+                r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:443=127.0.0.1:{r.Item2}")
             )
         );
+
+    /// <summary>The SHA-256 of the certificate the routers and logplex present: trusted for the hosts <see cref="Resolve"/> redirects.</summary>
+#pragma warning disable CA1822 // an instance property beside Resolve, which it belongs with, though every world shares the certificate
+    public string CertificatePin => FakeCertificate.Pin;
+#pragma warning restore CA1822
 
     /// <summary>The environment variables that point a live run (<c>PREFLIGHT_TARGET=live</c>) at these fakes.</summary>
     public IReadOnlyDictionary<string, string> Variables =>
@@ -95,6 +100,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
             [Settings.HerokuApiKey] = HerokuApiKey,
             [Settings.GitHubToken] = GitHubToken,
             [Settings.Resolve] = Resolve,
+            [Settings.ResolveCertificate] = CertificatePin,
 
             // The fakes' database server is local and speaks no TLS; Heroku's always does.
             [Settings.DatabaseTls] = "off",
@@ -120,7 +126,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         var heroku = HerokuFake.Start(
             Look,
             herokuApiKey,
-            app => new Uri($"http://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"),
+            app => new Uri($"https://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"),
             logplex
         );
         var gitHub = GitHubFake.Start(scenario.GitHub, gitHubToken);

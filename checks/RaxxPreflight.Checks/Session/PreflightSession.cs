@@ -83,7 +83,7 @@ public sealed class PreflightSession : IAsyncLifetime
                     new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
                     new SecretValue(fakes.HerokuApiKey),
                     new SecretValue(fakes.GitHubToken),
-                    HostResolution.Parse(fakes.Resolve),
+                    HostResolution.Parse(fakes.Resolve, fakes.CertificatePin),
                     config.ApiTimeout
                 );
             }

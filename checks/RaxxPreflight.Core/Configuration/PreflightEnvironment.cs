@@ -53,7 +53,7 @@ public sealed record PreflightEnvironment(
                 Url(get, Settings.GitHubApiUrl, "https://api.github.com/"),
                 Url(get, Settings.StripeApiUrl, "https://api.stripe.com/")
             ),
-            HostResolution.Parse(get(Settings.Resolve)),
+            HostResolution.Parse(get(Settings.Resolve), get(Settings.ResolveCertificate)),
             Seconds(get, Settings.SettleTimeout),
             Seconds(get, Settings.PollInterval),
             Blank(get(Settings.GitHubStepSummary)),

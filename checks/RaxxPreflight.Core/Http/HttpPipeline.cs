@@ -26,6 +26,14 @@ public static class HttpPipeline
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
+        // A pinned certificate (the fakes') is accepted on the connections the resolution redirects, and only there.
+        if (resolution is { PinsACertificate: true })
+        {
+            sockets.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None
+                || (sender is System.Net.Security.SslStream stream && resolution.Trusts(stream.TargetHostName, certificate));
+        }
+
         if (resolution is { IsEmpty: false })
         {
             sockets.ConnectCallback = async (context, cancellationToken) =>

@@ -20,7 +20,7 @@ public sealed class HerokuClientTests : IDisposable
 
         app.Name.ShouldBe("raxx-queue-prod");
         app.Id.ShouldBe("0d4f6e2a-3b1c-4a5d-9e8f-327fa047b4b6");
-        app.WebUrl.ShouldBe(new Uri("http://raxx-queue-prod-327fa047b4b6.herokuapp.com/"));
+        app.WebUrl.ShouldBe(new Uri("https://raxx-queue-prod-327fa047b4b6.herokuapp.com/"));
         app.Stack!.Name.ShouldBe("container");
     }
 

@@ -25,7 +25,7 @@ public sealed class FakesServeRealClientsTests : IDisposable
     );
     private static readonly SchemaCheck GitHubSchema = SchemaCheck.Load(Repo.Contract("github-rest-subset.json"), everyProperty: false);
     private readonly FakeWorld fakes = FakeWorld.Start(DeployScenarios.Deployed());
-    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
+    private readonly HttpClient http = FakesTls.Client();
     private readonly CancellationToken ct = TestContext.Current.CancellationToken;
 
     [Theory]
@@ -273,7 +273,8 @@ public sealed class FakesServeRealClientsTests : IDisposable
             var url = new Uri((string)JsonNode.Parse(await opened.Content.ReadAsStringAsync(ct))!["logplex_url"]!);
 
             // The session's host (logplex.heroku.com) resolves to the fake, as PREFLIGHT_RESOLVE says.
-            using var read = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{fakes.Logplex.Port}{url.PathAndQuery}"));
+            url.Scheme.ShouldBe("https");
+            using var read = new HttpRequestMessage(HttpMethod.Get, new Uri($"https://127.0.0.1:{fakes.Logplex.Port}{url.PathAndQuery}"));
             read.Headers.Host = url.Host;
             if (accept is not null)
             {

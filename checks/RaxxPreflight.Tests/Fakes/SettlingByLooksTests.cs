@@ -36,8 +36,8 @@ public sealed class SettlingByLooksTests : IDisposable
         }
 
         // Prod's router has not been looked at: its first answer is still the booting one.
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{fakes.ProdRouter.Port}/health");
+        using var http = FakesTls.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://127.0.0.1:{fakes.ProdRouter.Port}/health");
         request.Headers.Host = fakes.ProdRouter.Host;
         using var response = await http.SendAsync(request, ct);
         ((int)response.StatusCode).ShouldBe(503);

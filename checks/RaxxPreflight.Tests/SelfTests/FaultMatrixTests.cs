@@ -98,22 +98,29 @@ public sealed class FaultMatrixTests
         if (where == Heroku)
         {
             var post = fault == Faults.RedirectOfThePost;
-            var heroku = cell.Proxy(fakes.Heroku.Url, fault, (method, _) => post ? method == "POST" : method == "GET", elsewhere.Url);
+            var heroku = await cell.ProxyAsync(
+                fakes.Heroku.Url,
+                fault,
+                (method, _) => post ? method == "POST" : method == "GET",
+                elsewhere.Url
+            );
             variables[Settings.HerokuApiUrl] = heroku.Url.ToString();
             faulted.Add(Heroku);
         }
         else
         {
-            variables[Settings.GitHubApiUrl] = cell.Proxy(fakes.GitHub.Url, fault, Always, elsewhere.Url).Url.ToString();
-            variables[Settings.StripeApiUrl] = cell.Proxy(fakes.Stripe.Url, fault, Always, elsewhere.Url).Url.ToString();
-            var staging = cell.Proxy(Loopback(fakes.StagingRouter.Port), fault, Always, elsewhere.Url);
-            var prod = cell.Proxy(Loopback(fakes.ProdRouter.Port), fault, Always, elsewhere.Url);
-            var logplex = cell.Proxy(Loopback(fakes.Logplex.Port), fault, Always, elsewhere.Url);
+            variables[Settings.GitHubApiUrl] = (await cell.ProxyAsync(fakes.GitHub.Url, fault, Always, elsewhere.Url)).Url.ToString();
+            variables[Settings.StripeApiUrl] = (await cell.ProxyAsync(fakes.Stripe.Url, fault, Always, elsewhere.Url)).Url.ToString();
+
+            // The routers and logplex speak TLS: so do their proxies, with the fakes' certificate the run pins.
+            var staging = await cell.ProxyAsync(Loopback(fakes.StagingRouter.Port), fault, Always, elsewhere.Url);
+            var prod = await cell.ProxyAsync(Loopback(fakes.ProdRouter.Port), fault, Always, elsewhere.Url);
+            var logplex = await cell.ProxyAsync(Loopback(fakes.Logplex.Port), fault, Always, elsewhere.Url);
             variables[Settings.Resolve] = string.Join(
                 ';',
-                $"{fakes.StagingRouter.Host}:80=127.0.0.1:{staging.Port}",
-                $"{fakes.ProdRouter.Host}:80=127.0.0.1:{prod.Port}",
-                $"{LogplexFake.Host}:80=127.0.0.1:{logplex.Port}"
+                $"{fakes.StagingRouter.Host}:443=127.0.0.1:{staging.Port}",
+                $"{fakes.ProdRouter.Host}:443=127.0.0.1:{prod.Port}",
+                $"{LogplexFake.Host}:443=127.0.0.1:{logplex.Port}"
             );
             faulted.AddRange([GitHub, Stripe, Health, Logs]);
             if (PostgresFaults.Contains(fault))
@@ -212,7 +219,7 @@ public sealed class FaultMatrixTests
 
     private static bool Always(string method, string path) => true;
 
-    private static Uri Loopback(int port) => new($"http://127.0.0.1:{port}/");
+    private static Uri Loopback(int port) => new($"https://127.0.0.1:{port}/");
 
     private static string ServiceWord(string service) =>
         service switch
@@ -290,9 +297,9 @@ public sealed class FaultMatrixTests
             return fakes;
         }
 
-        public FaultProxy Proxy(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere)
+        public async Task<FaultProxy> ProxyAsync(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere)
         {
-            var proxy = FaultProxy.Start(target, fault, faulted, elsewhere);
+            var proxy = await FaultProxy.StartAsync(target, fault, faulted, elsewhere);
             servers.Add(proxy);
             return proxy;
         }

@@ -107,7 +107,13 @@ public sealed class FaultTests : IAsyncDisposable
     public async Task A_log_session_that_answers_a_page_instead_of_log_lines_fails_at_once_not_after_the_wait()
     {
         await using var fakes = await PreDeployScenarioTests.WithDatabasesAsync(DeployScenarios.Deployed());
-        var logplex = WireMockServer.Start();
+        var logplex = WireMockServer.Start(
+            new WireMock.Settings.WireMockServerSettings
+            {
+                UseSSL = true,
+                CertificateSettings = new WireMock.Settings.WireMockCertificateSettings { X509Certificate = FakeCertificate.Certificate },
+            }
+        );
         proxies.Add(logplex);
         logplex
             .Given(Request.Create().UsingGet())
@@ -119,8 +125,8 @@ public sealed class FaultTests : IAsyncDisposable
                     .WithBody("<html>\n<body>maintenance</body>\n</html>")
             );
         var resolve = fakes.Resolve.Replace(
-            $"{LogplexFake.Host}:80=127.0.0.1:{fakes.Logplex.Port}",
-            $"{LogplexFake.Host}:80=127.0.0.1:{logplex.Port}",
+            $"{LogplexFake.Host}:443=127.0.0.1:{fakes.Logplex.Port}",
+            $"{LogplexFake.Host}:443=127.0.0.1:{logplex.Port}",
             StringComparison.Ordinal
         );
 

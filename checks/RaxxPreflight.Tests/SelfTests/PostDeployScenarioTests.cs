@@ -116,7 +116,7 @@ public partial class PostDeployScenarioTests
         healthEvents
             .Select(e => e.Kind)
             .ShouldBe([RunEvent.Started, .. Enumerable.Repeat(RunEvent.Waiting, ScenarioCatalog.SettlingLooks), RunEvent.Finished]);
-        healthEvents[1].Problem.ShouldBe("http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health answered HTTP 503, not 200");
+        healthEvents[1].Problem.ShouldBe("https://raxx-queue-prod-327fa047b4b6.herokuapp.com/health answered HTTP 503, not 200");
         healthEvents[1].Timeout.ShouldBe(60);
 
         // And the live view prints the wait before the item's line.
@@ -128,7 +128,7 @@ public partial class PostDeployScenarioTests
             lines,
             l =>
                 l.StartsWith(
-                    "waiting: prod-healthy http://raxx-queue-prod-327fa047b4b6.herokuapp.com/health answered HTTP 503",
+                    "waiting: prod-healthy https://raxx-queue-prod-327fa047b4b6.herokuapp.com/health answered HTTP 503",
                     StringComparison.Ordinal
                 )
         );

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using RaxxPreflight.Http;
 
 namespace RaxxPreflight.Tests.Support;
@@ -66,18 +69,17 @@ internal static class Faults
 }
 
 /// <summary>
-/// An HTTP server in front of a fake that answers the requests <c>faulted</c> selects with one fault, and passes every
-/// other request through to the fake unchanged (its Host header kept, so routers behind host resolution still answer).
-/// Error bodies echo the request's Authorization header, as a careless API does: the checklist must mask it.
+/// An HTTP server in front of a fake (Kestrel; speaking TLS with the fakes' certificate when the fake does) that answers
+/// the requests <c>faulted</c> selects with one fault, and passes every other request through to the fake unchanged
+/// (its Host header kept, so routers behind host resolution still answer). Error bodies echo the request's
+/// Authorization header, as a careless API does: the checklist must mask it.
 /// </summary>
 internal sealed class FaultProxy : IAsyncDisposable
 {
-    private static readonly HttpClient Forwarder = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    // It forwards to the fakes, whose TLS servers present the fakes' certificate.
+    private static readonly HttpClient Forwarder = new(FakesTls.Handler()) { Timeout = TimeSpan.FromSeconds(30) };
 
-    private readonly HttpListener? listener;
+    private readonly Microsoft.AspNetCore.Builder.WebApplication? app;
     private readonly Uri target;
     private readonly string fault;
     private readonly Func<string, string, bool> faulted;
@@ -85,30 +87,46 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, bool> answeredOnce = new(StringComparer.Ordinal);
 
-    private FaultProxy(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere)
+    private FaultProxy(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere, bool tls)
     {
         this.target = target;
         this.fault = fault;
         this.faulted = faulted;
         this.elsewhere = elsewhere;
+        Port = Faults.ClosedPort();
+        Tls = tls;
         if (fault == Faults.Refused)
         {
-            Port = Faults.ClosedPort();
             return;
         }
 
-        Port = Faults.ClosedPort();
-        listener = new HttpListener();
-        listener.Prefixes.Add($"http://*:{Port}/");
-        listener.Start();
-        _ = Task.Run(AcceptAsync);
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(
+                IPAddress.Loopback,
+                Port,
+                listen =>
+                {
+                    if (tls)
+                    {
+                        listen.UseHttps(RaxxPreflight.Fakes.Servers.FakeCertificate.Certificate);
+                    }
+                }
+            )
+        );
+        app = builder.Build();
+        app.Run(context => AnswerAsync(context));
     }
 
     /// <summary>The loopback port it listens on (nothing listens there for <see cref="Faults.Refused"/>).</summary>
     public int Port { get; }
 
+    /// <summary>Whether it speaks TLS.</summary>
+    public bool Tls { get; }
+
     /// <summary>Its base URL.</summary>
-    public Uri Url => new($"http://127.0.0.1:{Port}/");
+    public Uri Url => new($"{(Tls ? "https" : "http")}://127.0.0.1:{Port}/");
 
     /// <summary>Every request it received: method, path and query, and the Authorization header when one came.</summary>
     public ConcurrentQueue<(string Method, string PathAndQuery, string? Authorization)> Received { get; } = new();
@@ -116,51 +134,45 @@ internal sealed class FaultProxy : IAsyncDisposable
     /// <summary>
     /// Starts a proxy of <paramref name="target"/> that answers <paramref name="fault"/> to every request for which
     /// <paramref name="faulted"/>(method, path) holds; a redirect elsewhere points at <paramref name="elsewhere"/>.
+    /// It speaks TLS when the target does.
     /// </summary>
-    public static FaultProxy Start(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere) =>
-        new(target, fault, faulted, elsewhere);
-
-    private async Task AcceptAsync()
+    public static async Task<FaultProxy> StartAsync(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere)
     {
-        while (!stopping.IsCancellationRequested)
+        var proxy = new FaultProxy(target, fault, faulted, elsewhere, target.Scheme == Uri.UriSchemeHttps);
+        if (proxy.app is not null)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener!.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
+            await proxy.app.StartAsync();
         }
+
+        return proxy;
     }
 
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(Microsoft.AspNetCore.Http.HttpContext context)
     {
         var request = context.Request;
         var response = context.Response;
-        var pathAndQuery = request.RawUrl ?? "/";
-        var path = pathAndQuery.Split('?', 2)[0];
-        var authorization = request.Headers["Authorization"];
-        Received.Enqueue((request.HttpMethod, pathAndQuery, authorization));
+        var pathAndQuery = $"{request.Path}{request.QueryString}";
+        var authorization = request.Headers.Authorization.FirstOrDefault();
+        Received.Enqueue((request.Method, pathAndQuery, authorization));
         try
         {
             if (
-                !faulted(request.HttpMethod, path)
-                || (fault == Faults.UnavailableOnce && !answeredOnce.TryAdd($"{request.HttpMethod} {pathAndQuery}", true))
+                !faulted(request.Method, request.Path)
+                || (fault == Faults.UnavailableOnce && !answeredOnce.TryAdd($"{request.Method} {pathAndQuery}", true))
             )
             {
-                await ForwardAsync(context);
+                await ForwardAsync(context, truncate: false);
                 return;
             }
 
             switch (fault)
             {
                 case Faults.NoAnswer:
-                    await Task.Delay(Timeout.Infinite, stopping.Token);
+                    using (var both = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, context.RequestAborted))
+                    {
+                        await Task.Delay(Timeout.Infinite, both.Token);
+                    }
+
                     break;
                 case Faults.MalformedJson:
                     await WriteAsync(response, 200, "application/json; charset=utf-8", "{\"name\": \"raxx-queue-prod\", \"status\": ");
@@ -169,21 +181,19 @@ internal sealed class FaultProxy : IAsyncDisposable
                     await WriteAsync(response, 200, "text/html; charset=utf-8", "<html>\n<body>Sign in to continue</body>\n</html>\n");
                     break;
                 case Faults.Truncated:
-                    await TruncateAsync(context);
+                    await ForwardAsync(context, truncate: true);
                     break;
                 case Faults.Oversized:
                     await OversizeAsync(response);
                     break;
                 case Faults.RedirectElsewhere:
                     response.StatusCode = 302;
-                    response.RedirectLocation = new Uri(elsewhere, pathAndQuery.TrimStart('/')).ToString();
-                    response.Close();
+                    response.Headers.Location = new Uri(elsewhere, pathAndQuery.TrimStart('/')).ToString();
                     break;
                 case Faults.RedirectOfThePost:
                     // Heroku's rollback endpoint: a POST that followed this would write to prod.
                     response.StatusCode = 307;
-                    response.RedirectLocation = "/apps/raxx-queue-prod/releases";
-                    response.Close();
+                    response.Headers.Location = "/apps/raxx-queue-prod/releases";
                     break;
                 default:
                     var status = Faults.Status(fault) ?? 500;
@@ -194,11 +204,7 @@ internal sealed class FaultProxy : IAsyncDisposable
                     }
 
                     // Every API's error shape at once, echoing the credential and the request.
-                    var echo = $"refused {authorization} for {request.HttpMethod} {pathAndQuery}".Replace(
-                        "\"",
-                        "'",
-                        StringComparison.Ordinal
-                    );
+                    var echo = $"refused {authorization} for {request.Method} {pathAndQuery}".Replace("\"", "'", StringComparison.Ordinal);
                     await WriteAsync(
                         response,
                         status,
@@ -208,50 +214,42 @@ internal sealed class FaultProxy : IAsyncDisposable
                     break;
             }
         }
-        catch (Exception e)
-            when (e
-                    is HttpListenerException
-                        or IOException
-                        or ObjectDisposedException
-                        or OperationCanceledException
-                        or HttpRequestException
-                        or InvalidOperationException
-            )
+        catch (Exception e) when (e is IOException or OperationCanceledException or HttpRequestException or InvalidOperationException)
         {
-            Abort(response);
+            context.Abort();
         }
     }
 
-    private async Task ForwardAsync(HttpListenerContext context)
+    // The fake's own answer; or, to truncate, that answer with a Content-Length promising all of it, cut halfway.
+    private async Task ForwardAsync(Microsoft.AspNetCore.Http.HttpContext context, bool truncate)
     {
         var request = context.Request;
-        using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(target, request.RawUrl ?? "/"));
-        if (request.HasEntityBody)
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(target, $"{request.Path}{request.QueryString}"));
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             using var body = new MemoryStream();
-            await request.InputStream.CopyToAsync(body, stopping.Token);
+            await request.Body.CopyToAsync(body, stopping.Token);
             forward.Content = new ByteArrayContent(body.ToArray());
         }
 
-        foreach (var name in request.Headers.AllKeys.OfType<string>())
+        foreach (var (name, values) in request.Headers)
         {
             if (name is "Host" or "Content-Length" or "Connection" or "Transfer-Encoding" or "Expect")
             {
                 continue;
             }
 
-            var values = request.Headers.GetValues(name) ?? [];
-            if (!forward.Headers.TryAddWithoutValidation(name, values))
+            if (!forward.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
             {
-                forward.Content?.Headers.TryAddWithoutValidation(name, values);
+                forward.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
 
-        forward.Headers.Host = request.Headers["Host"];
+        forward.Headers.Host = request.Host.Value;
         using var answer = await Forwarder.SendAsync(forward, stopping.Token);
         var bytes = await answer.Content.ReadAsByteArrayAsync(stopping.Token);
         var response = context.Response;
-        response.StatusCode = (int)answer.StatusCode;
+        response.StatusCode = truncate ? 200 : (int)answer.StatusCode;
         foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
         {
             if (name is "Transfer-Encoding" or "Content-Length" or "Connection" or "Keep-Alive")
@@ -259,85 +257,57 @@ internal sealed class FaultProxy : IAsyncDisposable
                 continue;
             }
 
-            response.Headers[name] = string.Join(",", values);
+            response.Headers[name] = values.ToArray();
         }
 
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes, stopping.Token);
-        response.Close();
-    }
-
-    // The real answer, its Content-Length promising all of it, then the connection cut halfway.
-    private async Task TruncateAsync(HttpListenerContext context)
-    {
-        using var forward = new HttpRequestMessage(HttpMethod.Get, new Uri(target, context.Request.RawUrl ?? "/"));
-        forward.Headers.Host = context.Request.Headers["Host"];
-        foreach (var name in new[] { "Authorization", "Accept", "User-Agent" })
+        response.ContentLength = Math.Max(bytes.Length, 2);
+        if (!truncate)
         {
-            if (context.Request.Headers[name] is { } value)
-            {
-                forward.Headers.TryAddWithoutValidation(name, value);
-            }
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, stopping.Token);
+            return;
         }
 
-        using var answer = await Forwarder.SendAsync(forward, stopping.Token);
-        var bytes = await answer.Content.ReadAsByteArrayAsync(stopping.Token);
-        var response = context.Response;
-        response.StatusCode = 200;
-        response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "application/json";
-        response.ContentLength64 = Math.Max(bytes.Length, 2);
-        await response.OutputStream.WriteAsync(bytes.AsMemory(0, Math.Max(1, bytes.Length / 2)), stopping.Token);
-        await response.OutputStream.FlushAsync(stopping.Token);
-        response.Abort();
+        // The headers and half the body go out; then the handler ends short of its Content-Length, and Kestrel, unable to
+        // complete the answer, closes the connection: the client meets the end of the stream mid-body.
+        await response.StartAsync(stopping.Token);
+        await response.Body.WriteAsync(bytes.AsMemory(0, Math.Max(1, bytes.Length / 2)), stopping.Token);
+        await response.Body.FlushAsync(stopping.Token);
     }
 
-    private async Task OversizeAsync(HttpListenerResponse response)
+    private async Task OversizeAsync(Microsoft.AspNetCore.Http.HttpResponse response)
     {
         response.StatusCode = 200;
         response.ContentType = "application/json; charset=utf-8";
         var size = RemoteResponse.MaxBody + (1 << 20);
-        response.ContentLength64 = size;
+        response.ContentLength = size;
         var chunk = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
-        await response.OutputStream.WriteAsync("["u8.ToArray(), stopping.Token);
+        await response.Body.WriteAsync("["u8.ToArray(), stopping.Token);
         for (var written = 1; written < size - 1; written += chunk.Length)
         {
-            await response.OutputStream.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, size - 1 - written)), stopping.Token);
+            await response.Body.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, size - 1 - written)), stopping.Token);
         }
 
-        await response.OutputStream.WriteAsync("]"u8.ToArray(), stopping.Token);
-        response.Close();
+        await response.Body.WriteAsync("]"u8.ToArray(), stopping.Token);
     }
 
-    private async Task WriteAsync(HttpListenerResponse response, int status, string contentType, string body)
+    private async Task WriteAsync(Microsoft.AspNetCore.Http.HttpResponse response, int status, string contentType, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         response.StatusCode = status;
         response.ContentType = contentType;
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes, stopping.Token);
-        response.Close();
-    }
-
-    private static void Abort(HttpListenerResponse response)
-    {
-        try
-        {
-            response.Abort();
-        }
-        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or HttpListenerException)
-        {
-            // Already gone.
-        }
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, stopping.Token);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        if (listener is not null)
+        if (app is not null)
         {
-            listener.Stop();
-            listener.Close();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
 
         stopping.Dispose();

@@ -26,13 +26,13 @@ public sealed class LogplexFake : IDisposable
     private LogplexFake(WireMockServer server) => this.server = server;
 
     /// <summary>
-    /// Where the log sessions it opens say they are: <c>http://logplex.heroku.com/</c> (reached through host resolution,
+    /// Where the log sessions it opens say they are: <c>https://logplex.heroku.com/</c> (reached through host resolution,
     /// as the checklist resolves it), unless <see cref="ServeDirectly"/> made them reachable by any client as they are.
     /// </summary>
-    public Uri SessionBase { get; private set; } = new($"http://{Host}/");
+    public Uri SessionBase { get; private set; } = new($"https://{Host}/");
 
     /// <summary>Points the sessions it opens at its own loopback address, for clients that cannot resolve the host (the Heroku CLI).</summary>
-    public void ServeDirectly() => SessionBase = new Uri($"http://127.0.0.1:{Port}/");
+    public void ServeDirectly() => SessionBase = new Uri($"https://127.0.0.1:{Port}/");
 
     /// <summary>The loopback port it listens on.</summary>
     public int Port => server.Port;
@@ -43,7 +43,7 @@ public sealed class LogplexFake : IDisposable
     /// <summary>Starts logplex.</summary>
     public static LogplexFake Start()
     {
-        var fake = new LogplexFake(WireMockServer.Start());
+        var fake = new LogplexFake(RouterFake.Tls());
         fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/sessions/*")).UsingGet())
             .RespondWith(Response.Create().WithCallback(fake.Stream));
         return fake;

@@ -35,7 +35,7 @@ public sealed class RouterFake : IDisposable
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(current);
-        var fake = new RouterFake(WireMockServer.Start(), $"{app.Name}-{app.HostSuffix}.herokuapp.com");
+        var fake = new RouterFake(Tls(), $"{app.Name}-{app.HostSuffix}.herokuapp.com");
         fake.server.Given(Request.Create().WithPath(healthPath).UsingGet())
             .AtPriority(10)
             .RespondWith(Response.Create().WithCallback(_ => Answer(current().Router)));
@@ -54,6 +54,16 @@ public sealed class RouterFake : IDisposable
             );
         return fake;
     }
+
+    /// <summary>A WireMock server that speaks TLS with the fakes' certificate, as Heroku's routers and logplex do.</summary>
+    internal static WireMockServer Tls() =>
+        WireMockServer.Start(
+            new WireMock.Settings.WireMockServerSettings
+            {
+                UseSSL = true,
+                CertificateSettings = new WireMock.Settings.WireMockCertificateSettings { X509Certificate = FakeCertificate.Certificate },
+            }
+        );
 
     /// <inheritdoc />
     public void Dispose() => server.Stop();
