@@ -63,4 +63,70 @@ public class RXP0004SecretLeakTests
                 }
                 """
         );
+
+    [Fact]
+    public Task RXP0004_Triggers_on_text_derived_from_a_revealed_value_through_locals_and_expressions() =>
+        Verify<SecretLeakAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Check
+                {
+                    public string Show(SecretValue key, SecretValue? maybe, bool flag)
+                    {
+                        var raw = key.Reveal();
+                        var trimmed = raw.Trim();
+                        string later;
+                        later = raw[..4];
+                        var a = $"key {[|raw|]}";
+                        var b = $"key {[|trimmed|]}";
+                        var c = $"key {[|later|]}";
+                        var d = $"key {[|maybe?.Reveal()|]}";
+                        var e = $"key {[|maybe?.Reveal() ?? "unset"|]}";
+                        var f = $"key {([|flag ? raw : "none"|])}";
+                        var text = "key: ";
+                        text += [|raw|];
+                        return a + b + c + d + e + f + text;
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0004_Triggers_on_string_building_assertions_on_the_value_and_serializers() =>
+        Verify<SecretLeakAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Check
+                {
+                    public void Show(SecretValue key)
+                    {
+                        var raw = key.Reveal();
+                        var a = string.Concat("key ", [|raw|]);
+                        var b = string.Join(", ", "a", [|raw|]);
+                        var c = string.Format("key {0}", [|raw|]);
+                        [|key.Reveal()|].ShouldStartWith("sk_live_");
+                        Assert.Equal("sk_live_", [|raw|]);
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0004_DoesNotTrigger_on_the_mask_the_name_the_shape_or_a_redactor_removing_the_value() =>
+        Verify<SecretLeakAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Check
+                {
+                    public string Show(SecretValue key, string text)
+                    {
+                        var raw = key.Reveal();
+                        var a = $"key {key.Masked} ({nameof(key)}), {raw.Length} characters";
+                        var b = text.Replace(raw, "****");
+                        var c = raw.StartsWith("sk_live_", StringComparison.Ordinal) ? "live" : "test";
+                        return a + b + c;
+                    }
+                }
+                """
+        );
 }

@@ -13,6 +13,7 @@ internal static class Stubs
             public sealed class TraitAttribute : System.Attribute { public TraitAttribute(string name, string value) { } }
             public interface ITestOutputHelper { void WriteLine(string message); }
             public sealed class TestContext { public static TestContext Current => null!; public void AddWarning(string message) { } }
+            public static class Assert { public static void Equal(string expected, string actual) { } public static void True(bool condition, string userMessage) { } }
         }
 
         namespace RaxxPreflight.Checks.Traits
@@ -65,6 +66,7 @@ internal static class Stubs
             public static class ShouldBeStringTestExtensions
             {
                 public static void ShouldBe(this string actual, string expected, string? customMessage = null) { }
+                public static void ShouldStartWith(this string actual, string expected) { }
             }
         }
         """;

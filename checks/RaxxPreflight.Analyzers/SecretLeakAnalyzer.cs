@@ -20,15 +20,19 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
         "System.Console",
         "System.IO.TextWriter",
         "System.Text.StringBuilder",
-        "System.String",
         "System.Diagnostics.Debug",
         "System.Diagnostics.Trace",
         "Xunit.ITestOutputHelper",
         "Xunit.ITestContext",
         "Xunit.TestContext",
         "Microsoft.Extensions.Logging.ILogger",
-        "Microsoft.Extensions.Logging.LoggerExtensions"
+        "Microsoft.Extensions.Logging.LoggerExtensions",
+        "System.Text.Json.JsonSerializer",
+        "Xunit.Assert"
     );
+
+    // Every method of these namespaces prints what it is given when it fails: an assertion's actual value included.
+    private static readonly ImmutableArray<string> SinkNamespaces = ImmutableArray.Create("Shouldly");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NoSecretInText);
@@ -55,6 +59,7 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeBinary(c, secret), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, secret), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, secret), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeCompound(c, secret), OperationKind.CompoundAssignment);
         });
     }
 
@@ -91,13 +96,51 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var sink = method.ContainingType is { } type && SinkTypes.Contains(type.ToDisplayString());
-        foreach (var argument in invocation.Arguments.Where(a => IsSecret(a.Value, secret)))
+        var sink =
+            method.ContainingType is { } type
+            && (
+                SinkTypes.Contains(FullName(type))
+                || SinkNamespaces.Any(n => FullName(type).StartsWith(n + ".", System.StringComparison.Ordinal))
+            );
+        foreach (var argument in invocation.Arguments)
         {
-            if (sink || argument.Parameter?.Name is "customMessage" or "message")
+            // A params array's (or span's) elements are arguments too: string.Join(", ", a, raw).
+            var values = argument.Value switch
             {
-                Report(context, argument.Value, $"is passed to {method.ContainingType?.Name}.{method.Name}");
+                IArrayCreationOperation { Initializer: { } elements } => elements.ElementValues,
+                ICollectionExpressionOperation collection => collection.Elements,
+                _ => [argument.Value],
+            };
+            foreach (var value in values.Where(v => IsSecret(v, secret)))
+            {
+                if (sink || argument.Parameter?.Name is "customMessage" or "message" || BuildsText(method, argument))
+                {
+                    Report(context, value, $"is passed to {method.ContainingType?.Name}.{method.Name}");
+                }
             }
+        }
+    }
+
+    // String's own methods that put an argument into the text they build (not those that only look for it, as the
+    // redactor's Replace(secret, mask) does: the secret is what it removes).
+    private static bool BuildsText(IMethodSymbol method, IArgumentOperation argument) =>
+        method.ContainingType?.SpecialType == SpecialType.System_String
+        && (
+            method.Name is "Concat" or "Join" or "Format" or "Insert" or "Create" or "PadLeft" or "PadRight"
+            || (method.Name == "Replace" && argument.Parameter?.Ordinal == 1)
+        );
+
+    // text += secret: string building by assignment.
+    private static void AnalyzeCompound(OperationAnalysisContext context, INamedTypeSymbol secret)
+    {
+        var compound = (ICompoundAssignmentOperation)context.Operation;
+        if (
+            compound.OperatorKind == BinaryOperatorKind.Add
+            && compound.Type?.SpecialType == SpecialType.System_String
+            && IsSecret(compound.Value, secret)
+        )
+        {
+            Report(context, compound.Value, "is appended to a string with +=");
         }
     }
 
@@ -115,15 +158,16 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A SecretValue, or the raw text its Reveal() returns, seen through conversions.</summary>
-    private static bool IsSecret(IOperation? value, INamedTypeSymbol secret)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
+    /// <summary>
+    /// A SecretValue, or text derived from what its Reveal() returns: through conversions, <c>?.</c>, <c>??</c>,
+    /// <c>?:</c>, string methods called on it (Trim, Substring, ranges...), and locals assigned from any of these in
+    /// the same method.
+    /// </summary>
+    private static bool IsSecret(IOperation? value, INamedTypeSymbol secret) => IsSecret(value, secret, depth: 0);
 
-        if (value is null)
+    private static bool IsSecret(IOperation? value, INamedTypeSymbol secret, int depth)
+    {
+        if (value is null || depth > 8)
         {
             return false;
         }
@@ -133,9 +177,67 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        return value is IInvocationOperation { TargetMethod.Name: "Reveal" } reveal
-            && SymbolEqualityComparer.Default.Equals(reveal.TargetMethod.ContainingType, secret);
+        switch (value)
+        {
+            case IConversionOperation conversion:
+                return IsSecret(conversion.Operand, secret, depth + 1);
+            case IParenthesizedOperation parenthesized:
+                return IsSecret(parenthesized.Operand, secret, depth + 1);
+            case IConditionalAccessOperation access:
+                return IsSecret(access.WhenNotNull, secret, depth + 1);
+            case ICoalesceOperation coalesce:
+                return IsSecret(coalesce.Value, secret, depth + 1) || IsSecret(coalesce.WhenNull, secret, depth + 1);
+            case IConditionalOperation conditional:
+                return IsSecret(conditional.WhenTrue, secret, depth + 1) || IsSecret(conditional.WhenFalse, secret, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "Reveal" } reveal
+                when SymbolEqualityComparer.Default.Equals(reveal.TargetMethod.ContainingType, secret):
+                return true;
+            case IInvocationOperation invocation
+                when invocation.Type?.SpecialType == SpecialType.System_String
+                    || invocation.Type
+                        is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String or SpecialType.System_Char }:
+                // A piece of a secret is the secret: raw.Trim(), raw.Substring(2), raw[..4], raw.ToUpperInvariant().
+                // (Text built with it, a concatenation or an interpolation, is reported where it is built, once.)
+                return invocation.Instance?.Type?.SpecialType == SpecialType.System_String
+                    && IsSecret(invocation.Instance, secret, depth + 1);
+            case IImplicitIndexerReferenceOperation slice when slice.Type?.SpecialType == SpecialType.System_String:
+                return IsSecret(slice.Instance, secret, depth + 1);
+            case ILocalReferenceOperation local:
+                return AssignedValues(value, local.Local).Any(v => IsSecret(v, secret, depth + 1));
+            default:
+                return false;
+        }
     }
+
+    // What the method holding the reference ever puts into the local: its initializer and its assignments.
+    private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(IOperation reference, ILocalSymbol local)
+    {
+        var root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer:
+                    yield return initializer.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
+    }
+
+    private static string FullName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } space
+            ? $"{space.ToDisplayString()}.{type.MetadataName}"
+            : type.MetadataName;
 
     private static bool IsException(INamedTypeSymbol? type)
     {
