@@ -142,4 +142,69 @@ public class RXP0003MutatingHttpTests
                 }
                 """
         );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_a_write_verb_through_locals_fields_conditionals_initializers_and_assignments() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Sneaky
+                {
+                    private static readonly HttpMethod Verb = HttpMethod.Post;
+                    private static readonly HttpMethod Custom = [|new HttpMethod("PURGE")|];
+
+                    public void Build(Uri uri, bool flag)
+                    {
+                        var verb = HttpMethod.Delete;
+                        using var a = [|new HttpRequestMessage(verb, uri)|];
+                        using var b = [|new HttpRequestMessage(Verb, uri)|];
+                        using var c = [|new HttpRequestMessage(flag ? HttpMethod.Get : HttpMethod.Put, uri)|];
+                        using var d = [|new HttpRequestMessage { Method = HttpMethod.Delete, RequestUri = uri }|];
+                        using var e = [|new HttpRequestMessage(Custom, uri)|];
+                        using var f = new HttpRequestMessage(HttpMethod.Get, uri);
+                        [|f.Method = HttpMethod.Patch|];
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_a_verb_that_cannot_be_told_at_compile_time() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Opaque
+                {
+                    public void Build(Uri uri, HttpMethod verb, string name)
+                    {
+                        using var a = [|new HttpRequestMessage(verb, uri)|];
+                        using var b = [|new HttpRequestMessage(HttpMethod.Parse(name), uri)|];
+                        var made = [|new HttpMethod(name)|];
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0003_DoesNotTrigger_on_reads_traced_the_same_way() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Reads
+                {
+                    private static readonly HttpMethod Verb = HttpMethod.Head;
+
+                    public void Build(Uri uri, bool flag)
+                    {
+                        var verb = HttpMethod.Get;
+                        using var a = new HttpRequestMessage(verb, uri);
+                        using var b = new HttpRequestMessage(Verb, uri);
+                        using var c = new HttpRequestMessage(flag ? HttpMethod.Get : HttpMethod.Head, uri);
+                        using var d = new HttpRequestMessage { RequestUri = uri };
+                        using var e = new HttpRequestMessage(HttpMethod.Parse("GET"), uri);
+                        d.Method = HttpMethod.Head;
+                    }
+                }
+                """
+        );
 }

@@ -65,6 +65,7 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterSymbolAction(
             AnalyzeMarker,
             SymbolKind.Method,
@@ -136,7 +137,7 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
                 && invocation.Arguments.Any(a => MutatingMethod(a.Value) is not null)
             )
             {
-                problem = $"sends a {invocation.Arguments.Select(a => MutatingMethod(a.Value)).First(m => m is not null)}";
+                problem = Problem(invocation.Arguments.Select(a => MutatingMethod(a.Value)).First(m => m is not null), "sends");
             }
         }
         else if (
@@ -156,33 +157,146 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         var type = creation.Type?.ToDisplayString();
         if (type == "System.Net.Http.HttpRequestMessage")
         {
-            var verb = creation.Arguments.Select(a => MutatingMethod(a.Value)).FirstOrDefault(m => m is not null);
-            Report(context, verb is null ? null : $"builds a {verb} request", "new HttpRequestMessage");
+            // The verb as the constructor gets it, or as an initializer sets it ({ Method = ... }); none is a GET.
+            var given = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "method")?.Value;
+            var set = creation
+                .Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "Method" })
+                ?.Value;
+            var verb =
+                set is not null ? Verb(set, 0)
+                : given is not null ? Verb(given, 0)
+                : null;
+            Report(context, Problem(verb, "builds"), "new HttpRequestMessage");
         }
-        else if (
-            type == "System.Net.Http.HttpMethod"
-            && creation.Arguments.Length == 1
-            && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
-            && !name.Equals("GET", System.StringComparison.OrdinalIgnoreCase)
-            && !name.Equals("HEAD", System.StringComparison.OrdinalIgnoreCase)
-        )
+        else if (type == "System.Net.Http.HttpMethod" && Verb(creation, 0) is { } verb)
         {
-            Report(context, $"makes the {name.ToUpperInvariant()} method", "new HttpMethod");
+            Report(context, verb == Unknown ? Problem(verb, "makes") : $"makes the {verb} method", "new HttpMethod");
         }
     }
 
-    private static string? MutatingMethod(IOperation value)
+    // request.Method = ...: the verb set after the request was built.
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (
+            assignment.Target
+                is IPropertyReferenceOperation { Property: { Name: "Method", ContainingType: { Name: "HttpRequestMessage" } } }
+            && assignment.Parent is not IObjectOrCollectionInitializerOperation
+        )
+        {
+            Report(context, Problem(Verb(assignment.Value, 0), "sets"), "HttpRequestMessage.Method");
+        }
+    }
+
+    private const string Unknown = "?";
+
+    // The verb of an argument that is an HttpMethod: a write, or one that cannot be told; null for a read or no verb.
+    private static string? MutatingMethod(IOperation value) =>
+        value.Type?.Name == "HttpMethod" || value is IConversionOperation { Operand.Type.Name: "HttpMethod" } ? Verb(value, 0) : null;
+
+    private static string? Problem(string? verb, string what) =>
+        verb switch
+        {
+            null => null,
+            Unknown =>
+                $"{what} a request whose verb cannot be told at compile time (a parameter, a mutable field, a computed name): use HttpMethod.Get or HttpMethod.Head",
+            _ => $"{what} a {verb} request",
+        };
+
+    /// <summary>
+    /// The verb a value holds, traced through conversions, conditionals, locals (every value the method puts in
+    /// them) and readonly fields' initializers: null for GET, HEAD or OPTIONS, the verb for any other, or
+    /// <see cref="Unknown"/> when it cannot be told.
+    /// </summary>
+    private static string? Verb(IOperation? value, int depth)
+    {
+        if (value is null || depth > 8)
+        {
+            return Unknown;
+        }
+
+        switch (value)
+        {
+            case IConversionOperation conversion:
+                return Verb(conversion.Operand, depth + 1);
+            case IParenthesizedOperation parenthesized:
+                return Verb(parenthesized.Operand, depth + 1);
+            case IConditionalOperation conditional:
+                return Worst(Verb(conditional.WhenTrue, depth + 1), Verb(conditional.WhenFalse, depth + 1));
+            case IPropertyReferenceOperation { Property.ContainingType.Name: "HttpMethod" } known:
+                return Named(known.Property.Name);
+            case IObjectCreationOperation { Type.Name: "HttpMethod" } made:
+                return made.Arguments.Length == 1 && made.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
+                    ? Named(name)
+                    : Unknown;
+            case IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "HttpMethod" } } parsed:
+                return parsed.Arguments.Length == 1 && Constant(parsed.Arguments[0].Value) is { } text ? Named(text) : Unknown;
+            case ILocalReferenceOperation local:
+                return AssignedValues(value, local.Local).Select(v => Verb(v, depth + 1)).Aggregate((string?)null, Worst);
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+                return FieldVerb(field);
+            default:
+                return Unknown;
+        }
+    }
+
+    // A string constant, seen through the conversion to ReadOnlySpan<char> that HttpMethod.Parse takes.
+    private static string? Constant(IOperation value)
     {
         while (value is IConversionOperation conversion)
         {
             value = conversion.Operand;
         }
 
-        return
-            value is IPropertyReferenceOperation { Property: { ContainingType: { Name: "HttpMethod" } } property }
-            && WriteVerbs.Contains(property.Name)
-            ? property.Name.ToUpperInvariant()
-            : null;
+        return value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+    }
+
+    private static string? Named(string name) => name.ToUpperInvariant() is "GET" or "HEAD" or "OPTIONS" ? null : name.ToUpperInvariant();
+
+    // A verb beats none, and not knowing beats any verb: the report says the worst that can happen.
+    private static string? Worst(string? a, string? b) => a == Unknown || b == Unknown ? Unknown : a ?? b;
+
+    // A readonly field's initializer, read from its syntax: HttpMethod.X or new HttpMethod("X").
+    private static string? FieldVerb(IFieldSymbol field)
+    {
+        var declarator =
+            field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax;
+        return declarator?.Initializer?.Value switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: var owner, Name: var name }
+                when owner.ToString().EndsWith("HttpMethod", System.StringComparison.Ordinal) => Named(name.Identifier.ValueText),
+            Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: var arguments }
+                when arguments.Count == 1
+                    && arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal => Named(
+                literal.Token.ValueText
+            ),
+            _ => Unknown,
+        };
+    }
+
+    private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(IOperation reference, ILocalSymbol local)
+    {
+        var root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer:
+                    yield return initializer.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
     }
 
     private static void Report(OperationAnalysisContext context, string? problem, string what)
