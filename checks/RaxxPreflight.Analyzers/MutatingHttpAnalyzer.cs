@@ -233,7 +233,7 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
             case IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "HttpMethod" } } parsed:
                 return parsed.Arguments.Length == 1 && Constant(parsed.Arguments[0].Value) is { } text ? Named(text) : Unknown;
             case ILocalReferenceOperation local:
-                return AssignedValues(value, local.Local).Select(v => Verb(v, depth + 1)).Aggregate((string?)null, Worst);
+                return LocalValues.AssignedTo(value, local.Local).Select(v => Verb(v, depth + 1)).Aggregate((string?)null, Worst);
             case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
                 return FieldVerb(field);
             default:
@@ -273,30 +273,6 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
             ),
             _ => Unknown,
         };
-    }
-
-    private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(IOperation reference, ILocalSymbol local)
-    {
-        var root = reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator
-                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer:
-                    yield return initializer.Value;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    yield return assignment.Value;
-                    break;
-            }
-        }
     }
 
     private static void Report(OperationAnalysisContext context, string? problem, string what)

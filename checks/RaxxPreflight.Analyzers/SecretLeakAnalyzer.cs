@@ -203,34 +203,9 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
             case IImplicitIndexerReferenceOperation slice when slice.Type?.SpecialType == SpecialType.System_String:
                 return IsSecret(slice.Instance, secret, depth + 1);
             case ILocalReferenceOperation local:
-                return AssignedValues(value, local.Local).Any(v => IsSecret(v, secret, depth + 1));
+                return LocalValues.AssignedTo(value, local.Local).Any(v => IsSecret(v, secret, depth + 1));
             default:
                 return false;
-        }
-    }
-
-    // What the method holding the reference ever puts into the local: its initializer and its assignments.
-    private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(IOperation reference, ILocalSymbol local)
-    {
-        var root = reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator
-                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer:
-                    yield return initializer.Value;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    yield return assignment.Value;
-                    break;
-            }
         }
     }
 

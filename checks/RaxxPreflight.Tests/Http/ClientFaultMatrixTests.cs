@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using RaxxPreflight.Http;
 using RaxxPreflight.Tests.Support;
 using WireMock.RequestBuilders;
@@ -121,9 +119,7 @@ public sealed class ClientFaultMatrixTests : IDisposable
     {
         if (fault == "refused")
         {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}/");
+            return new Uri($"http://127.0.0.1:{Faults.ClosedPort()}/");
         }
 
         var request = Request.Create().WithPath(path).UsingGet();
