@@ -43,6 +43,21 @@ public class ReadOnlySessionTests
     }
 
     [Fact]
+    public async Task Two_databases_made_for_one_long_label_are_two_databases()
+    {
+        // Two worlds of one scenario with a long name once made the same name (the unique part was cut off): 42P04.
+        var ct = TestContext.Current.CancellationToken;
+        const string Label = "prod-database-unreachable_raxx-queue-staging_and_a_longer_tail";
+
+        var first = await SharedPostgres.Server.CreateDatabaseAsync(Label, DatabaseState.Queue, ct);
+        var second = await SharedPostgres.Server.CreateDatabaseAsync(Label, DatabaseState.Queue, ct);
+
+        var names = new[] { first, second }.Select(u => new Uri(u).AbsolutePath.TrimStart('/')).ToList();
+        names.Distinct().Count().ShouldBe(2);
+        names.ShouldAllBe(n => n.Length <= 63 && n.StartsWith("raxx_prod_database_unreachable", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Wrong_credentials_are_one_line_without_them()
     {
         var ct = TestContext.Current.CancellationToken;

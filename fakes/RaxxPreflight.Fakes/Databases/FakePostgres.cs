@@ -50,10 +50,7 @@ public sealed class FakePostgres : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string label, DatabaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var name = string.Create(
-            CultureInfo.InvariantCulture,
-            $"raxx_{new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_')])}_{Guid.NewGuid():N}"
-        )[..48];
+        var name = DatabaseName(label, Guid.NewGuid());
         await ExecuteAsync(admin, [$"CREATE DATABASE \"{name}\""], cancellationToken).ConfigureAwait(false);
         created.Add(name);
 
@@ -63,6 +60,20 @@ public sealed class FakePostgres : IAsyncDisposable
             .Concat(state.Tables.Select(t => $"CREATE TABLE \"{t.Key}\" ({string.Join(", ", t.Value)})"));
         await ExecuteAsync(database, [.. statements], cancellationToken).ConfigureAwait(false);
         return Url(database);
+    }
+
+    /// <summary>
+    /// A database name unique to one call: the label, shortened so that the whole name fits PostgreSQL's 63 bytes,
+    /// and the whole of <paramref name="unique"/> (cutting the name instead would cut the unique part first, and two
+    /// worlds of one scenario with a long name would then collide: "42P04 database already exists").
+    /// </summary>
+    private static string DatabaseName(string label, Guid unique)
+    {
+        const int MaxLength = 63;
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"_{unique:N}");
+        var words = new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_')]);
+        var prefix = "raxx_" + words;
+        return prefix[..Math.Min(prefix.Length, MaxLength - suffix.Length)] + suffix;
     }
 
     /// <summary>A URL of the same shape that no server answers.</summary>
