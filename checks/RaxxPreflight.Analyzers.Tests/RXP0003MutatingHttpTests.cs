@@ -207,4 +207,135 @@ public class RXP0003MutatingHttpTests
                 }
                 """
         );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_octokit_writes_by_their_declared_route_and_on_undeclared_or_mislabelled_ones() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Reader
+                {
+                    public async Task Read(
+                        Octokit.IRepositoriesClient repositories,
+                        Octokit.IRepoCollaboratorsClient collaborators,
+                        Octokit.IRepositoryBranchesClient branches,
+                        Octokit.INotificationsClient notifications,
+                        Octokit.IGistsClient gists)
+                    {
+                        await [|collaborators.Invite("raxx-app", "raxx-queue", "intruder")|];
+                        await [|branches.RenameBranch("raxx-app", "raxx-queue", "main", "old")|];
+                        await [|notifications.MarkAsRead()|];
+                        await [|gists.Create("scratch")|];
+                        await [|repositories.Undeclared("raxx-app", "raxx-queue")|];
+                        Func<string, string, Task> later = [|repositories.Delete|];
+                        await repositories.AreVulnerabilityAlertsEnabled("raxx-app", "raxx-queue");
+                        Func<string, string, Task<Octokit.Repository>> read = repositories.Get;
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0003_reads_real_Octokit_14s_routes_the_checklists_reads_pass_and_its_writes_do_not() =>
+        Verify<MutatingHttpAnalyzer>.AgainstAsync(
+            """
+            using System.Threading.Tasks;
+            using Octokit;
+
+            public class Reader
+            {
+                public async Task Read(IGitHubClient client)
+                {
+                    await client.Repository.Get("raxx-app", "raxx-queue");
+                    await client.Repository.Content.GetAllContentsByRef("raxx-app", "raxx-queue", ".github/workflows/deploy-queue.yml", "main");
+                    await client.Repository.Commit.Get("raxx-app", "raxx-queue", "main");
+                    await client.Git.Reference.Get("raxx-app", "raxx-queue", "heads/main");
+                    await client.Actions.Workflows.Runs.List("raxx-app", "raxx-queue");
+                    await client.Repository.Environment.GetAll("raxx-app", "raxx-queue");
+
+                    await [|client.Repository.Delete("raxx-app", "raxx-queue")|];
+                    await [|client.Repository.Collaborator.Invite("raxx-app", "raxx-queue", "intruder")|];
+                    await [|client.Repository.Branch.RenameBranch("raxx-app", "raxx-queue", "main", "old")|];
+                    await [|client.Activity.Notifications.MarkAsRead()|];
+                    await [|client.Gist.Create(new NewGist())|];
+                    await [|client.Actions.Workflows.CreateDispatch("raxx-app", "raxx-queue", "deploy-queue.yml", new CreateWorkflowDispatch("main"))|];
+                    await [|client.Connection.Post(new System.Uri("https://api.github.com/user/repos"))|];
+                }
+            }
+            """,
+            [typeof(Octokit.GitHubClient)]
+        );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_npgsql_writes_sql_that_writes_and_sql_it_cannot_tell() =>
+        Verify<MutatingHttpAnalyzer>.AgainstAsync(
+            """
+            using System.Threading.Tasks;
+            using Npgsql;
+
+            public class Reader
+            {
+                private string mutable = "SELECT 1";
+
+                public async Task Read(NpgsqlConnection session, NpgsqlDataSource source, string fromOutside)
+                {
+                    await using var delete = new NpgsqlCommand([|"DELETE FROM jobs"|], session);
+                    await using var truncate = session.CreateCommand();
+                    truncate.CommandText = [|"TRUNCATE jobs"|];
+                    await using var into = new NpgsqlCommand([|"SELECT * INTO jobs_copy FROM jobs"|], session);
+                    await using var hidden = new NpgsqlCommand([|"WITH gone AS (DELETE FROM jobs RETURNING id) SELECT count(*) FROM gone"|], session);
+                    await using var sequence = new NpgsqlCommand([|"SELECT nextval('jobs_id_seq')"|], session);
+                    await using var second = new NpgsqlCommand([|"SELECT 1; DROP TABLE jobs"|], session);
+                    await using var setting = new NpgsqlCommand([|"SET default_transaction_read_only = off"|], session);
+                    await using var unknown = source.CreateCommand([|fromOutside|]);
+                    await using var field = new NpgsqlCommand([|mutable|], session);
+                    await using var built = new NpgsqlCommand([|$"SELECT * FROM {fromOutside}"|], session);
+                    await using var import = [|session.BeginBinaryImport("COPY jobs FROM STDIN (FORMAT BINARY)")|];
+                    await Scalar(session, "SHOW server_version");
+                    await Scalar(session, "UPDATE jobs SET state = 'done'");
+                }
+
+                private static async Task<object?> Scalar(NpgsqlConnection session, string sql)
+                {
+                    await using var command = new NpgsqlCommand([|sql|], session);
+                    return await command.ExecuteScalarAsync();
+                }
+            }
+            """,
+            [typeof(Npgsql.NpgsqlCommand)]
+        );
+
+    [Fact]
+    public Task RXP0003_DoesNotTrigger_on_reads_traced_to_constants_words_in_literals_or_comments() =>
+        Verify<MutatingHttpAnalyzer>.AgainstAsync(
+            """
+            using System.Threading.Tasks;
+            using Npgsql;
+
+            public class Reader
+            {
+                private const string Columns = "SELECT table_schema || '.' || table_name FROM information_schema.columns WHERE table_schema NOT LIKE 'pg\\_%'";
+                private static readonly string Extensions = "SELECT extname FROM pg_extension";
+
+                public async Task Read(NpgsqlConnection session, bool version)
+                {
+                    await Scalar(session, "SHOW transaction_read_only");
+                    await Scalar(session, version ? "SHOW server_version" : "SHOW server_version_num");
+                    await Scalar(session, Columns);
+                    await Scalar(session, Extensions);
+                    var sql = "SELECT count(*) FROM jobs WHERE state = 'delete' -- DROP TABLE jobs";
+                    await using var command = new NpgsqlCommand(sql, session);
+                    await using var export = await session.BeginTextExportAsync("COPY jobs TO STDOUT");
+                    await using var block = new NpgsqlCommand("/* INSERT */ SELECT $body$ UPDATE $body$", session);
+                }
+
+                private static async Task<object?> Scalar(NpgsqlConnection session, string sql)
+                {
+                    await using var command = new NpgsqlCommand(sql, session);
+                    return await command.ExecuteScalarAsync();
+                }
+            }
+            """,
+            [typeof(Npgsql.NpgsqlCommand)]
+        );
 }

@@ -129,4 +129,98 @@ public class RXP0004SecretLeakTests
                 }
                 """
         );
+
+    [Fact]
+    public Task RXP0004_Triggers_through_fields_properties_getters_helpers_and_returns() =>
+        Verify<SecretLeakAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Check
+                {
+                    private string held = "";
+                    private string Later { get; set; } = "";
+                    private readonly SecretValue key = new();
+                    private string Raw => key.Reveal();
+
+                    public void Keep(SecretValue given)
+                    {
+                        held = given.Reveal();
+                        Later = held.Trim();
+                    }
+
+                    public string Show()
+                    {
+                        var a = $"held {[|held|]}";
+                        var b = "later " + [|Later|];
+                        var c = $"raw {[|Raw|]}";
+                        var d = $"returned {[|Returned(key)|]}";
+                        Log(key.Reveal());
+                        return a + b + c + d;
+                    }
+
+                    private static string Returned(SecretValue value) => value.Reveal().ToUpperInvariant();
+
+                    private static void Log(string text) => Console.WriteLine([|text|]);
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0004_Triggers_on_handlers_records_and_any_text_parameter_outside_the_layer() =>
+        Verify<SecretLeakAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public record Credentials(string User, string Password);
+
+                public class Check
+                {
+                    public string Show(SecretValue key, System.Text.StringBuilder builder)
+                    {
+                        var raw = key.Reveal();
+                        builder.Append($"key {[|raw|]}");
+                        builder.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"key {[|raw|]}");
+                        var made = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"key {[|raw|]}");
+                        var credentials = new Credentials("raxx", raw);
+                        var a = $"as {[|credentials|]}";
+                        var b = [|credentials|].ToString();
+                        Environment.SetEnvironmentVariable("RAW", [|raw|]);
+                        var payload = new { Key = raw };
+                        var json = System.Text.Json.JsonSerializer.Serialize([|payload|]);
+                        var shown = $"payload {[|payload|]}";
+                        Assert.True(raw.Length > 0, [|raw|]);
+                        var piece = raw.Split('_');
+                        Environment.SetEnvironmentVariable("PIECE", [|piece[0]|]);
+                        return made + a + b + json + shown;
+                    }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0004_DoesNotTrigger_on_helpers_that_only_inspect_masked_records_or_null_checks() =>
+        Verify<SecretLeakAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public record Shown(string User, string Masked);
+
+                public class Check
+                {
+                    private string shape = "";
+
+                    public string Show(SecretValue key)
+                    {
+                        ArgumentNullException.ThrowIfNull(key);
+                        var raw = key.Reveal();
+                        shape = IsLive(raw) ? "live" : "test";
+                        var shown = new Shown("raxx", key.Masked);
+                        var uri = new Uri(raw);
+                        return $"{shape} {shown} {Describe(raw)} {uri.Scheme} {raw.Length}";
+                    }
+
+                    private static bool IsLive(string value) => value.StartsWith("sk_live_", StringComparison.Ordinal);
+
+                    private static string Describe(string value) => value.Length > 10 ? "long" : "short";
+                }
+                """
+        );
 }

@@ -52,12 +52,46 @@ internal static class Stubs
 
         namespace Octokit
         {
+            // Octokit declares each client method's route on its implementation, as Octokit 14 does.
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class ManualRouteAttribute : System.Attribute { public ManualRouteAttribute(string verb, string path) { } }
             public sealed class Repository { }
+            public sealed class Notification { }
             public interface IRepositoriesClient
             {
                 System.Threading.Tasks.Task<Repository> Get(string owner, string name);
                 System.Threading.Tasks.Task Delete(string owner, string name);
                 System.Threading.Tasks.Task<Repository> Create(string name);
+                System.Threading.Tasks.Task<bool> AreVulnerabilityAlertsEnabled(string owner, string name);
+                System.Threading.Tasks.Task<Repository> Undeclared(string owner, string name);
+            }
+            public class RepositoriesClient : IRepositoriesClient
+            {
+                [ManualRoute("GET", "/repos/{owner}/{repo}")] public System.Threading.Tasks.Task<Repository> Get(string owner, string name) => null!;
+                [ManualRoute("DELETE", "/repos/{owner}/{repo}")] public System.Threading.Tasks.Task Delete(string owner, string name) => null!;
+                [ManualRoute("POST", "/user/repos")] public System.Threading.Tasks.Task<Repository> Create(string name) => null!;
+                [ManualRoute("GET", "/repos/{owner}/{repo}/vulnerability-alerts")] public System.Threading.Tasks.Task<bool> AreVulnerabilityAlertsEnabled(string owner, string name) => null!;
+                public System.Threading.Tasks.Task<Repository> Undeclared(string owner, string name) => null!;
+            }
+            public interface IRepoCollaboratorsClient { System.Threading.Tasks.Task Invite(string owner, string name, string user); }
+            public class RepoCollaboratorsClient : IRepoCollaboratorsClient
+            {
+                [ManualRoute("PUT", "/repos/{owner}/{repo}/collaborators/{username}")] public System.Threading.Tasks.Task Invite(string owner, string name, string user) => null!;
+            }
+            public interface IRepositoryBranchesClient { System.Threading.Tasks.Task RenameBranch(string owner, string name, string branch, string to); }
+            public class RepositoryBranchesClient : IRepositoryBranchesClient
+            {
+                [ManualRoute("POST", "/repos/{owner}/{repo}/branches/{branch}/rename")] public System.Threading.Tasks.Task RenameBranch(string owner, string name, string branch, string to) => null!;
+            }
+            public interface INotificationsClient { System.Threading.Tasks.Task MarkAsRead(); }
+            public class NotificationsClient : INotificationsClient
+            {
+                [ManualRoute("PUT", "/notifications")] public System.Threading.Tasks.Task MarkAsRead() => null!;
+            }
+            public interface IGistsClient { System.Threading.Tasks.Task<Repository> Create(string description); }
+            public class GistsClient : IGistsClient
+            {
+                // Octokit 14 declares GET on Gists.Create, which POSTs: a name that says write is a write.
+                [ManualRoute("GET", "/gists")] public System.Threading.Tasks.Task<Repository> Create(string description) => null!;
             }
         }
 

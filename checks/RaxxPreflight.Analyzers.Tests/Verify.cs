@@ -25,6 +25,20 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Runs the analyzer over <paramref name="source"/> against real libraries' metadata (no stubs): what the rule sees in the build.</summary>
+    public static Task AgainstAsync(string source, IEnumerable<Type> libraries, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = RuntimeReferences.None };
+        test.TestState.AdditionalReferences.AddRange(RuntimeReferences.All);
+        foreach (var library in libraries)
+        {
+            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(library.Assembly.Location));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 }
 
@@ -44,6 +58,14 @@ internal static class RuntimeReferences
         "System.Text.RegularExpressions.dll",
         "System.Net.Primitives.dll",
         "System.Private.Uri.dll",
+        "System.Data.Common.dll",
+        "System.Text.Json.dll",
+        "System.Text.Encodings.Web.dll",
+        "System.Memory.dll",
+        "System.ComponentModel.Primitives.dll",
+        "System.ComponentModel.dll",
+        "System.Transactions.Local.dll",
+        "Microsoft.Extensions.Logging.Abstractions.dll",
     ];
 
     public static ReferenceAssemblies None { get; } = new("net10.0");

@@ -41,7 +41,8 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A checklist that writes to production is a deploy step, not a check. The read-only pipeline refuses such requests at run time; this rule refuses them at compile time.",
-        helpLinkUri: HelpLink("RXP0003")
+        helpLinkUri: HelpLink("RXP0003"),
+        customTags: WellKnownDiagnosticTags.CompilationEnd
     );
 
     /// <summary>RXP0004: a secret value never reaches text.</summary>
@@ -53,7 +54,8 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Config var values, keys and tokens are SecretValues. Text built from them ends up in test names, messages and CI logs; only the masked form may.",
-        helpLinkUri: HelpLink("RXP0004")
+        helpLinkUri: HelpLink("RXP0004"),
+        customTags: WellKnownDiagnosticTags.CompilationEnd
     );
 
     /// <summary>RXP0005: a suppression of a checklist rule says why.</summary>

@@ -16,6 +16,7 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<string> WriteVerbs = ImmutableArray.Create("Post", "Put", "Patch", "Delete");
 
+    // Words that name a write in Octokit's method names: a second opinion on its declared routes, never the first.
     private static readonly ImmutableArray<string> OctokitWrites = ImmutableArray.Create(
         "Create",
         "Update",
@@ -45,8 +46,37 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         "Unfollow",
         "Watch",
         "Unwatch",
-        "Review",
-        "Reject"
+        "Submit",
+        "Dismiss",
+        "Reject",
+        "Invite",
+        "Rename",
+        "Mark",
+        "Set",
+        "Generate",
+        "Revoke",
+        "Request",
+        "Accept",
+        "Decline",
+        "Block",
+        "Unblock",
+        "Publish",
+        "Conceal",
+        "Start",
+        "Reset",
+        "Restore",
+        "Suspend",
+        "Unsuspend",
+        "Promote",
+        "Demote",
+        "Archive",
+        "Unarchive",
+        "Sync",
+        "Import",
+        "Redeliver",
+        "Ping",
+        "Test",
+        "Rerequest"
     );
 
     /// <inheritdoc />
@@ -64,6 +94,8 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
+        context.RegisterCompilationStartAction(AnalyzeSql);
         context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterSymbolAction(
@@ -119,36 +151,212 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        Report(context, Call(method, invocation.Arguments, context.Compilation), $"{method.ContainingType?.Name}.{method.Name}");
+    }
+
+    // A method group (Func<...> call = repositories.Delete;) calls what it names: judged as a call.
+    private static void AnalyzeMethodReference(OperationAnalysisContext context)
+    {
+        var method = ((IMethodReferenceOperation)context.Operation).Method;
+        method = method.ReducedFrom ?? method;
+        Report(context, Call(method, null, context.Compilation), $"{method.ContainingType?.Name}.{method.Name}");
+    }
+
+    // What a call of (or a reference to) an HTTP client's method does: null for a read. Without its arguments (a
+    // method group) a Send's verb is not known until it is called, where it is judged.
+    private static string? Call(IMethodSymbol method, ImmutableArray<IArgumentOperation>? arguments, Compilation compilation)
+    {
         var space = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         var type = method.ContainingType?.ToDisplayString() ?? string.Empty;
-        string? problem = null;
-
         if (
             space.StartsWith("Flurl.Http", System.StringComparison.Ordinal)
             || type is "System.Net.Http.HttpClient" or "System.Net.Http.Json.HttpClientJsonExtensions"
         )
         {
-            if (WriteVerbs.Any(v => method.Name.StartsWith(v, System.StringComparison.Ordinal)))
+            var verb = WriteVerbs.FirstOrDefault(v => method.Name.StartsWith(v, System.StringComparison.Ordinal));
+            if (verb is not null)
             {
-                problem = "sends a " + WriteVerbs.First(v => method.Name.StartsWith(v, System.StringComparison.Ordinal)).ToUpperInvariant();
+                return "sends a " + verb.ToUpperInvariant();
             }
-            else if (
-                method.Name.StartsWith("Send", System.StringComparison.Ordinal)
-                && invocation.Arguments.Any(a => MutatingMethod(a.Value) is not null)
-            )
-            {
-                problem = Problem(invocation.Arguments.Select(a => MutatingMethod(a.Value)).First(m => m is not null), "sends");
-            }
-        }
-        else if (
-            space.StartsWith("Octokit", System.StringComparison.Ordinal)
-            && OctokitWrites.Any(v => method.Name.StartsWith(v, System.StringComparison.Ordinal))
-        )
-        {
-            problem = "changes GitHub through Octokit";
+
+            var sent = method.Name.StartsWith("Send", System.StringComparison.Ordinal)
+                ? arguments?.Select(a => MutatingMethod(a.Value)).FirstOrDefault(m => m is not null)
+                : null;
+            return Problem(sent, "sends");
         }
 
-        Report(context, problem, $"{method.ContainingType?.Name}.{method.Name}");
+        return space == "Octokit" || space.StartsWith("Octokit.", System.StringComparison.Ordinal) ? Octokit(method, compilation) : null;
+    }
+
+    // Npgsql: its API's writes are refused outright; SQL text given to a command is traced to its constants (through
+    // locals, readonly fields and private helpers' parameters, at the compilation's end) and each must read.
+    private static void AnalyzeSql(CompilationStartAnalysisContext start)
+    {
+        if (start.Compilation.GetTypeByMetadataName("Npgsql.NpgsqlCommand") is null)
+        {
+            return;
+        }
+
+        var flow = ValueFlow.Gather(start);
+        var texts = new System.Collections.Concurrent.ConcurrentQueue<(IOperation Value, string What)>();
+        start.RegisterOperationAction(
+            c =>
+            {
+                var (method, arguments) = c.Operation switch
+                {
+                    IInvocationOperation invocation => (
+                        invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod,
+                        invocation.Arguments
+                    ),
+                    IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                    _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                };
+                if (method is null)
+                {
+                    return;
+                }
+
+                var name = $"{method.ContainingType?.ToDisplayString()}.{method.Name}";
+                if (SqlStatements.Writes.Contains(name))
+                {
+                    c.ReportDiagnostic(
+                        Diagnostic.Create(
+                            Descriptors.NoMutatingHttpCall,
+                            c.Operation.Syntax.GetLocation(),
+                            $"{method.ContainingType?.Name}.{method.Name}",
+                            "changes a database whatever its SQL (Npgsql's imports, raw COPY and large objects write)"
+                        )
+                    );
+                }
+
+                foreach (var argument in arguments.Where(a => SqlStatements.TakesSql(method, a.Parameter)))
+                {
+                    texts.Enqueue(
+                        (
+                            argument.Value,
+                            method.MethodKind == MethodKind.Constructor
+                                ? $"new {method.ContainingType?.Name}"
+                                : $"{method.ContainingType?.Name}.{method.Name}"
+                        )
+                    );
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation
+        );
+        start.RegisterOperationAction(
+            c =>
+            {
+                if (
+                    ((ISimpleAssignmentOperation)c.Operation)
+                        is { Target: IPropertyReferenceOperation { Property: var property } } assignment
+                    && SqlStatements.IsCommandText(property)
+                )
+                {
+                    texts.Enqueue((assignment.Value, $"{property.ContainingType.Name}.CommandText"));
+                }
+            },
+            OperationKind.SimpleAssignment
+        );
+        start.RegisterCompilationEndAction(end =>
+        {
+            foreach (var (value, what) in texts)
+            {
+                var found = SqlStatements.Texts(value, flow);
+                var problem = found is null
+                    ? "runs SQL whose text cannot be told at compile time (a parameter of a visible method, a mutable field, built text): use a constant, or a private helper given constants"
+                    : found.Select(SqlStatements.Problem).FirstOrDefault(p => p is not null);
+                if (problem is not null)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.NoMutatingHttpCall, value.Syntax.GetLocation(), what, problem));
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// What an Octokit call does, from Octokit's own API: each client method's implementation declares its route
+    /// (<c>[ManualRoute("GET", "/repos/{owner}/{repo}")]</c>); only GET and HEAD read. A method that declares no route
+    /// cannot be told and is refused; and as Octokit's declarations are not always right (14.0.0 declares GET on
+    /// <c>Gists.Create</c>, which POSTs), a method named as a write is a write whatever it declares. The raw
+    /// connections (<c>IConnection</c>, <c>IApiConnection</c>) name their verb: only their Get methods read.
+    /// </summary>
+    private static string? Octokit(IMethodSymbol method, Compilation compilation)
+    {
+        method = method.OriginalDefinition;
+        var owner = method.ContainingType;
+        if (owner is null || method.MethodKind != MethodKind.Ordinary || method.IsStatic)
+        {
+            return null;
+        }
+
+        if (owner.Name is "IConnection" or "IApiConnection" or "Connection" or "ApiConnection" or "IHttpClient" or "HttpClientAdapter")
+        {
+            // What sends a request returns a task; settings (SetRequestTimeout) send nothing.
+            var sends = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+            return !sends || method.Name.StartsWith("Get", System.StringComparison.Ordinal)
+                ? null
+                : $"sends a request through Octokit's raw connection ({method.Name}): only its Get methods read";
+        }
+
+        if (!owner.Name.EndsWith("Client", System.StringComparison.Ordinal) || owner.Name == "GitHubClient")
+        {
+            return null;
+        }
+
+        var route = Route(method, owner, compilation);
+        if (route is null)
+        {
+            return "calls an Octokit method that declares no route ([ManualRoute]), so whether it reads cannot be told: use a method that declares a GET";
+        }
+
+        var (verb, path) = route.Value;
+        if (verb.ToUpperInvariant() is not ("GET" or "HEAD"))
+        {
+            return $"changes GitHub through Octokit ({verb.ToUpperInvariant()} {path})";
+        }
+
+        var named = OctokitWrites.FirstOrDefault(w =>
+            method.Name.StartsWith(w, System.StringComparison.Ordinal)
+            && (method.Name.Length == w.Length || !char.IsLower(method.Name[w.Length]))
+        );
+        return named is null
+            ? null
+            : $"is named as a write ({named}...) though Octokit declares {verb} {path}: Octokit's declarations are not always what it sends, so a write's name is a write";
+    }
+
+    // The route an Octokit client method's implementation declares: on the method itself when it is the class's, or
+    // on the class that implements the interface (Octokit's convention: IRepositoriesClient, RepositoriesClient; else
+    // the class of its namespace that implements it).
+    private static (string Verb, string Path)? Route(IMethodSymbol method, INamedTypeSymbol owner, Compilation compilation)
+    {
+        var implementation = method;
+        if (owner.TypeKind == TypeKind.Interface)
+        {
+            var space = owner.ContainingNamespace?.ToDisplayString();
+            var name = owner.MetadataName.StartsWith("I", System.StringComparison.Ordinal)
+                ? owner.MetadataName.Substring(1)
+                : owner.MetadataName;
+            var type =
+                compilation.GetTypeByMetadataName(string.IsNullOrEmpty(space) ? name : $"{space}.{name}")
+                ?? owner
+                    .ContainingNamespace?.GetTypeMembers()
+                    .FirstOrDefault(t =>
+                        t.TypeKind == TypeKind.Class
+                        && t.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, owner))
+                    );
+            implementation = type?.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+        }
+
+        var declared = implementation
+            ?.GetAttributes()
+            .FirstOrDefault(a =>
+                a.AttributeClass is { Name: "ManualRouteAttribute" } attribute
+                && attribute.ContainingNamespace?.ToDisplayString() == "Octokit"
+            );
+        return declared is { ConstructorArguments.Length: 2 } && declared.ConstructorArguments[0].Value is string verb
+            ? (verb, declared.ConstructorArguments[1].Value as string ?? "?")
+            : null;
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context)
