@@ -338,4 +338,23 @@ public class RXP0003MutatingHttpTests
             """,
             [typeof(Npgsql.NpgsqlCommand)]
         );
+
+    [Fact]
+    public Task RXP0003_Triggers_on_another_program_or_a_raw_socket() =>
+        Verify<MutatingHttpAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public class Reader
+                {
+                    public void Read()
+                    {
+                        [|System.Diagnostics.Process.Start("heroku", "config:set STRIPE_SECRET_KEY=sk_test_x -a raxx-queue-prod")|];
+                        using var process = new System.Diagnostics.Process();
+                        [|process.Start()|];
+                        using var socket = [|new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)|];
+                        using var tcp = [|new System.Net.Sockets.TcpClient()|];
+                    }
+                }
+                """
+        );
 }

@@ -62,6 +62,8 @@ internal static class RuntimeReferences
         "System.Text.Json.dll",
         "System.Text.Encodings.Web.dll",
         "System.Memory.dll",
+        "System.Diagnostics.Process.dll",
+        "System.Net.Sockets.dll",
         "System.ComponentModel.Primitives.dll",
         "System.ComponentModel.dll",
         "System.Transactions.Local.dll",

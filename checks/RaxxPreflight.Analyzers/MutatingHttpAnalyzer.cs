@@ -185,6 +185,11 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
             return Problem(sent, "sends");
         }
 
+        if (type == "System.Diagnostics.Process" && method.Name == "Start")
+        {
+            return "runs another program, which can do anything (heroku config:set, git push): read through the run's clients instead";
+        }
+
         return space == "Octokit" || space.StartsWith("Octokit.", System.StringComparison.Ordinal) ? Octokit(method, compilation) : null;
     }
 
@@ -363,7 +368,15 @@ public sealed class MutatingHttpAnalyzer : DiagnosticAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type?.ToDisplayString();
-        if (type == "System.Net.Http.HttpRequestMessage")
+        if (type is "System.Net.Sockets.Socket" or "System.Net.Sockets.TcpClient" or "System.Net.Sockets.UdpClient")
+        {
+            Report(
+                context,
+                "opens a raw socket, whose bytes no guard reads: use the run's HTTP pipeline or the database reader",
+                $"new {creation.Type!.Name}"
+            );
+        }
+        else if (type == "System.Net.Http.HttpRequestMessage")
         {
             // The verb as the constructor gets it, or as an initializer sets it ({ Method = ... }); none is a GET.
             var given = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "method")?.Value;

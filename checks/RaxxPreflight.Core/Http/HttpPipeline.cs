@@ -39,7 +39,9 @@ public static class HttpPipeline
             sockets.ConnectCallback = async (context, cancellationToken) =>
             {
                 var target = resolution.Find(context.DnsEndPoint.Host, context.DnsEndPoint.Port);
+#pragma warning disable RXP0003 // The pipeline's own connection for a resolved host: every request on it passes the read-only guard above.
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+#pragma warning restore RXP0003
                 try
                 {
                     EndPoint endpoint = target is null ? context.DnsEndPoint : target;
