@@ -3,13 +3,18 @@ using RaxxPreflight.Fakes;
 using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
 
-// dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario blocked
-var scenarioName = args.Length == 2 && args[0] == "--scenario" ? args[1] : null;
-if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName))
+// dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario blocked [--latency 200]
+//   --latency MS  delays every HTTP answer by MS milliseconds, as a network would (how the checklist fares on one)
+var scenarioName = Option("--scenario");
+var latency =
+    Option("--latency") is { } ms && int.TryParse(ms, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 0
+        ? parsed
+        : (int?)null;
+if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName) || args.Length != (latency is null ? 2 : 4))
 {
     await Console
         .Error.WriteLineAsync(
-            $"usage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)})"
+            $"usage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)}) [--latency MS]"
         )
         .ConfigureAwait(false);
     return 2;
@@ -25,6 +30,11 @@ await using var stopping = world.ConfigureAwait(false);
 // Real clients (the Heroku CLI reading `heroku logs`) cannot resolve logplex.heroku.com to the fake: point the
 // sessions at the fake itself. The checklist reaches them the same way.
 world.Logplex.ServeDirectly();
+if (latency is > 0)
+{
+    world.AddLatency(TimeSpan.FromMilliseconds(latency.Value));
+}
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -60,3 +70,9 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
