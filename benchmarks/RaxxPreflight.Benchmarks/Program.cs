@@ -27,7 +27,7 @@ await using var world = await FakeWorld.StartAsync(
     ScenarioCatalog.Get(ScenarioNames.Ready),
     new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres))
 );
-if (world.DatabaseError is { } error)
+if (await world.DatabasesReadyAsync() is { } error)
 {
     Console.Error.WriteLine($"benchmark: the fakes' databases could not start: {error}");
     return 2;

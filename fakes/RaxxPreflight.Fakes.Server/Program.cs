@@ -43,7 +43,9 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Console.WriteLine($"# fakes serving '{scenario.Name}': {scenario.Description}");
-if (world.DatabaseError is { } error)
+
+// An operator exploring a scenario wants its databases now, and to hear at once when they cannot be had.
+if (await world.DatabasesReadyAsync().ConfigureAwait(false) is { } error)
 {
     Console.WriteLine($"# no databases: {error}");
 }

@@ -134,19 +134,16 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         return new FakeWorld(scenario, looks, stagingRouter, prodRouter, heroku, logplex, gitHub, stripe, herokuApiKey, gitHubToken);
     }
 
-    /// <summary>The database server behind the scenario's DATABASE_URLs, when the fakes have one.</summary>
-    public FakePostgres? Postgres { get; private set; }
-
-    /// <summary>Why the scenario's databases could not be set up (no Docker engine, say); null when they were.</summary>
-    public string? DatabaseError { get; private set; }
+    /// <summary>The scenario's databases, made on first need; null for a world started without them.</summary>
+    public LazyDatabases? Databases { get; private set; }
 
     /// <summary>
     /// Starts the fakes with real databases: each app's DATABASE_URL points at a database of <paramref name="databases"/>'s
-    /// server, seeded as the scenario says. When no server can be had, the HTTP fakes still start and
-    /// <see cref="DatabaseError"/> says why. <paramref name="served"/>, when given, changes the scenario the fakes
-    /// serve once its databases exist (a self-test that points prod's DATABASE_URL at a faulty server, say).
+    /// server, seeded as the scenario says, made when first needed (<see cref="LazyDatabases"/>): a run that reads no
+    /// database starts no server. <paramref name="served"/>, when given, changes the scenario the fakes serve once its
+    /// database URLs exist (a self-test that points prod's DATABASE_URL at a faulty server, say).
     /// </summary>
-    public static async Task<FakeWorld> StartAsync(
+    public static Task<FakeWorld> StartAsync(
         Scenario scenario,
         FakeDatabaseOptions databases,
         string healthPath = "/health",
@@ -156,32 +153,19 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(databases);
-        FakePostgres? postgres = null;
-        string? error = null;
-        try
-        {
-            postgres = databases.ExistingServer is { } existing
-                ? FakePostgres.Attach(existing)
-                : await FakePostgres.StartAsync(databases.Image, databases.DockerEndpoint, cancellationToken).ConfigureAwait(false);
-            var staging = await UrlAsync(postgres, scenario, scenario.Staging, cancellationToken).ConfigureAwait(false);
-            var prod = await UrlAsync(postgres, scenario, scenario.Prod, cancellationToken).ConfigureAwait(false);
-            scenario = WithDatabaseUrls(scenario, staging, prod);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
-        {
-            error = Describe(e, databases);
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync().ConfigureAwait(false);
-                postgres = null;
-            }
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        var lazy = new LazyDatabases(databases);
+        string Url(AppState app) =>
+            app.Database.Reachable ? lazy.Plan($"{scenario.Name}_{app.Name}", app.Database) : lazy.Unreachable(app.Name.Replace('-', '_'));
+        scenario = WithDatabaseUrls(scenario, Url(scenario.Staging), Url(scenario.Prod));
         var world = Start(served is null ? scenario : served(scenario), healthPath);
-        world.Postgres = postgres;
-        world.DatabaseError = error;
-        return world;
+        world.Databases = lazy;
+        return Task.FromResult(world);
     }
+
+    /// <summary>Starts the databases now (once) and waits for them; the answer is why they could not be had, or null.</summary>
+    public Task<string?> DatabasesReadyAsync(CancellationToken cancellationToken = default) =>
+        Databases?.PrepareAsync(cancellationToken) ?? Task.FromResult<string?>("this world was started without databases");
 
     /// <summary>Delays every answer of every HTTP fake by <paramref name="latency"/>, as a network would (the benchmark's L).</summary>
     public void AddLatency(TimeSpan latency)
@@ -205,9 +189,9 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     /// <summary>Stops every fake and drops (or stops) the databases.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Postgres is not null)
+        if (Databases is not null)
         {
-            await Postgres.DisposeAsync().ConfigureAwait(false);
+            await Databases.DisposeAsync().ConfigureAwait(false);
         }
 
         Dispose();
@@ -224,16 +208,6 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         ProdRouter.Dispose();
     }
 
-    private static async Task<string> UrlAsync(
-        FakePostgres postgres,
-        Scenario scenario,
-        AppState app,
-        CancellationToken cancellationToken
-    ) =>
-        app.Database.Reachable
-            ? await postgres.CreateDatabaseAsync($"{scenario.Name}_{app.Name}", app.Database, cancellationToken).ConfigureAwait(false)
-            : postgres.UnreachableUrl(app.Name.Replace('-', '_'));
-
     private static Scenario WithDatabaseUrls(Scenario scenario, string staging, string prod) =>
         scenario with
         {
@@ -241,33 +215,4 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
             Prod = scenario.Prod.WithDatabaseUrl(prod),
             Later = scenario.Later is null ? null : WithDatabaseUrls(scenario.Later, staging, prod),
         };
-
-    private static string Describe(Exception e, FakeDatabaseOptions databases)
-    {
-        var chain = new List<Exception>();
-        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
-        {
-            chain.Add(cause);
-            if (cause is AggregateException aggregate)
-            {
-                chain.AddRange(aggregate.InnerExceptions);
-            }
-        }
-
-        var what = chain[^1].Message.Split('\n', 2)[0].Trim();
-        var noEngine =
-            databases.ExistingServer is null
-            && chain.Any(c =>
-                c.GetType().Name.Contains("DockerUnavailable", StringComparison.Ordinal)
-                || c is HttpRequestException or System.Net.Sockets.SocketException
-            );
-        if (noEngine)
-        {
-            return $"the fakes' databases need a Docker engine, and none answered ({what}): start one (eval \"$(.ci/docker.sh start)\" sets it up and prints what to export)";
-        }
-
-        return chain.Any(c => c.GetType().Name.Contains("ImageNotFound", StringComparison.Ordinal))
-            ? $"the fakes' database image {databases.Image} is not on this engine ({what}): build it with .ci/docker.sh start, or pull it"
-            : $"the fakes' database server did not start ({(databases.ExistingServer is null ? $"image {databases.Image}" : "PREFLIGHT_FAKES_POSTGRES")}: {what})";
-    }
 }

@@ -68,7 +68,7 @@ public sealed class PreflightSession : IAsyncLifetime
                     environment.Resolution,
                     config.ApiTimeout
                 );
-                databases = new DatabaseAccess(environment.DatabaseTls, null);
+                databases = new DatabaseAccess(environment.DatabaseTls);
             }
             else
             {
@@ -78,7 +78,7 @@ public sealed class PreflightSession : IAsyncLifetime
                     config.Health.Path,
                     cancellationToken: stopping.Token
                 );
-                databases = new DatabaseAccess(false, fakes.DatabaseError);
+                databases = new DatabaseAccess(false, fakes.DatabasesReadyAsync);
                 clients = DeployClients.Create(
                     new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
                     new SecretValue(fakes.HerokuApiKey),

@@ -263,16 +263,19 @@ public sealed class DeployWorld
     )
     {
         var who = $"{environment.Name}'s";
-        if (access.Unavailable is { } reason)
-        {
-            throw new DatabaseCheckException($"{who} database could not be checked: {reason}");
-        }
 
+        // The databases get ready (the fakes start their server) while the config vars are read.
+        var ready = access.Prepare?.Invoke(cancellationToken) ?? Task.FromResult<string?>(null);
         var url =
             (await vars.Value.ConfigureAwait(false)).Get("DATABASE_URL")
             ?? throw new DatabaseCheckException(
                 $"{environment.Name} ({environment.App}) has no DATABASE_URL to connect with: attach Postgres (heroku addons:create heroku-postgresql:<plan> --app {environment.App})"
             );
+        if (await ready.ConfigureAwait(false) is { } reason)
+        {
+            throw new DatabaseCheckException($"{who} database could not be checked: {reason}");
+        }
+
         var connection = PostgresUrl.Parse(url, access.RequireTls, Config.Database.ConnectTimeout);
         return await DatabaseReader.ReadAsync(connection, who, Redactor, cancellationToken, environment.App).ConfigureAwait(false);
     }

@@ -1,3 +1,7 @@
+using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Databases;
+using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.SelfTests;
@@ -70,5 +74,52 @@ public class DatabaseScenarioTests
             .Results.Where(r => DatabaseItems.Contains(r.CheckId))
             .ShouldAllBe(r => r.Reason!.Contains("the fakes' databases need a Docker engine, and none answered", StringComparison.Ordinal));
         outcome.Results.Count.ShouldBe(PreDeployScenarioTests.AllPreDeploy.Length);
+    }
+
+    [Fact]
+    public async Task Items_that_read_no_database_need_no_docker_engine_in_fakes_mode()
+    {
+        // The fakes' database server starts on first need: a run of items that read none never asks for one.
+        var outcome = await Checklist.RunAsync(
+            new Selection([Phases.PreDeploy], [CheckIds.StripeKeysLive, CheckIds.ProdConfigVarsPresent]),
+            new Dictionary<string, string>
+            {
+                [Settings.Target] = "fakes:ready",
+                [Settings.FakesPostgres] = string.Empty,
+                ["DOCKER_HOST"] = "tcp://127.0.0.1:1",
+            },
+            null
+        );
+
+        outcome.Results.Select(r => r.CheckId).ShouldBe([CheckIds.ProdConfigVarsPresent, CheckIds.StripeKeysLive], ignoreOrder: true);
+        outcome.FailedIds.ShouldBeEmpty(outcome.Render());
+    }
+
+    [Fact]
+    public async Task The_fakes_start_their_database_server_when_an_item_first_connects_and_not_before()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fakes = await FakeWorld.StartAsync(
+            ScenarioCatalog.Get(ScenarioNames.Ready),
+            new FakeDatabaseOptions(
+                SharedPostgres.Image,
+                SharedPostgres.ConnectionString ?? throw new InvalidOperationException(SharedPostgres.Error)
+            ),
+            cancellationToken: ct
+        );
+
+        var withoutDatabase = await Checklist.RunAsync(new Selection([Phases.PreDeploy], [CheckIds.StripeKeysLive]), fakes.Variables, null);
+        withoutDatabase.FailedIds.ShouldBeEmpty(withoutDatabase.Render());
+        fakes.Databases!.Started.ShouldBeFalse();
+
+        // A live run reaches the fakes' databases through their forwarder: its first connection starts them.
+        var withDatabase = await Checklist.RunAsync(
+            new Selection([Phases.PreDeploy], [CheckIds.PostgresExtensionsParity]),
+            fakes.Variables,
+            null
+        );
+        withDatabase.FailedIds.ShouldBeEmpty(withDatabase.Render());
+        withDatabase.Results.Single().CheckId.ShouldBe(CheckIds.PostgresExtensionsParity);
+        fakes.Databases.Started.ShouldBeTrue();
     }
 }

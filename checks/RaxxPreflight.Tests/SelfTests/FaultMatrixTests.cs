@@ -293,7 +293,7 @@ public sealed class FaultMatrixTests
                 served: served,
                 cancellationToken: TestContext.Current.CancellationToken
             );
-            fakes.DatabaseError.ShouldBeNull();
+            (await fakes.DatabasesReadyAsync(TestContext.Current.CancellationToken)).ShouldBeNull();
             return fakes;
         }
 

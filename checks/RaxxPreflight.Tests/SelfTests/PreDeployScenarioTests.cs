@@ -244,7 +244,7 @@ public class PreDeployScenarioTests
             ),
             cancellationToken: TestContext.Current.CancellationToken
         );
-        fakes.DatabaseError.ShouldBeNull();
+        (await fakes.DatabasesReadyAsync(TestContext.Current.CancellationToken)).ShouldBeNull();
         return fakes;
     }
 }

@@ -25,9 +25,24 @@ public sealed class FakePostgres : IAsyncDisposable
     public string AdminConnectionString => admin.ConnectionString;
 
     /// <summary>Starts a container of <paramref name="image"/> (Testcontainers; the API version comes from the environment), on <paramref name="dockerEndpoint"/> when one is named.</summary>
-    public static async Task<FakePostgres> StartAsync(string image, Uri? dockerEndpoint, CancellationToken cancellationToken)
+    public static Task<FakePostgres> StartAsync(string image, Uri? dockerEndpoint, CancellationToken cancellationToken) =>
+        StartAsync(image, dockerEndpoint, NewPassword(), cancellationToken);
+
+    /// <summary>The admin user of a server this class starts.</summary>
+    public const string ContainerUser = "raxx";
+
+    /// <summary>A new password for a server this class starts.</summary>
+    public static string NewPassword() => $"fake-{Guid.NewGuid():N}";
+
+    /// <summary>Starts a container of <paramref name="image"/> whose admin (<see cref="ContainerUser"/>) has <paramref name="password"/>.</summary>
+    public static async Task<FakePostgres> StartAsync(
+        string image,
+        Uri? dockerEndpoint,
+        string password,
+        CancellationToken cancellationToken
+    )
     {
-        var builder = new PostgreSqlBuilder(image).WithUsername("raxx").WithPassword($"fake-{Guid.NewGuid():N}").WithDatabase("postgres");
+        var builder = new PostgreSqlBuilder(image).WithUsername(ContainerUser).WithPassword(password).WithDatabase("postgres");
 
         // An engine named by DOCKER_HOST is the one to use: Testcontainers would otherwise try the default socket next.
         var container = (dockerEndpoint is null ? builder : builder.WithDockerEndpoint(dockerEndpoint)).Build();
@@ -47,10 +62,16 @@ public sealed class FakePostgres : IAsyncDisposable
     public static FakePostgres Attach(string adminConnectionString) => new(null, adminConnectionString);
 
     /// <summary>Creates a database seeded with <paramref name="state"/>; the answer is its <c>postgres://</c> URL.</summary>
-    public async Task<string> CreateDatabaseAsync(string label, DatabaseState state, CancellationToken cancellationToken)
+    public Task<string> CreateDatabaseAsync(string label, DatabaseState state, CancellationToken cancellationToken) =>
+        CreateNamedDatabaseAsync(NewDatabaseName(label), state, cancellationToken);
+
+    /// <summary>A database name of <paramref name="label"/> that no other call gives.</summary>
+    public static string NewDatabaseName(string label) => DatabaseName(label, Guid.NewGuid());
+
+    /// <summary>Creates the database <paramref name="name"/> (from <see cref="NewDatabaseName"/>) seeded with <paramref name="state"/>; the answer is its URL.</summary>
+    public async Task<string> CreateNamedDatabaseAsync(string name, DatabaseState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var name = DatabaseName(label, Guid.NewGuid());
         await ExecuteAsync(admin, [$"CREATE DATABASE \"{name}\""], cancellationToken).ConfigureAwait(false);
         created.Add(name);
 
@@ -77,8 +98,14 @@ public sealed class FakePostgres : IAsyncDisposable
     }
 
     /// <summary>A URL of the same shape that no server answers.</summary>
-    public string UnreachableUrl(string label) =>
-        $"postgres://{Uri.EscapeDataString(admin.Username!)}:{Uri.EscapeDataString(admin.Password ?? string.Empty)}@127.0.0.1:1/raxx_{label}_gone";
+    public string UnreachableUrl(string label) => UnreachableUrl(admin.Username!, admin.Password ?? string.Empty, label);
+
+    /// <summary>A URL with these credentials that no server answers.</summary>
+    public static string UnreachableUrl(string user, string password, string label) =>
+        $"postgres://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@127.0.0.1:1/raxx_{label}_gone";
+
+    /// <summary>The server's address, as its admin connection string names it.</summary>
+    public (string Host, int Port) Address => (admin.Host ?? "127.0.0.1", admin.Port);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
