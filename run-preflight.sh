@@ -25,8 +25,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 stale() {
   [[ ! -f "$runner" || ! -f "$checks" || ! -f "$stamp" ]] && return 0
   [[ -n "$(find "$root/checks" "$root/fakes" "$root/.config" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
-      -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.txt' \) \
-      -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]]
+      \( -name bin -o -name obj \) -prune -o -newer "$stamp" -type f \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.txt' \) -print -quit)" ]]
 }
 
 # Publishes the runner and the checklist for this machine, ReadyToRun; where the ReadyToRun compiler cannot be had,
