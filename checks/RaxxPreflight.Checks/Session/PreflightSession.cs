@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RaxxPreflight.Checks.Results;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Database;
@@ -20,7 +21,7 @@ namespace RaxxPreflight.Checks.Session;
 public sealed class PreflightSession : IAsyncLifetime
 {
     private readonly CancellationTokenSource stopping = new();
-    private FakeWorld? fakes;
+    private IAsyncDisposable? fakes;
     private DeployWorld? world;
     private string? setupError;
 
@@ -53,7 +54,7 @@ public sealed class PreflightSession : IAsyncLifetime
             }
 
             var environment = PreflightEnvironment.FromProcess();
-            var target = PreflightTarget.Parse(environment.Target, ScenarioCatalog.Names);
+            var target = PreflightTarget.Parse(environment.Target, ScenarioNames.All);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
             DeployClients clients;
@@ -72,20 +73,7 @@ public sealed class PreflightSession : IAsyncLifetime
             }
             else
             {
-                fakes = await FakeWorld.StartAsync(
-                    ScenarioCatalog.Get(target.Scenario!),
-                    new FakeDatabaseOptions(environment.PostgresImage, environment.FakesPostgres, environment.DockerHost),
-                    config.Health.Path,
-                    cancellationToken: stopping.Token
-                );
-                databases = new DatabaseAccess(false, fakes.DatabasesReadyAsync);
-                clients = DeployClients.Create(
-                    new ApiUrls(fakes.Heroku.Url, fakes.GitHub.Url, fakes.Stripe.Url),
-                    new SecretValue(fakes.HerokuApiKey),
-                    new SecretValue(fakes.GitHubToken),
-                    HostResolution.Parse(fakes.Resolve, fakes.CertificatePin),
-                    config.ApiTimeout
-                );
+                (fakes, clients, databases) = await StartFakesAsync(target.Scenario!, environment, config, stopping.Token);
             }
 
             // The waits run on the system's clock; a settling scenario moves on by their looks, not by that clock.
@@ -95,6 +83,32 @@ public sealed class PreflightSession : IAsyncLifetime
         {
             setupError = e.Message;
         }
+    }
+
+    // Everything that names the fakes is here, out of the live path's way: a live run never loads them (nor
+    // WireMock.Net or Testcontainers behind them), which LiveRunsCarryNoFakesTests holds.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<(IAsyncDisposable Fakes, DeployClients Clients, DatabaseAccess Databases)> StartFakesAsync(
+        string scenario,
+        PreflightEnvironment environment,
+        PreflightConfig config,
+        CancellationToken cancellationToken
+    )
+    {
+        var world = await FakeWorld.StartAsync(
+            ScenarioCatalog.Get(scenario),
+            new FakeDatabaseOptions(environment.PostgresImage, environment.FakesPostgres, environment.DockerHost),
+            config.Health.Path,
+            cancellationToken: cancellationToken
+        );
+        var clients = DeployClients.Create(
+            new ApiUrls(world.Heroku.Url, world.GitHub.Url, world.Stripe.Url),
+            new SecretValue(world.HerokuApiKey),
+            new SecretValue(world.GitHubToken),
+            HostResolution.Parse(world.Resolve, world.CertificatePin),
+            config.ApiTimeout
+        );
+        return (world, clients, new DatabaseAccess(false, world.DatabasesReadyAsync));
     }
 
     /// <inheritdoc />

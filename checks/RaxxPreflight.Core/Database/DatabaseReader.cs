@@ -31,9 +31,15 @@ public static class DatabaseReader
         var where = PostgresUrl.Describe(connection);
         try
         {
-            var session = new NpgsqlConnection(connection.ConnectionString);
+            // The slim builder, without type loading: the reader reads text, names and integers, which Npgsql knows
+            // without asking the server (no pg_type query on each session), and TLS is switched on explicitly.
+            var builder = new NpgsqlSlimDataSourceBuilder(connection.ConnectionString);
+            builder.EnableTransportSecurity();
+            builder.ConfigureTypeLoading(loading => loading.EnableTypeLoading(false));
+            var source = builder.Build();
+            await using var closingSource = source.ConfigureAwait(false);
+            var session = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var closing = session.ConfigureAwait(false);
-            await session.OpenAsync(cancellationToken).ConfigureAwait(false);
             var readOnly = string.Equals(
                 await ScalarAsync(session, "SHOW transaction_read_only", cancellationToken).ConfigureAwait(false),
                 "on",

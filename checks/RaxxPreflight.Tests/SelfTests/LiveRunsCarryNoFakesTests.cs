@@ -1,0 +1,82 @@
+using RaxxPreflight.Fakes;
+using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Reporting;
+using RaxxPreflight.Tests.Support;
+
+namespace RaxxPreflight.Tests.SelfTests;
+
+/// <summary>A live run carries no fakes: the checklist's process loads neither them nor WireMock.Net nor Testcontainers.</summary>
+public class LiveRunsCarryNoFakesTests
+{
+    private const string Marker = "RAXX_PREFLIGHT_TEST_MARKER";
+
+    [Fact]
+    public async Task A_live_run_loads_neither_the_fakes_nor_WireMock_nor_Testcontainers()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("reads the checklist process's mapped files from /proc, which only Linux has");
+        }
+
+        // The fakes run here, in the test's process; the checklist runs live against them in its own, slowed by the
+        // network's latency so that it is still running when it is looked at.
+        using var fakes = FakeWorld.Start(ScenarioCatalog.Get(ScenarioNames.Ready));
+        fakes.AddLatency(TimeSpan.FromMilliseconds(300));
+        var marker = Guid.NewGuid().ToString("N");
+        var environment = new Dictionary<string, string>(fakes.Variables, StringComparer.Ordinal) { [Marker] = marker };
+        IReadOnlyList<string>? loaded = null;
+
+        var outcome = await Checklist.RunAsync(
+            new Selection([Phases.PreDeploy], [CheckIds.ProdConfigVarsPresent]),
+            environment,
+            e => loaded ??= e.Kind == RunEvent.Started ? MappedAssemblies(marker) : null
+        );
+
+        outcome.FailedIds.ShouldBeEmpty(outcome.Render());
+        loaded.ShouldNotBeNull("the checklist's process was not found while its item ran");
+        loaded.ShouldContain("RaxxPreflight.Core.dll", "not the checklist's process, or not looked at while it ran");
+        loaded.ShouldNotContain(
+            name =>
+                name.StartsWith("WireMock", StringComparison.Ordinal)
+                || name.StartsWith("Testcontainers", StringComparison.Ordinal)
+                || name.StartsWith("Docker.DotNet", StringComparison.Ordinal)
+                || name == "RaxxPreflight.Fakes.dll",
+            string.Join(", ", loaded)
+        );
+    }
+
+    // The assemblies a process has mapped: the one whose environment holds the marker.
+    private static IReadOnlyList<string>? MappedAssemblies(string marker)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(directory, "environ")).Contains($"{Marker}={marker}", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                return
+                [
+                    .. File.ReadAllLines(Path.Combine(directory, "maps"))
+                        .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.Ordinal))
+                        .Select(fields => Path.GetFileName(fields[5]))
+                        .Distinct(StringComparer.Ordinal),
+                ];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A process that ended, or is not ours to read.
+            }
+        }
+
+        return null;
+    }
+}
