@@ -18,10 +18,11 @@ public class LiveRunsCarryNoFakesTests
             Assert.Skip("reads the checklist process's mapped files from /proc, which only Linux has");
         }
 
-        // The fakes run here, in the test's process; the checklist runs live against them in its own, slowed by the
-        // network's latency so that it is still running when it is looked at.
+        // The fakes run here, in the test's process; the checklist runs live against them in its own, its one read
+        // a second late, so that it is still running when it is looked at (at its item's start), however busy the
+        // machine is.
         using var fakes = FakeWorld.Start(ScenarioCatalog.Get(ScenarioNames.Ready));
-        fakes.AddLatency(TimeSpan.FromMilliseconds(300));
+        fakes.AddLatency(TimeSpan.FromSeconds(1));
         var marker = Guid.NewGuid().ToString("N");
         var environment = new Dictionary<string, string>(fakes.Variables, StringComparer.Ordinal) { [Marker] = marker };
         IReadOnlyList<string>? loaded = null;
