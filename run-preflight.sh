@@ -62,12 +62,15 @@ if stale; then
   fi
 fi
 
-# The fakes' databases are real Postgres servers. With --fakes, unless a server or an image is named, use
-# an engine recent enough for Testcontainers (and the official image); else set one up (.ci/docker.sh:
-# Debian's engine and a locally built image, for machines without Docker Hub).
+# The fakes' databases are real Postgres servers. With --fakes, when a selected item reads a database and
+# no server or image is named, use an engine recent enough for Testcontainers (and the official image); else
+# set one up (.ci/docker.sh: Debian's engine and a locally built image, for machines without Docker Hub).
+# Items that read no database (--check stripe-keys-live) need none: the runner says which (--needs-database;
+# a usage mistake says neither, and the run below prints it).
 engine_api() { docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true; }
+needs_database() { [[ "$(dotnet "$runner" "$@" --checks "$checks" --needs-database 2>/dev/null)" == "yes" ]]; }
 for arg in "$@"; do
-  if [[ "$arg" == "--fakes" && -z "${PREFLIGHT_FAKES_POSTGRES:-}" && -z "${PREFLIGHT_POSTGRES_IMAGE:-}" ]]; then
+  if [[ "$arg" == "--fakes" && -z "${PREFLIGHT_FAKES_POSTGRES:-}" && -z "${PREFLIGHT_POSTGRES_IMAGE:-}" ]] && needs_database "$@"; then
     api="$(engine_api)"
     if [[ -z "$api" ]] || [[ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n 1)" != "1.44" ]]; then
       echo "run-preflight: setting up a Docker engine and a Postgres image for the database fakes (.ci/docker.sh)" >&2

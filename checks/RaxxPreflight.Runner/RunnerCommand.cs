@@ -45,6 +45,7 @@ internal static class RunnerCommand
         string? phase = null;
         string? checks = null;
         string? scenario = null;
+        var needsDatabase = false;
         string? trx = null;
         string? junit = null;
         var reports = new List<string>();
@@ -73,6 +74,9 @@ internal static class RunnerCommand
                     break;
                 case "--checks" when i + 1 < args.Length:
                     checks = args[++i];
+                    break;
+                case "--needs-database":
+                    needsDatabase = true;
                     break;
                 case var word when phase is null && PhaseWords.ContainsKey(word):
                     phase = word;
@@ -122,6 +126,15 @@ internal static class RunnerCommand
         )
         {
             return await UsageErrorAsync(error, $"--report {report}: name a .md (Markdown) or .json file").ConfigureAwait(false);
+        }
+
+        // Asked by run-preflight.sh before it sets up a Docker engine for the fakes' databases: whether any selected
+        // item reads a database. Says yes or no and runs nothing.
+        if (needsDatabase)
+        {
+            var selected = items.Count > 0 ? items : CheckIds.All.Where(c => PhaseWords[phase].Contains(c.Phase)).Select(c => c.Id);
+            await output.WriteLineAsync(selected.Any(CheckIds.ReadingDatabases.Contains) ? "yes" : "no").ConfigureAwait(false);
+            return 0;
         }
 
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -64,6 +64,18 @@ static class CheckIds
     /// <summary>Prod's schema lacks nothing of staging's (a warning only).</summary>
     public const string PostgresSchemaParity = "postgres-schema-parity";
 
+    /// <summary>
+    /// The items that read a database: a run of none of them needs no database, so in fakes mode no Postgres server
+    /// (nor the Docker engine behind it). DatabaseScenarioTests holds every other item of both phases to reading none.
+    /// </summary>
+    public static readonly string[] ReadingDatabases =
+    [
+        ProdDatabaseReachable,
+        PostgresVersionParity,
+        PostgresExtensionsParity,
+        PostgresSchemaParity,
+    ];
+
     /// <summary>Every id with its phase, in the checklist's order: what holds before the deploy, then after it.</summary>
     public static readonly (string Id, string Phase)[] All =
     [

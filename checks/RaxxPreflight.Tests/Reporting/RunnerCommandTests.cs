@@ -47,6 +47,29 @@ public sealed class RunnerCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("yes", "pre-deploy")]
+    [InlineData("yes", "all")]
+    [InlineData("no", "post-deploy")]
+    [InlineData("no", "pre-deploy", "--check", "stripe-keys-live", "--check", "staging-healthy")]
+    [InlineData("yes", "pre-deploy", "--check", "stripe-keys-live", "--check", "postgres-schema-parity")]
+    public async Task Needs_database_says_whether_a_selected_item_reads_a_database_and_runs_nothing(
+        string answer,
+        params string[] selection
+    )
+    {
+        // The checklist assembly named does not exist: nothing is run to answer.
+        var code = await RunnerCommand.RunAsync(
+            [.. selection, "--fakes", "ready", "--checks", "does-not-exist.dll", "--needs-database"],
+            output,
+            error,
+            terminal: false
+        );
+
+        code.ShouldBe(0, error.ToString());
+        output.ToString().Trim().ShouldBe(answer);
+    }
+
+    [Theory]
     [InlineData("--fakes", "blockd", "run-preflight: no scenario is named 'blockd'; the scenarios are blocked, ready,")]
     [InlineData("--report", "out.txt", "run-preflight: --report out.txt: name a .md (Markdown) or .json file")]
     public async Task A_mistyped_option_value_is_a_usage_error(string option, string value, string line)
