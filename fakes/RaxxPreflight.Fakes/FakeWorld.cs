@@ -143,7 +143,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     /// database starts no server. <paramref name="served"/>, when given, changes the scenario the fakes serve once its
     /// database URLs exist (a self-test that points prod's DATABASE_URL at a faulty server, say).
     /// </summary>
-    public static Task<FakeWorld> StartAsync(
+    public static async Task<FakeWorld> StartAsync(
         Scenario scenario,
         FakeDatabaseOptions databases,
         string healthPath = "/health",
@@ -157,10 +157,19 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         var lazy = new LazyDatabases(databases);
         string Url(AppState app) =>
             app.Database.Reachable ? lazy.Plan($"{scenario.Name}_{app.Name}", app.Database) : lazy.Unreachable(app.Name.Replace('-', '_'));
-        scenario = WithDatabaseUrls(scenario, Url(scenario.Staging), Url(scenario.Prod));
-        var world = Start(served is null ? scenario : served(scenario), healthPath);
-        world.Databases = lazy;
-        return Task.FromResult(world);
+        try
+        {
+            scenario = WithDatabaseUrls(scenario, Url(scenario.Staging), Url(scenario.Prod));
+            var world = Start(served is null ? scenario : served(scenario), healthPath);
+            world.Databases = lazy;
+            return world;
+        }
+        catch
+        {
+            // The forwarder is listening already: it goes with the world that could not start.
+            await lazy.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Starts the databases now (once) and waits for them; the answer is why they could not be had, or null.</summary>

@@ -51,13 +51,21 @@ public sealed class LazyDatabases : IAsyncDisposable
     /// <summary>Whether the server was asked for (by a connection or <see cref="PrepareAsync"/>).</summary>
     public bool Started => started.IsValueCreated;
 
-    /// <summary>The URL of a database to be made with <paramref name="state"/> on first need.</summary>
+    /// <summary>
+    /// The URL of a database to be made with <paramref name="state"/> on first need. Plan every database before
+    /// anything can connect (as <see cref="FakeWorld.StartAsync"/> does): one planned after the start is refused.
+    /// </summary>
     public string Plan(string label, DatabaseState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var name = FakePostgres.NewDatabaseName(label);
         lock (planned)
         {
+            if (started.IsValueCreated)
+            {
+                throw new InvalidOperationException("the databases were started already: plan every database before the first need");
+            }
+
             planned.Add((name, state));
         }
 
