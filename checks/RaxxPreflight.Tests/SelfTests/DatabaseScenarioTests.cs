@@ -103,10 +103,7 @@ public class DatabaseScenarioTests
         var ct = TestContext.Current.CancellationToken;
         await using var fakes = await FakeWorld.StartAsync(
             ScenarioCatalog.Get(ScenarioNames.Deployed),
-            new FakeDatabaseOptions(
-                SharedPostgres.Image,
-                SharedPostgres.ConnectionString ?? throw new InvalidOperationException(SharedPostgres.Error)
-            ),
+            SharedPostgres.Options,
             cancellationToken: ct
         );
         var others = CheckIds.All.Select(c => c.Id).Except(CheckIds.ReadingDatabases).ToList();

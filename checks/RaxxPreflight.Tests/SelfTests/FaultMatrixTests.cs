@@ -76,6 +76,9 @@ public sealed class FaultMatrixTests
     public void Every_item_of_the_checklist_is_in_the_matrix()
     {
         Reads.Keys.Order(StringComparer.Ordinal).ShouldBe(CheckIds.All.Select(c => c.Id).Order(StringComparer.Ordinal));
+
+        // The matrix's database readers are the vocabulary's, which decides when run-preflight.sh sets up Docker.
+        Reads.Where(r => r.Value.Contains(Postgres)).Select(r => r.Key).ShouldBe(CheckIds.ReadingDatabases, ignoreOrder: true);
     }
 
     // One cell: the whole checklist with the fault injected where it says (Heroku, or the other services at once).
@@ -285,11 +288,7 @@ public sealed class FaultMatrixTests
         {
             fakes = await FakeWorld.StartAsync(
                 scenario,
-                new RaxxPreflight.Fakes.Databases.FakeDatabaseOptions(
-                    SharedPostgres.Image,
-                    SharedPostgres.ConnectionString
-                        ?? throw new InvalidOperationException($"no Postgres server for the tests: {SharedPostgres.Error}")
-                ),
+                SharedPostgres.Options,
                 served: served,
                 cancellationToken: TestContext.Current.CancellationToken
             );

@@ -235,15 +235,7 @@ public class PreDeployScenarioTests
     /// <summary>The fakes of <paramref name="scenario"/> in this process, their databases on the shared server.</summary>
     internal static async Task<FakeWorld> WithDatabasesAsync(Scenario scenario)
     {
-        var fakes = await FakeWorld.StartAsync(
-            scenario,
-            new RaxxPreflight.Fakes.Databases.FakeDatabaseOptions(
-                SharedPostgres.Image,
-                SharedPostgres.ConnectionString
-                    ?? throw new InvalidOperationException($"no Postgres server for the tests: {SharedPostgres.Error}")
-            ),
-            cancellationToken: TestContext.Current.CancellationToken
-        );
+        var fakes = await FakeWorld.StartAsync(scenario, SharedPostgres.Options, cancellationToken: TestContext.Current.CancellationToken);
         (await fakes.DatabasesReadyAsync(TestContext.Current.CancellationToken)).ShouldBeNull();
         return fakes;
     }

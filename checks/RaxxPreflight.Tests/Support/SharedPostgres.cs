@@ -21,6 +21,9 @@ public sealed class SharedPostgres : IAsyncLifetime
     /// <summary>The server itself, for tests that seed databases in this process.</summary>
     public static FakePostgres Server => server ?? throw new InvalidOperationException($"no Postgres server for the tests: {Error}");
 
+    /// <summary>Fakes whose databases go on this server (a test's fakes in this process).</summary>
+    public static FakeDatabaseOptions Options => new(Image, Server.AdminConnectionString);
+
     /// <summary>The image the tests' server runs.</summary>
     public static string Image =>
         Environment.GetEnvironmentVariable(Settings.PostgresImage) is { Length: > 0 } image ? image : "postgres:16";

@@ -97,12 +97,16 @@ public sealed class FakePostgres : IAsyncDisposable
         return prefix[..Math.Min(prefix.Length, MaxLength - suffix.Length)] + suffix;
     }
 
-    /// <summary>A URL of the same shape that no server answers.</summary>
-    public string UnreachableUrl(string label) => UnreachableUrl(admin.Username!, admin.Password ?? string.Empty, label);
-
     /// <summary>A URL with these credentials that no server answers.</summary>
     public static string UnreachableUrl(string user, string password, string label) =>
-        $"postgres://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@127.0.0.1:1/raxx_{label}_gone";
+        Url(user, password, "127.0.0.1", 1, $"raxx_{label}_gone");
+
+    /// <summary>A database's <c>postgres://</c> URL, its credentials escaped.</summary>
+    public static string Url(string user, string password, string host, int port, string database) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"postgres://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@{host}:{port}/{database}"
+        );
 
     /// <summary>The server's address, as its admin connection string names it.</summary>
     public (string Host, int Port) Address => (admin.Host ?? "127.0.0.1", admin.Port);
@@ -121,10 +125,7 @@ public sealed class FakePostgres : IAsyncDisposable
     }
 
     private static string Url(NpgsqlConnectionStringBuilder database) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"postgres://{Uri.EscapeDataString(database.Username!)}:{Uri.EscapeDataString(database.Password ?? string.Empty)}@{database.Host}:{database.Port}/{database.Database}"
-        );
+        Url(database.Username!, database.Password ?? string.Empty, database.Host!, database.Port, database.Database!);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "Security",

@@ -70,7 +70,7 @@ public sealed class LazyDatabases : IAsyncDisposable
         }
 
         var port = ((IPEndPoint)forwarder.LocalEndpoint).Port;
-        return $"postgres://{Uri.EscapeDataString(User)}:{Uri.EscapeDataString(password)}@127.0.0.1:{port}/{name}";
+        return FakePostgres.Url(User, password, "127.0.0.1", port, name);
     }
 
     /// <summary>A URL with the same credentials that no server answers.</summary>

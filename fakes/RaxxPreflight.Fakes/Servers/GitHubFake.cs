@@ -40,21 +40,13 @@ public sealed class GitHubFake : IDisposable
         var repo = $"/repos/{state.Owner}/{state.Repository}";
 
         // Any environment by name, compared case-insensitively as GitHub does; 404 for one that does not exist.
-        fake.server.Given(Request.Create().WithPath(new WildcardMatcher($"{repo}/environments/*")).UsingGet())
-            .AtPriority(10)
-            .RespondWith(
-                Response
-                    .Create()
-                    .WithCallback(r =>
-                        fake.Guarded(
-                            r,
-                            () =>
-                                resources.Environment(Uri.UnescapeDataString(r.Path[$"{repo}/environments/".Length..])) is { } body
-                                    ? new GitHubAnswer(200, body)
-                                    : NotFound("https://docs.github.com/rest/deployments/environments#get-an-environment")
-                        )
-                    )
-            );
+        fake.GetBelow(
+            $"{repo}/environments/",
+            (_, name) =>
+                resources.Environment(Uri.UnescapeDataString(name)) is { } body
+                    ? new GitHubAnswer(200, body)
+                    : NotFound("https://docs.github.com/rest/deployments/environments#get-an-environment")
+        );
 
         fake.Get($"{repo}/environments", _ => new GitHubAnswer(200, resources.Environments()));
 

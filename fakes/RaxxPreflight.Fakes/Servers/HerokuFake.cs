@@ -72,10 +72,7 @@ public sealed class HerokuFake : IDisposable
                                     () =>
                                     {
                                         var release = Uri.UnescapeDataString(r.Path[$"{app}/releases/".Length..^"/config-vars".Length]);
-                                        var known = At("releases")
-                                            .Releases()
-                                            .Any(i => i.Keys.Values.Any(k => Convert.ToString(k, CultureInfo.InvariantCulture) == release));
-                                        return known
+                                        return ByIdentity(At("releases").Releases(), release) is not null
                                             ? new HerokuAnswer(200, At("config-vars").ConfigVars())
                                             : new HerokuAnswer(404, Error("not_found", "Couldn't find that release."));
                                     }
@@ -254,7 +251,15 @@ public sealed class HerokuFake : IDisposable
     private void GetList(string path, string defaultField, Func<IReadOnlyList<HerokuListItem>> items) =>
         Get(path, r => HerokuRange.Page(items(), FakeHttp.Header(r, "Range"), defaultField));
 
-    // One item of a list by any of its identities (a release by id or version, a formation by id or type...).
+    // The item that one of its identities names (a release by id or version, a formation by id or type...), or none.
+    private static HerokuListItem? ByIdentity(IReadOnlyList<HerokuListItem> items, string identity) =>
+        identity.Contains('/', StringComparison.Ordinal)
+            ? null
+            : items.FirstOrDefault(i =>
+                i.Keys.Values.Any(k => string.Equals(Convert.ToString(k, CultureInfo.InvariantCulture), identity, StringComparison.Ordinal))
+            );
+
+    // One item of a list by any of its identities.
     private void GetOne(string prefix, string noun, Func<IReadOnlyList<HerokuListItem>> items) =>
         server
             .Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(prefix + "*")).UsingGet())
@@ -267,19 +272,7 @@ public sealed class HerokuFake : IDisposable
                             r,
                             () =>
                             {
-                                var identity = Uri.UnescapeDataString(r.Path[prefix.Length..]);
-                                var item = identity.Contains('/', StringComparison.Ordinal)
-                                    ? null
-                                    : items()
-                                        .FirstOrDefault(i =>
-                                            i.Keys.Values.Any(k =>
-                                                string.Equals(
-                                                    Convert.ToString(k, CultureInfo.InvariantCulture),
-                                                    identity,
-                                                    StringComparison.Ordinal
-                                                )
-                                            )
-                                        );
+                                var item = ByIdentity(items(), Uri.UnescapeDataString(r.Path[prefix.Length..]));
                                 return item is null
                                     ? new HerokuAnswer(404, Error("not_found", $"Couldn't find that {noun}."))
                                     : new HerokuAnswer(200, item.Json.ToJsonString());
