@@ -6,21 +6,28 @@ using RaxxPreflight.Fakes.Scenarios;
 // dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario blocked [--latency 200]
 //   --latency MS  delays every HTTP answer by MS milliseconds, as a network would (how the checklist fares on one)
 var scenarioName = Option("--scenario");
+var latencyText = Option("--latency");
 var latency =
-    Option("--latency") is { } ms && int.TryParse(ms, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 0
+    latencyText is not null && int.TryParse(latencyText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 0
         ? parsed
         : (int?)null;
-if (scenarioName is null || !ScenarioCatalog.Names.Contains(scenarioName) || args.Length != (latency is null ? 2 : 4))
+var problem =
+    scenarioName is null ? "name a scenario with --scenario"
+    : !ScenarioCatalog.Names.Contains(scenarioName) ? $"no scenario is named '{scenarioName}'"
+    : latencyText is not null && latency is null ? $"--latency {latencyText}: give a whole number of milliseconds, 0 or more"
+    : args.Length != (latencyText is null ? 2 : 4) ? "unexpected arguments"
+    : null;
+if (problem is not null)
 {
     await Console
         .Error.WriteLineAsync(
-            $"usage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)}) [--latency MS]"
+            $"fakes: {problem}\nusage: dotnet run --project fakes/RaxxPreflight.Fakes.Server -- --scenario ({string.Join("|", ScenarioCatalog.Names)}) [--latency MS]"
         )
         .ConfigureAwait(false);
     return 2;
 }
 
-var scenario = ScenarioCatalog.Get(scenarioName);
+var scenario = ScenarioCatalog.Get(scenarioName!);
 var image = Environment.GetEnvironmentVariable(Settings.PostgresImage) is { Length: > 0 } configured ? configured : "postgres:16";
 var world = await FakeWorld
     .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres)))
