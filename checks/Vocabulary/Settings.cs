@@ -61,6 +61,12 @@ static class Settings
     /// </summary>
     public const string Events = "PREFLIGHT_EVENTS";
 
+    /// <summary>
+    /// <c>off</c>: the session does not start the selected items' first reads before the items start (each item reads as
+    /// it runs). For diagnosis, and for the self-test that holds the reads started ahead to the items' own.
+    /// </summary>
+    public const string ReadAhead = "PREFLIGHT_READ_AHEAD";
+
     /// <summary>The Docker engine's address.</summary>
     public const string DockerHost = "DOCKER_HOST";
 
@@ -88,6 +94,7 @@ static class Settings
         PostgresImage,
         FakesPostgres,
         Events,
+        ReadAhead,
         GitHubActions,
         GitHubStepSummary,
     ];

@@ -214,7 +214,8 @@ internal sealed class ItemRecorder(
             string[] retried;
             lock (Retries)
             {
-                retried = [.. Retries];
+                // A read that two of the item's reads share (the app behind its health URL) tells its retry to both.
+                retried = [.. Retries.Distinct(StringComparer.Ordinal)];
             }
 
             // A waiver of this item that matched no finding is rotting: it warns a passing item, and is listed on any

@@ -20,19 +20,19 @@ namespace RaxxPreflight.Checks.Session;
 /// </summary>
 public sealed class PreflightSession : IAsyncLifetime
 {
-    private readonly CancellationTokenSource stopping = new();
-    private IAsyncDisposable? fakes;
-    private DeployWorld? world;
-    private string? setupError;
+    private static Task<Started>? early;
+    private static int adopted;
+    private Started? started;
 
     /// <summary>What every item reads; throws the setup error when the run could not start.</summary>
-    public DeployWorld World => world ?? throw new PreflightSetupException(setupError ?? "the checklist session did not start");
+    public DeployWorld World =>
+        started?.World ?? throw new PreflightSetupException(started?.SetupError ?? "the checklist session did not start");
 
     /// <summary>The config's waivers; none when the run could not start (then nothing is judged to waive).</summary>
-    public IReadOnlyList<Waiver> Waivers => world?.Config.Waivers ?? [];
+    public IReadOnlyList<Waiver> Waivers => started?.World?.Config.Waivers ?? [];
 
     /// <summary>The day waivers are judged on: today, in UTC, by the run's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime((world?.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime((started?.World?.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
     /// <summary>The configuration of the run.</summary>
     public PreflightConfig Config => World.Config;
@@ -41,22 +41,66 @@ public sealed class PreflightSession : IAsyncLifetime
     public RunEventSink Events { get; private set; } = RunEventSink.None;
 
     /// <summary>Masks every secret the run has read out of <paramref name="text"/> (a no-op before the run started).</summary>
-    public string Scrub(string text) => world?.Redactor.Scrub(text) ?? text;
+    public string Scrub(string text) => started?.World?.Redactor.Scrub(text) ?? text;
+
+    /// <summary>
+    /// Sets the run up now, before the test framework finds the items, and starts the first reads of
+    /// <paramref name="checkIds"/> (<see cref="ReadAhead"/>); the session xunit makes then takes this one over. Nothing
+    /// starts when no item is selected or <c>PREFLIGHT_READ_AHEAD=off</c>.
+    /// </summary>
+    internal static void StartEarly(IReadOnlyList<string> checkIds)
+    {
+        if (checkIds.Count > 0 && PreflightEnvironment.ReadAheadRequested())
+        {
+            early = Task.Run(async () =>
+            {
+                var run = await StartAsync().ConfigureAwait(false);
+                if (run.World is { } world)
+                {
+                    ReadAhead.Start(world, checkIds);
+                }
+
+                return run;
+            });
+        }
+    }
+
+    /// <summary>Ends an early start that no session took over (the filter matched no item): stops its fakes.</summary>
+    internal static async Task StopUnadoptedAsync()
+    {
+        if (early is { } run && Interlocked.Exchange(ref adopted, 1) == 0)
+        {
+            // A start that failed has nothing to stop: the items that would have told of it did not run.
+            var started = await run.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            if (started is not null)
+            {
+                await started.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
+        if (PreflightEnvironment.EventsRequested())
+        {
+            Events = RunEventSink.StandardError();
+        }
+
+        started = early is { } run && Interlocked.Exchange(ref adopted, 1) == 0 ? await run : await StartAsync();
+    }
+
+    private static async Task<Started> StartAsync()
+    {
+        var stopping = new CancellationTokenSource();
         try
         {
-            if (PreflightEnvironment.EventsRequested())
-            {
-                Events = RunEventSink.StandardError();
-            }
-
             var environment = PreflightEnvironment.FromProcess();
             var target = PreflightTarget.Parse(environment.Target, ScenarioNames.All);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
+            IAsyncDisposable? fakes = null;
             DeployClients clients;
             DatabaseAccess databases;
             if (target.IsLive)
@@ -77,11 +121,11 @@ public sealed class PreflightSession : IAsyncLifetime
             }
 
             // The waits run on the system's clock; a settling scenario moves on by their looks, not by that clock.
-            world = new DeployWorld(config, clients, TimeProvider.System, databases, stopping.Token);
+            return new Started(new DeployWorld(config, clients, TimeProvider.System, databases, stopping.Token), null, fakes, stopping);
         }
         catch (PreflightConfigException e)
         {
-            setupError = e.Message;
+            return new Started(null, e.Message, null, stopping);
         }
     }
 
@@ -114,12 +158,25 @@ public sealed class PreflightSession : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        stopping.Dispose();
         Events.Dispose();
-        if (fakes is not null)
+        if (started is not null)
         {
-            await fakes.DisposeAsync();
+            await started.DisposeAsync();
+        }
+    }
+
+    /// <summary>A run set up: its world, or why it could not start; the fakes it started; what stops its waits.</summary>
+    private sealed record Started(DeployWorld? World, string? SetupError, IAsyncDisposable? Fakes, CancellationTokenSource Stopping)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Stopping.CancelAsync();
+            Stopping.Dispose();
+            if (Fakes is not null)
+            {
+                await Fakes.DisposeAsync();
+            }
         }
     }
 }

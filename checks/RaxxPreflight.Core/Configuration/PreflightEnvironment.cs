@@ -85,6 +85,15 @@ public sealed record PreflightEnvironment(
     public static bool EventsRequested() =>
         string.Equals(Blank(Environment.GetEnvironmentVariable(Settings.Events)), "stderr", StringComparison.Ordinal);
 
+    /// <summary>False when <c>PREFLIGHT_READ_AHEAD=off</c>: then no read starts before the items do.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0030:Do not use banned APIs",
+        Justification = "This is the configuration layer: the one place that reads the process environment."
+    )]
+    public static bool ReadAheadRequested() =>
+        !string.Equals(Blank(Environment.GetEnvironmentVariable(Settings.ReadAhead)), "off", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
     public string ConfigFile(string defaultDirectory) =>
         ConfigPath ?? Path.Combine(defaultDirectory, PreflightConfigLoader.DefaultFileName);

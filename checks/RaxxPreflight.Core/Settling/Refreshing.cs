@@ -12,7 +12,7 @@ namespace RaxxPreflight.Settling;
 public sealed class Refreshing<T>(Func<Task<T>> read, TimeProvider time, TimeSpan maxAge)
 {
     private readonly Lock gate = new();
-    private Task<T>? current;
+    private Task<(T Value, IReadOnlyList<string> Retries)>? current;
     private long readAt;
 
     /// <summary>The latest reading, or a new one when it is older than the max age.</summary>
@@ -24,10 +24,10 @@ public sealed class Refreshing<T>(Func<Task<T>> read, TimeProvider time, TimeSpa
             if (!fresh)
             {
                 readAt = time.GetTimestamp();
-                current = Task.Run(read);
+                current = Http.RetryLog.Shared(read);
             }
 
-            return current!;
+            return Http.RetryLog.Retell(current!);
         }
     }
 }

@@ -35,6 +35,38 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_shared_read_tells_its_retry_to_every_item_that_awaits_it_whoever_started_it()
+    {
+        var gate = new TaskCompletionSource();
+        var reads = 0;
+        var shared = new RaxxPreflight.World.Once<string>(async () =>
+        {
+            Interlocked.Increment(ref reads);
+            await gate.Task;
+            RetryLog.Record("GET /apps/raxx-queue-staging passed after 1 retry (503)");
+            return "raxx-queue-staging";
+        });
+
+        // Started by no item (as the read-ahead starts it), then awaited by two items, each listening in its own flow.
+        var started = shared.Value;
+        async Task<IReadOnlyList<string>> Item()
+        {
+            var heard = RetryLog.Listen();
+            (await shared).ShouldBe("raxx-queue-staging");
+            return heard;
+        }
+
+        var first = Task.Run(Item, ct);
+        var second = Task.Run(Item, ct);
+        gate.SetResult();
+
+        (await first).ShouldBe(["GET /apps/raxx-queue-staging passed after 1 retry (503)"]);
+        (await second).ShouldBe(["GET /apps/raxx-queue-staging passed after 1 retry (503)"]);
+        (await started).ShouldBe("raxx-queue-staging");
+        reads.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_exhausted_budget_fails_naming_every_attempt()
     {
         server

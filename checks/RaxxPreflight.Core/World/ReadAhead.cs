@@ -1,0 +1,120 @@
+namespace RaxxPreflight.World;
+
+/// <summary>
+/// The reads each item makes first, started by the session as soon as the run is set up, before the test framework
+/// has found and started the items: the network's waits then overlap the process's start instead of following it.
+/// Each is one of the world's shared reads, so an item that asks for it later gets the same task: nothing is read
+/// twice, and nothing is read that a selected item would not read (<c>ReadAheadTests</c> holds every item to the
+/// same requests with and without it). Reads that depend on what another read says (the gate's environments, named
+/// in the workflow) and reads that a wait repeats (prod's releases, dynos and health after a deploy) are left to the
+/// items: a look taken ahead would be a look the wait did not take.
+/// </summary>
+public static class ReadAhead
+{
+    private static readonly Dictionary<string, Func<DeployWorld, Task>[]> Plan = new(StringComparer.Ordinal)
+    {
+        [CheckIds.StagingHealthy] = [w => w.StagingHealth.Value],
+        [CheckIds.StagingDeployedFromMain] = [w => w.NewestSuccessfulRun.Value, w => w.BranchHead.Value],
+        [CheckIds.ProdConfigVarsPresent] = [w => w.ConfigVarsAsync()],
+        [CheckIds.ProdConfigVarsValid] = [w => w.ConfigVarsAsync()],
+        [CheckIds.StripeKeysLive] = [w => w.ConfigVarsAsync()],
+        [CheckIds.StripeKeyVerified] = [w => w.ProdStripeKey.Value],
+        [CheckIds.PostgresPlanParity] =
+        [
+            w => w.StagingAddons.Value,
+            w => w.ProdAddons.Value,
+            w => w.StagingAttachments.Value,
+            w => w.ProdAttachments.Value,
+        ],
+        [CheckIds.DeployGateConfigured] = [w => w.Workflow.Value],
+        [CheckIds.SentryDsnPerEnvironment] = [w => w.ConfigVarsAsync()],
+        [CheckIds.ProdDatabaseReachable] = [w => w.ProdDatabase.Value],
+        [CheckIds.PostgresVersionParity] = [w => w.DatabasesAsync()],
+        [CheckIds.PostgresExtensionsParity] = [w => w.DatabasesAsync()],
+        [CheckIds.PostgresSchemaParity] = [w => w.DatabasesAsync()],
+        [CheckIds.ProdReleaseDeployed] = [w => w.StagingReleases.Value],
+        [CheckIds.ProdFormationSet] = [w => w.ProdFormation.Value],
+        [CheckIds.ProdDynosUp] = [],
+        [CheckIds.ProdHealthy] = [w => w.StagingHealth.Value],
+        [CheckIds.ProdStartupLogsClean] = [w => w.ConfigVarsAsync()],
+    };
+
+    /// <summary>The items that have a plan (every item, even those whose reads all wait for their own start).</summary>
+    public static IReadOnlyCollection<string> Items => Plan.Keys;
+
+    /// <summary>
+    /// Starts the first reads of <paramref name="checkIds"/> on <paramref name="world"/> and returns at once. A read that
+    /// fails fails the items that await it, with their own words; here its failure is only observed.
+    /// </summary>
+    public static void Start(DeployWorld world, IEnumerable<string> checkIds)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(checkIds);
+        foreach (var read in checkIds.Distinct(StringComparer.Ordinal).SelectMany(id => Plan.GetValueOrDefault(id) ?? []))
+        {
+            _ = read(world).ContinueWith(t => t.Exception, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// The items the test framework's arguments select, when they select by phase or item only: the runner's
+    /// <c>-trait Phase=...</c> / <c>-trait Check=...</c> (xunit ORs them), Microsoft.Testing.Platform's
+    /// <c>--filter-trait</c>, or a <c>--filter</c> of such terms joined by <c>|</c>. Empty for any other selection
+    /// (another filter, an exclusion, a listing): then nothing is read ahead and every item reads as it runs.
+    /// </summary>
+    public static IReadOnlyList<string> SelectedBy(IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var terms = new List<string>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (argument is "-trait" or "--filter-trait" or "--filter")
+            {
+                if (i + 1 >= arguments.Count)
+                {
+                    return [];
+                }
+
+                var value = arguments[++i];
+                terms.AddRange(argument == "--filter" ? value.Split('|', StringSplitOptions.TrimEntries) : [value]);
+            }
+            else if (IsOtherSelection(argument))
+            {
+                return [];
+            }
+        }
+
+        var selected = new List<string>();
+        foreach (var term in terms)
+        {
+            var equals = term.IndexOf('=', StringComparison.Ordinal);
+            var (name, value) = equals > 0 ? (term[..equals], term[(equals + 1)..]) : (term, string.Empty);
+            var matched = name switch
+            {
+                Phases.Trait => CheckIds.All.Where(c => c.Phase == value).Select(c => c.Id).ToList(),
+                Phases.CheckTrait => CheckIds.All.Where(c => c.Id == value).Select(c => c.Id).ToList(),
+                _ => null,
+            };
+            if (matched is null)
+            {
+                return [];
+            }
+
+            selected.AddRange(matched);
+        }
+
+        return [.. selected.Distinct(StringComparer.Ordinal)];
+    }
+
+    // xunit's other filters and listings (-class, -method, -namespace, -trait-, -filter, -list, --filter-class,
+    // --filter-not-trait, --treenode-filter, --list-tests, ...): a selection this reader does not model.
+    private static bool IsOtherSelection(string argument) =>
+        argument.StartsWith("-class", StringComparison.Ordinal)
+        || argument.StartsWith("-method", StringComparison.Ordinal)
+        || argument.StartsWith("-namespace", StringComparison.Ordinal)
+        || argument.StartsWith("-trait-", StringComparison.Ordinal)
+        || argument is "-filter" or "-list" or "-explicit"
+        || argument.StartsWith("--filter-", StringComparison.Ordinal)
+        || argument is "--treenode-filter" or "--list-tests" or "--filter-query";
+}
