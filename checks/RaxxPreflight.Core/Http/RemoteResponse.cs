@@ -21,7 +21,15 @@ public sealed record RemoteResponse(
     public const int MaxBody = 8 * 1024 * 1024;
 
     /// <summary>The serializer options of the JSON APIs read here: snake_case names.</summary>
-    public static JsonSerializerOptions SnakeCase { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static JsonSerializerOptions SnakeCase { get; } =
+        new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+                ApiJson.Default,
+                new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()
+            ),
+        };
 
     /// <summary>Sends the GET and reads the answer, turning transport failures into one-line errors.</summary>
     /// <exception cref="RemoteServiceException">The service could not be reached or did not answer in time.</exception>

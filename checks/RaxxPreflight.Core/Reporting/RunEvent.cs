@@ -42,6 +42,10 @@ public sealed record RunEvent(
 
             // Lines and reports are read by people and tools, never embedded in HTML: keep quotes and apostrophes as they are.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+                ReportJson.Default,
+                new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()
+            ),
         };
 
     /// <summary>The event as one line, prefix included.</summary>

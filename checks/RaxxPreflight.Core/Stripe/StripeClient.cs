@@ -77,5 +77,5 @@ public sealed class StripeClient
         }
     }
 
-    private sealed record StripeBalance(bool Livemode);
+    internal sealed record StripeBalance(bool Livemode);
 }
