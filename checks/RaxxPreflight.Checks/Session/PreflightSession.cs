@@ -94,13 +94,13 @@ public sealed class PreflightSession : IAsyncLifetime
     private static async Task<Started> StartAsync()
     {
         var stopping = new CancellationTokenSource();
+        IAsyncDisposable? fakes = null;
         try
         {
             var environment = PreflightEnvironment.FromProcess();
             var target = PreflightTarget.Parse(environment.Target, ScenarioNames.All);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
-            IAsyncDisposable? fakes = null;
             DeployClients clients;
             DatabaseAccess databases;
             if (target.IsLive)
@@ -125,7 +125,13 @@ public sealed class PreflightSession : IAsyncLifetime
         }
         catch (PreflightConfigException e)
         {
-            return new Started(null, e.Message, null, stopping);
+            return new Started(null, e.Message, fakes, stopping);
+        }
+        catch
+        {
+            // A start that broke (the fakes could not start) leaves nothing running behind it.
+            await new Started(null, null, fakes, stopping).DisposeAsync();
+            throw;
         }
     }
 
