@@ -66,33 +66,17 @@ public sealed record PreflightEnvironment(
     }
 
     /// <summary>Reads the variables of this process.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage(
-        "ApiDesign",
-        "RS0030:Do not use banned APIs",
-        Justification = "This is the configuration layer: the one place that reads the process environment."
-    )]
-    public static PreflightEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
+    public static PreflightEnvironment FromProcess() => Read(ProcessVariable);
 
     /// <summary>
     /// True when the runner asked for the run's events on standard error (<c>PREFLIGHT_EVENTS=stderr</c>). Read on its
     /// own, so that a run whose other settings are malformed still reports every item's failure as data.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage(
-        "ApiDesign",
-        "RS0030:Do not use banned APIs",
-        Justification = "This is the configuration layer: the one place that reads the process environment."
-    )]
-    public static bool EventsRequested() =>
-        string.Equals(Blank(Environment.GetEnvironmentVariable(Settings.Events)), "stderr", StringComparison.Ordinal);
+    public static bool EventsRequested() => string.Equals(Blank(ProcessVariable(Settings.Events)), "stderr", StringComparison.Ordinal);
 
     /// <summary>False when <c>PREFLIGHT_READ_AHEAD=off</c>: then no read starts before the items do.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage(
-        "ApiDesign",
-        "RS0030:Do not use banned APIs",
-        Justification = "This is the configuration layer: the one place that reads the process environment."
-    )]
     public static bool ReadAheadRequested() =>
-        !string.Equals(Blank(Environment.GetEnvironmentVariable(Settings.ReadAhead)), "off", StringComparison.OrdinalIgnoreCase);
+        !string.Equals(Blank(ProcessVariable(Settings.ReadAhead)), "off", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
     public string ConfigFile(string defaultDirectory) =>
@@ -150,6 +134,14 @@ public sealed record PreflightEnvironment(
                 $"{variable}=\"{text}\" is not a number of seconds: set it to a positive number such as 120"
             );
     }
+
+    // The one read of the process environment.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0030:Do not use banned APIs",
+        Justification = "This is the configuration layer: the one place that reads the process environment."
+    )]
+    private static string? ProcessVariable(string name) => Environment.GetEnvironmentVariable(name);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

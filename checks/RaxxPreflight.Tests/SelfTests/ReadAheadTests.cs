@@ -24,18 +24,6 @@ public partial class ReadAheadTests
     public Task A_pre_deploy_item_reads_the_same_with_and_without_its_reads_started_ahead(string checkId) =>
         ReadsTheSameAsync(checkId, SeedScenarios.Ready);
 
-    [Fact]
-    public async Task A_phase_run_starts_its_items_reads_ahead_and_still_reads_each_resource_once()
-    {
-        await using var fakes = await PreDeployScenarioTests.WithDatabasesAsync(SeedScenarios.Ready());
-
-        var outcome = await Checklist.RunAsync(Phases.PreDeploy, fakes.Variables);
-
-        outcome.Passed.ShouldBeTrue(outcome.Render());
-        var requests = Requests(fakes);
-        requests.Distinct().Count().ShouldBe(requests.Count, string.Join('\n', requests));
-    }
-
     [Theory]
     [InlineData(new[] { "-trait", "Phase=PreDeploy", "-noLogo" }, "PreDeploy")]
     [InlineData(new[] { "-trait", "Phase=PostDeploy" }, "PostDeploy")]
