@@ -6,15 +6,15 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# Published ReadyToRun (precompiled: most of a run's CPU was the JIT's), runner and checklist side by side.
+# Published ReadyToRun (precompiled: most of a run's CPU was the JIT's): the checklist app, which hosts the runner
+# (`RaxxPreflight.Checks run ...`: the live view, the verdict, the reports) and runs the items in its own process.
 out="$root/artifacts/preflight"
-runner="$out/runner/RaxxPreflight.Runner.dll"
 checks="$out/checks/RaxxPreflight.Checks.dll"
 stamp="$out/.built"
 
 for arg in "$@"; do
   if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
-    if [[ -f "$runner" ]]; then exec dotnet "$runner" --help; fi
+    if [[ -f "$checks" ]]; then exec dotnet "$checks" run --help; fi
     sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
   fi
@@ -23,14 +23,14 @@ done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 stale() {
-  [[ ! -f "$runner" || ! -f "$checks" || ! -f "$stamp" ]] && return 0
+  [[ ! -f "$checks" || ! -f "$stamp" ]] && return 0
   [[ -n "$(find "$root/checks" "$root/fakes" "$root/.config" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
       \( -name bin -o -name obj \) -prune -o -newer "$stamp" -type f \
       \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.txt' \) -print -quit)" ]]
 }
 
-# Publishes the runner and the checklist for this machine, ReadyToRun; where the ReadyToRun compiler cannot be had,
-# as plain IL (slower to start, the same verdicts).
+# Publishes the checklist app for this machine, ReadyToRun; where the ReadyToRun compiler cannot be had, as plain IL
+# (slower to start, the same verdicts).
 publish() {
   local rid ready_to_run=true log
   rid="$(dotnet --info 2>/dev/null | awk '/^ *RID:/ { print $2; exit }')"
@@ -38,10 +38,8 @@ publish() {
   for attempt in "$ready_to_run" false; do
     rm -rf "$out"
     if log="$( {
-      dotnet publish "$root/checks/RaxxPreflight.Runner/RaxxPreflight.Runner.csproj" -c Release --nologo -v q -o "$out/runner" \
-        ${rid:+-r "$rid"} --self-contained false -p:PublishReadyToRun="$attempt" &&
-        dotnet publish "$root/checks/RaxxPreflight.Checks/RaxxPreflight.Checks.csproj" -c Release --nologo -v q -o "$out/checks" \
-          ${rid:+-r "$rid"} --self-contained false -p:PublishReadyToRun="$attempt"
+      dotnet publish "$root/checks/RaxxPreflight.Checks/RaxxPreflight.Checks.csproj" -c Release --nologo -v q -o "$out/checks" \
+        ${rid:+-r "$rid"} --self-contained false -p:PublishReadyToRun="$attempt"
     } 2>&1)"; then
       [[ "$attempt" == false && "$ready_to_run" == true ]] &&
         echo "run-preflight: ReadyToRun was not available here; the checklist runs as IL (slower to start)" >&2
@@ -68,7 +66,7 @@ fi
 # Items that read no database (--check stripe-keys-live) need none: the runner says which (--needs-database;
 # a usage mistake says neither, and the run below prints it).
 engine_api() { docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true; }
-needs_database() { [[ "$(dotnet "$runner" "$@" --checks "$checks" --needs-database 2>/dev/null)" == "yes" ]]; }
+needs_database() { [[ "$(dotnet "$checks" run "$@" --needs-database 2>/dev/null)" == "yes" ]]; }
 for arg in "$@"; do
   if [[ "$arg" == "--fakes" && -z "${PREFLIGHT_FAKES_POSTGRES:-}" && -z "${PREFLIGHT_POSTGRES_IMAGE:-}" ]] && needs_database "$@"; then
     api="$(engine_api)"
@@ -80,4 +78,4 @@ for arg in "$@"; do
   fi
 done
 
-dotnet "$runner" "$@" --checks "$checks"
+dotnet "$checks" run "$@"

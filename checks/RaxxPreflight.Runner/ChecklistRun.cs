@@ -4,22 +4,23 @@ using System.Xml.Linq;
 namespace RaxxPreflight.Reporting;
 
 /// <summary>
-/// Runs the checklist assembly (the real facts) in its own process for some phases or items, and gathers each
-/// item's result as data from the events it writes (<c>PREFLIGHT_EVENTS=stderr</c>), as they happen. xunit's own
-/// XML report is read only for which tests ran, so that an item that left no result still shows, as not checked.
-/// The run-preflight script and the self-tests both go through here.
+/// Runs the checklist's facts for some phases or items, through a <see cref="ChecklistHost"/>, and gathers each
+/// item's result as data from the events the items publish, as they happen. xunit's own XML report is read only for
+/// which tests ran, so that an item that left no result still shows, as not checked. <c>run-preflight.sh</c> runs the
+/// facts in the checklist app's own process (<c>RaxxPreflight.Checks pre-deploy ...</c>, one .NET start); the
+/// self-tests run them in a child process each (<see cref="ChildProcess"/>), so that no run's settings reach another.
 /// </summary>
 internal static class ChecklistRun
 {
-    /// <summary>Runs the facts of <paramref name="selection"/> in <paramref name="checksAssembly"/>.</summary>
-    /// <param name="checksAssembly">The checklist assembly.</param>
+    /// <summary>Runs the facts of <paramref name="selection"/> through <paramref name="host"/>.</summary>
+    /// <param name="host">Where the facts run: this process or a child.</param>
     /// <param name="selection">The phases, or the items, to run.</param>
     /// <param name="environment">Extra settings (a null value removes one).</param>
     /// <param name="onEvent">Told of each event (an item started, looked, finished) the moment it arrives.</param>
     /// <param name="trxPath">Where to write a TRX report too, if anywhere.</param>
-    /// <param name="cancellationToken">Stops the run (and kills the process).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
     public static async Task<ChecklistOutcome> RunAsync(
-        string checksAssembly,
+        ChecklistHost host,
         Selection selection,
         IReadOnlyDictionary<string, string?> environment,
         Action<RunEvent>? onEvent,
@@ -27,106 +28,56 @@ internal static class ChecklistRun
         CancellationToken cancellationToken
     )
     {
+        ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(environment);
-        if (!File.Exists(checksAssembly))
-        {
-            throw new FileNotFoundException(
-                $"the checklist assembly {checksAssembly} does not exist: build the solution first (dotnet build)",
-                checksAssembly
-            );
-        }
 
         var startedAt = DateTimeOffset.UtcNow;
         var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-{Guid.NewGuid():N}.xml");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(checksAssembly);
+        var arguments = new List<string>();
 
         // xunit ORs repeated -trait filters: either the phases or the items, never both.
         foreach (var (name, value) in selection.Traits)
         {
-            start.ArgumentList.Add("-trait");
-            start.ArgumentList.Add($"{name}={value}");
+            arguments.Add("-trait");
+            arguments.Add($"{name}={value}");
         }
 
-        foreach (var argument in new[] { "-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        arguments.AddRange(["-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters"]);
         if (trxPath is not null)
         {
-            start.ArgumentList.Add("-result-trx");
-            start.ArgumentList.Add(Path.GetFullPath(trxPath));
+            arguments.Add("-result-trx");
+            arguments.Add(Path.GetFullPath(trxPath));
         }
-
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        start.Environment[Settings.Events] = "stderr";
 
         var output = new List<string>();
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         var gate = new Lock();
-        void Receive(string? line)
-        {
-            if (line is null)
+        var listener = new ChecklistListener(
+            runEvent =>
             {
-                return;
-            }
+                lock (gate)
+                {
+                    if (runEvent is { Kind: RunEvent.Finished, Result: { } result })
+                    {
+                        results[result.CheckId] = result;
+                    }
 
-            var runEvent = RunEvent.Parse(line);
-            lock (gate)
+                    onEvent?.Invoke(runEvent);
+                }
+            },
+            line =>
             {
-                if (runEvent is null)
+                lock (gate)
                 {
                     output.Add(line);
-                    return;
                 }
-
-                if (runEvent is { Kind: RunEvent.Finished, Result: { } result })
-                {
-                    results[result.CheckId] = result;
-                }
-
-                onEvent?.Invoke(runEvent);
             }
-        }
-
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Receive(e.Data);
-        process.ErrorDataReceived += (_, e) => Receive(e.Data);
-#pragma warning disable RXP0003 // Starts the checklist's own test app (the facts), which the same rules hold; it runs nothing else.
-        process.Start();
-#pragma warning restore RXP0003
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        );
 
         try
         {
+            var exitCode = await host(arguments, environment, listener, cancellationToken).ConfigureAwait(false);
             var xml = File.Exists(report) ? await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false) : string.Empty;
             lock (gate)
             {
@@ -138,7 +89,7 @@ internal static class ChecklistRun
                     onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing));
                 }
 
-                return new ChecklistOutcome(process.ExitCode, all, string.Join('\n', output), xml, startedAt, DateTimeOffset.UtcNow);
+                return new ChecklistOutcome(exitCode, all, string.Join('\n', output), xml, startedAt, DateTimeOffset.UtcNow);
             }
         }
         finally
@@ -146,6 +97,76 @@ internal static class ChecklistRun
             File.Delete(report);
         }
     }
+
+    /// <summary>
+    /// A host that runs the facts in a child process (<c>dotnet <paramref name="checksAssembly"/></c> with xunit's
+    /// arguments and the events on its standard error): a clean process per run, as the self-tests need.
+    /// </summary>
+    public static ChecklistHost ChildProcess(string checksAssembly) =>
+        async (arguments, environment, listener, cancellationToken) =>
+        {
+            if (!File.Exists(checksAssembly))
+            {
+                throw new FileNotFoundException(
+                    $"the checklist assembly {checksAssembly} does not exist: build the solution first (dotnet build)",
+                    checksAssembly
+                );
+            }
+
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(checksAssembly);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var (name, value) in environment)
+            {
+                if (value is null)
+                {
+                    start.Environment.Remove(name);
+                }
+                else
+                {
+                    start.Environment[name] = value;
+                }
+            }
+
+            start.Environment[Settings.Events] = "stderr";
+
+            void Receive(string? line)
+            {
+                if (line is not null)
+                {
+                    listener.Line(line);
+                }
+            }
+
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => Receive(e.Data);
+            process.ErrorDataReceived += (_, e) => Receive(e.Data);
+#pragma warning disable RXP0003 // Starts the checklist's own test app (the facts), which the same rules hold; it runs nothing else.
+            process.Start();
+#pragma warning restore RXP0003
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            return process.ExitCode;
+        };
 
     /// <summary>
     /// Every item that ran: its own result, or, for a test xunit ran that left none (a fact that does not go

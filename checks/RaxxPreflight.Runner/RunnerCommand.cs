@@ -5,9 +5,10 @@ using RaxxPreflight.Reporting;
 namespace RaxxPreflight.Runner;
 
 /// <summary>
-/// <c>preflight (pre-deploy|post-deploy|all) --checks PATH [--fakes SCENARIO] [--check ID]... [--report FILE]...</c>:
-/// runs the items in the checklist assembly, prints each item's line as it finishes, then the verdict. Exit 0
-/// only when every item ran and passed; 1 when any failed, could not be checked, or nothing ran; 2 for a usage mistake.
+/// <c>RaxxPreflight.Checks run (pre-deploy|post-deploy|all) [--fakes SCENARIO] [--check ID]... [--report FILE]...</c>
+/// (what <c>run-preflight.sh</c> runs): runs the items through a <see cref="ChecklistHost"/>, prints each item's line as
+/// it finishes, then the verdict. Exit 0 only when every item ran and passed; 1 when any failed; 2 for a usage
+/// mistake and when nothing could be checked.
 /// </summary>
 internal static class RunnerCommand
 {
@@ -40,10 +41,26 @@ internal static class RunnerCommand
         ["all"] = Phases.All,
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool terminal)
+    /// <summary>The word that starts the runner's arguments to the checklist app (any other are xunit's).</summary>
+    public const string Verb = "run";
+
+    /// <summary>
+    /// Runs <c>RaxxPreflight.Checks run ARGS</c> on this process's console, the facts in this process
+    /// (<paramref name="host"/>); null when <paramref name="args"/> are not the runner's (xunit's own arguments).
+    /// </summary>
+    public static Task<int>? RunOnConsole(string[] args, ChecklistHost host)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        return args is [Verb, .. var rest] ? RunAsync(rest, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, host) : null;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool terminal, ChecklistHost host)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(host);
         string? phase = null;
-        string? checks = null;
         string? scenario = null;
         var needsDatabase = false;
         string? trx = null;
@@ -72,9 +89,6 @@ internal static class RunnerCommand
                 case "--check" when i + 1 < args.Length:
                     items.Add(args[++i]);
                     break;
-                case "--checks" when i + 1 < args.Length:
-                    checks = args[++i];
-                    break;
                 case "--needs-database":
                     needsDatabase = true;
                     break;
@@ -86,9 +100,9 @@ internal static class RunnerCommand
             }
         }
 
-        if (phase is null || checks is null)
+        if (phase is null)
         {
-            return await UsageErrorAsync(error, phase is null ? "name a phase" : "--checks is missing").ConfigureAwait(false);
+            return await UsageErrorAsync(error, "name a phase").ConfigureAwait(false);
         }
 
         if (scenario is not null && !ScenarioNames.All.Contains(scenario, StringComparer.Ordinal))
@@ -162,7 +176,7 @@ internal static class RunnerCommand
         try
         {
             outcome = await ChecklistRun
-                .RunAsync(checks, new Selection(PhaseWords[phase], items), environment, progress.On, trx, CancellationToken.None)
+                .RunAsync(host, new Selection(PhaseWords[phase], items), environment, progress.On, trx, CancellationToken.None)
                 .ConfigureAwait(false);
         }
         finally

@@ -1,29 +1,37 @@
+using RaxxPreflight.Reporting;
+using RaxxPreflight.Runner;
 using RaxxPreflight.World;
 
 namespace RaxxPreflight.Checks.Session;
 
 /// <summary>
-/// The checklist app's entry point: xunit's own (its console runner for the runner's <c>-trait</c> arguments,
-/// Microsoft.Testing.Platform under <c>dotnet test</c>), after the session has been set up and the selected items'
-/// first reads started, so that the network's waits overlap xunit's start.
+/// The checklist app's entry point. <c>run PHASE ...</c> (what <c>run-preflight.sh</c> runs) is the operator's runner:
+/// the live view, the verdict and the reports, with the facts run here, in this process. Any other arguments are
+/// xunit's: its console runner (the self-tests' child runs), or Microsoft.Testing.Platform under <c>dotnet test</c>.
+/// Either way the session is set up and the selected items' first reads started before xunit starts, so that the
+/// network's waits overlap xunit's start.
 /// </summary>
 internal static class EntryPoint
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) =>
+        (RunnerCommand.RunOnConsole(args, InProcessHost.Create(RunFactsAsync, PreflightSession.RouteEvents)) ?? RunFactsAsync(args))
+            .GetAwaiter()
+            .GetResult();
+
+    private static async Task<int> RunFactsAsync(string[] args)
     {
         PreflightSession.StartEarly(ReadAhead.SelectedBy(args));
         try
         {
             return args.Any(arg => arg is "--server" or "--internal-msbuild-node")
-                ? Xunit
+                ? await Xunit
                     .MicrosoftTestingPlatform.TestPlatformTestFramework.RunAsync(args, SelfRegisteredExtensions.AddSelfRegisteredExtensions)
-                    .GetAwaiter()
-                    .GetResult()
-                : Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).GetAwaiter().GetResult();
+                    .ConfigureAwait(false)
+                : await Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).ConfigureAwait(false);
         }
         finally
         {
-            PreflightSession.StopUnadoptedAsync().GetAwaiter().GetResult();
+            await PreflightSession.StopUnadoptedAsync().ConfigureAwait(false);
         }
     }
 }

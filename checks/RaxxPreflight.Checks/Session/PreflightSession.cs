@@ -6,6 +6,7 @@ using RaxxPreflight.Fakes;
 using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
 using RaxxPreflight.Http;
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Secrets;
 using RaxxPreflight.World;
 
@@ -21,6 +22,7 @@ namespace RaxxPreflight.Checks.Session;
 public sealed class PreflightSession : IAsyncLifetime
 {
     private static Task<Started>? early;
+    private static Action<RunEvent>? receiver;
     private static int adopted;
     private Started? started;
 
@@ -65,6 +67,12 @@ public sealed class PreflightSession : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Sends the run's events to <paramref name="events"/> as data (the runner in this process), or, when null, back
+    /// to where <c>PREFLIGHT_EVENTS</c> says.
+    /// </summary>
+    internal static void RouteEvents(Action<RunEvent>? events) => Volatile.Write(ref receiver, events);
+
     /// <summary>Ends an early start that no session took over (the filter matched no item): stops its fakes.</summary>
     internal static async Task StopUnadoptedAsync()
     {
@@ -83,7 +91,11 @@ public sealed class PreflightSession : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        if (PreflightEnvironment.EventsRequested())
+        if (Volatile.Read(ref receiver) is { } events)
+        {
+            Events = RunEventSink.To(events);
+        }
+        else if (PreflightEnvironment.EventsRequested())
         {
             Events = RunEventSink.StandardError();
         }

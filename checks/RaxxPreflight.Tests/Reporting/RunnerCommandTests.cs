@@ -1,3 +1,4 @@
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Runner;
 
 namespace RaxxPreflight.Tests.Reporting;
@@ -5,6 +6,10 @@ namespace RaxxPreflight.Tests.Reporting;
 /// <summary>The runner's usage mistakes: each one line that says what is wrong, and exit 2, before anything runs.</summary>
 public sealed class RunnerCommandTests : IDisposable
 {
+    // A usage mistake, the usage and the database question run no item: a host that is called fails the test.
+    private static readonly ChecklistHost NothingRuns = (_, _, _, _) =>
+        throw new InvalidOperationException("the runner ran the checklist where it should have run nothing");
+
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
 
@@ -17,12 +22,7 @@ public sealed class RunnerCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_item_is_a_usage_error_that_lists_the_known_ones()
     {
-        var code = await RunnerCommand.RunAsync(
-            ["pre-deploy", "--checks", "x.dll", "--check", "stripe-keys-lve"],
-            output,
-            error,
-            terminal: false
-        );
+        var code = await RunnerCommand.RunAsync(["pre-deploy", "--check", "stripe-keys-lve"], output, error, terminal: false, NothingRuns);
 
         code.ShouldBe(2);
         error
@@ -35,12 +35,7 @@ public sealed class RunnerCommandTests : IDisposable
     [Fact]
     public async Task An_item_of_the_other_phase_is_a_usage_error()
     {
-        var code = await RunnerCommand.RunAsync(
-            ["pre-deploy", "--checks", "x.dll", "--check", "prod-dynos-up"],
-            output,
-            error,
-            terminal: false
-        );
+        var code = await RunnerCommand.RunAsync(["pre-deploy", "--check", "prod-dynos-up"], output, error, terminal: false, NothingRuns);
 
         code.ShouldBe(2);
         error.ToString().ShouldStartWith("run-preflight: 'prod-dynos-up' is a post-deploy item, not a pre-deploy one");
@@ -57,12 +52,12 @@ public sealed class RunnerCommandTests : IDisposable
         params string[] selection
     )
     {
-        // The checklist assembly named does not exist: nothing is run to answer.
         var code = await RunnerCommand.RunAsync(
-            [.. selection, "--fakes", "ready", "--checks", "does-not-exist.dll", "--needs-database"],
+            [.. selection, "--fakes", "ready", "--needs-database"],
             output,
             error,
-            terminal: false
+            terminal: false,
+            NothingRuns
         );
 
         code.ShouldBe(0, error.ToString());
@@ -74,7 +69,7 @@ public sealed class RunnerCommandTests : IDisposable
     [InlineData("--report", "out.txt", "run-preflight: --report out.txt: name a .md (Markdown) or .json file")]
     public async Task A_mistyped_option_value_is_a_usage_error(string option, string value, string line)
     {
-        var code = await RunnerCommand.RunAsync(["pre-deploy", "--checks", "x.dll", option, value], output, error, terminal: false);
+        var code = await RunnerCommand.RunAsync(["pre-deploy", option, value], output, error, terminal: false, NothingRuns);
 
         code.ShouldBe(2);
         error.ToString().ShouldStartWith(line);
@@ -83,7 +78,7 @@ public sealed class RunnerCommandTests : IDisposable
     [Fact]
     public async Task The_usage_names_every_scenario_and_item_from_the_one_vocabulary()
     {
-        (await RunnerCommand.RunAsync(["--help"], output, error, terminal: false)).ShouldBe(0);
+        (await RunnerCommand.RunAsync(["--help"], output, error, terminal: false, NothingRuns)).ShouldBe(0);
 
         foreach (var name in ScenarioNames.All.Concat(CheckIds.All.Select(c => c.Id)))
         {

@@ -28,7 +28,14 @@ internal static class Checklist
             clean[name] = value;
         }
 
-        return ChecklistRun.RunAsync(Repo.ChecksAssembly, selection, clean, onEvent, null, TestContext.Current.CancellationToken);
+        return ChecklistRun.RunAsync(
+            ChecklistRun.ChildProcess(Repo.ChecksAssembly),
+            selection,
+            clean,
+            onEvent,
+            null,
+            TestContext.Current.CancellationToken
+        );
     }
 
     public static Task<ChecklistOutcome> RunFakesAsync(
