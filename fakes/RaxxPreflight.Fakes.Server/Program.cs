@@ -42,12 +42,21 @@ if (latency is > 0)
     world.AddLatency(TimeSpan.FromMilliseconds(latency.Value));
 }
 
+// Ctrl+C, and a plain kill (SIGTERM), stop the fakes and remove their database containers: nothing reaps them else.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.Cancel();
 };
+using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    }
+);
 
 Console.WriteLine($"# fakes serving '{scenario.Name}': {scenario.Description}");
 
@@ -75,7 +84,11 @@ try
 }
 catch (OperationCanceledException)
 {
-    // Ctrl+C: stop the fakes.
+    // Ctrl+C or SIGTERM: stop the fakes.
+}
+finally
+{
+    File.Delete(pem);
 }
 
 return 0;
