@@ -10,13 +10,15 @@ namespace RaxxPreflight.Reporting;
 /// <param name="ReportXml">xunit's XML report as written.</param>
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="FinishedAt">When it ended.</param>
+/// <param name="Broke">What broke the facts' run before it ended on its own (xunit's runner threw), if anything.</param>
 internal sealed record ChecklistOutcome(
     int ExitCode,
     IReadOnlyList<CheckResult> Results,
     string Output,
     string ReportXml,
     DateTimeOffset StartedAt,
-    DateTimeOffset FinishedAt
+    DateTimeOffset FinishedAt,
+    string? Broke = null
 )
 {
     /// <summary>True only when items ran and none failed or went unchecked (warnings pass).</summary>
@@ -106,6 +108,12 @@ internal sealed record ChecklistOutcome(
 
         var failed = FailedIds.Count;
         var notChecked = Results.Count(r => r.Status == CheckStatus.NotChecked);
+        if (Broke is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"The checklist's run broke before it ended: {Broke}");
+        }
+
         text.AppendLine();
         text.AppendLine(
             FormattableString.Invariant(

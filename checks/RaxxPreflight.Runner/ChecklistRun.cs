@@ -77,11 +77,25 @@ internal static class ChecklistRun
 
         try
         {
-            var exitCode = await host(arguments, environment, listener, cancellationToken).ConfigureAwait(false);
+            int exitCode;
+            string? broke = null;
+            try
+            {
+                exitCode = await host(arguments, environment, listener, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The facts' run broke (in this process, xunit's runner threw): what it left stands, the rest is not
+                // checked below, and the run goes on to its verdict and reports.
+                // The runner holds none of the run's secrets to mask by value: anything secret-shaped is masked.
+                broke = RaxxPreflight.Secrets.SecretPatterns.Mask($"{e.GetType().FullName}: {e.Message}");
+                exitCode = -1;
+            }
+
             var xml = File.Exists(report) ? await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false) : string.Empty;
             lock (gate)
             {
-                var all = Merge(results, xml);
+                var all = Merge(results, xml, selection.ExpectedIds, exitCode);
 
                 // An item that left no result of its own was never told of: tell of it now, as not checked.
                 foreach (var missing in all.Where(r => !results.ContainsKey(r.CheckId)))
@@ -89,7 +103,7 @@ internal static class ChecklistRun
                     onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing));
                 }
 
-                return new ChecklistOutcome(exitCode, all, string.Join('\n', output), xml, startedAt, DateTimeOffset.UtcNow);
+                return new ChecklistOutcome(exitCode, all, string.Join('\n', output), xml, startedAt, DateTimeOffset.UtcNow, broke);
             }
         }
         finally
@@ -170,9 +184,16 @@ internal static class ChecklistRun
 
     /// <summary>
     /// Every item that ran: its own result, or, for a test xunit ran that left none (a fact that does not go
-    /// through Item.RunAsync, a crash), a not-checked result naming what xunit saw. In the checklist's order.
+    /// through Item.RunAsync, a crash), a not-checked result naming what xunit saw; and every item of
+    /// <paramref name="expected"/> (the selection's) that left neither, as not checked: a run that ended early (a
+    /// crash, a process killed) never passes on the items it did not reach. In the checklist's order.
     /// </summary>
-    internal static IReadOnlyList<CheckResult> Merge(IReadOnlyDictionary<string, CheckResult> results, string xml)
+    internal static IReadOnlyList<CheckResult> Merge(
+        IReadOnlyDictionary<string, CheckResult> results,
+        string xml,
+        IEnumerable<string>? expected = null,
+        int exitCode = 0
+    )
     {
         var all = new Dictionary<string, CheckResult>(results, StringComparer.Ordinal);
         if (xml.Length > 0)
@@ -193,6 +214,18 @@ internal static class ChecklistRun
                     );
                 }
             }
+        }
+
+        foreach (var id in (expected ?? []).Where(id => !all.ContainsKey(id)))
+        {
+            all[id] = CheckResult.Missing(
+                id,
+                CheckIds.All.FirstOrDefault(c => c.Id == id).Phase ?? "(no phase)",
+                id,
+                FormattableString.Invariant(
+                    $"the run ended before this item left a result (xunit's exit code: {exitCode}): nothing was checked"
+                )
+            );
         }
 
         return [.. all.Values.OrderBy(r => Order(r)).ThenBy(r => r.CheckId, StringComparer.Ordinal)];

@@ -8,6 +8,12 @@ internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<str
     /// <summary>Every item of <paramref name="phases"/>.</summary>
     public static Selection Of(params string[] phases) => new(phases, []);
 
+    /// <summary>The items it selects, by the vocabulary: each must leave a result, or it is not checked.</summary>
+    public IEnumerable<string> ExpectedIds =>
+        CheckIds.Count > 0
+            ? CheckIds
+            : RaxxPreflight.CheckIds.All.Where(c => Phases.Contains(c.Phase, StringComparer.Ordinal)).Select(c => c.Id);
+
     /// <summary>The trait filters that select it.</summary>
     public IEnumerable<(string Name, string Value)> Traits =>
         CheckIds.Count > 0

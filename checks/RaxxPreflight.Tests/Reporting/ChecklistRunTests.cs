@@ -28,6 +28,59 @@ public class ChecklistRunTests
     }
 
     [Fact]
+    public void A_selected_item_a_broken_run_never_reached_is_not_checked_never_left_out()
+    {
+        var healthy = ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass);
+
+        var all = ChecklistRun.Merge(
+            new Dictionary<string, CheckResult> { [healthy.CheckId] = healthy },
+            string.Empty,
+            [CheckIds.StagingHealthy, CheckIds.StripeKeysLive],
+            134
+        );
+
+        all.Select(r => (r.CheckId, r.Status))
+            .ShouldBe([(CheckIds.StagingHealthy, CheckStatus.Pass), (CheckIds.StripeKeysLive, CheckStatus.NotChecked)]);
+        all[1].Phase.ShouldBe(Phases.PreDeploy);
+        all[1].Reason.ShouldBe("the run ended before this item left a result (xunit's exit code: 134): nothing was checked");
+    }
+
+    [Fact]
+    public async Task A_run_whose_host_breaks_fails_every_item_it_did_not_reach_and_goes_on_to_a_verdict()
+    {
+        ChecklistHost breaksAfterOne = (_, _, listener, _) =>
+        {
+            listener.Event(
+                new RunEvent(RunEvent.Finished, CheckIds.StagingHealthy, ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass))
+            );
+            throw new InvalidOperationException("xunit's runner broke on postgres://raxx:hunter2-secret@db:5432/queue");
+        };
+        var told = new List<string>();
+
+        var outcome = await ChecklistRun.RunAsync(
+            breaksAfterOne,
+            Selection.Of(Phases.PreDeploy),
+            new Dictionary<string, string?>(),
+            e => told.Add(e.CheckId),
+            null,
+            TestContext.Current.CancellationToken
+        );
+
+        var preDeploy = CheckIds.All.Where(c => c.Phase == Phases.PreDeploy).Select(c => c.Id).ToList();
+        outcome.Results.Select(r => r.CheckId).ShouldBe(preDeploy, ignoreOrder: true);
+        outcome.Results.Single(r => r.Status != CheckStatus.NotChecked).CheckId.ShouldBe(CheckIds.StagingHealthy);
+        outcome.Passed.ShouldBeFalse();
+        outcome.RunExitCode.ShouldBe(1);
+        outcome
+            .Tail()
+            .ShouldContain(
+                "The checklist's run broke before it ended: System.InvalidOperationException: xunit's runner broke on postgres://"
+            );
+        outcome.Tail().ShouldNotContain("hunter2-secret");
+        told.ShouldBe(preDeploy, ignoreOrder: true);
+    }
+
+    [Fact]
     public void Results_come_in_the_checklists_order_whatever_order_they_finished_in()
     {
         var results = new[] { CheckIds.ProdHealthy, CheckIds.StagingHealthy, CheckIds.PostgresPlanParity }.ToDictionary(
