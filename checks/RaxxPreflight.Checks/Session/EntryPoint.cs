@@ -13,10 +13,13 @@ namespace RaxxPreflight.Checks.Session;
 /// </summary>
 internal static class EntryPoint
 {
+    // The runner's verb is a constant: xunit's and MTP's runs do not load the runner at all.
     public static int Main(string[] args) =>
-        (RunnerCommand.RunOnConsole(args, InProcessHost.Create(RunFactsAsync, PreflightSession.RouteEvents)) ?? RunFactsAsync(args))
-            .GetAwaiter()
-            .GetResult();
+        (args is [RunnerCommand.Verb, ..] ? RunOperatorsRunner(args) : RunFactsAsync(args)).GetAwaiter().GetResult();
+
+    private static Task<int> RunOperatorsRunner(string[] args) =>
+        RunnerCommand.RunOnConsole(args, InProcessHost.Create(RunFactsAsync, PreflightSession.RouteEvents))
+        ?? throw new InvalidOperationException("the runner did not take its own arguments");
 
     private static async Task<int> RunFactsAsync(string[] args)
     {
