@@ -46,6 +46,82 @@ public class LiveRunsCarryNoFakesTests
         );
     }
 
+    [Fact]
+    public async Task The_operators_live_run_loads_neither_the_fakes_nor_WireMock_nor_Testcontainers()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("reads the checklist process's mapped files from /proc, which only Linux has");
+        }
+
+        // run-preflight.sh's path: the runner and the items in the checklist app's one process. Its one read is a
+        // second late, so that the process is looked at, again and again, while it reads.
+        using var fakes = FakeWorld.Start(ScenarioCatalog.Get(ScenarioNames.Ready));
+        fakes.AddLatency(TimeSpan.FromSeconds(1));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Repo.ChecksAssembly, "run", "pre-deploy", "--check", CheckIds.ProdConfigVarsPresent })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in Settings.All)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in fakes.Variables)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        while (!process.HasExited)
+        {
+            loaded.UnionWith(Mapped(process.Id));
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        process.ExitCode.ShouldBe(0, await output + await error);
+        loaded.ShouldContain("RaxxPreflight.Runner.dll", "not looked at while the runner and the items ran");
+        loaded.ShouldContain("RaxxPreflight.Core.dll");
+        loaded.ShouldNotContain(
+            name =>
+                name.StartsWith("WireMock", StringComparison.Ordinal)
+                || name.StartsWith("Testcontainers", StringComparison.Ordinal)
+                || name.StartsWith("Docker.DotNet", StringComparison.Ordinal)
+                || name == "RaxxPreflight.Fakes.dll",
+            string.Join(", ", loaded)
+        );
+    }
+
+    // The assemblies process <paramref name="pid"/> has mapped; none once it has ended.
+    private static IEnumerable<string> Mapped(int pid)
+    {
+        try
+        {
+            return
+            [
+                .. File.ReadAllLines($"/proc/{pid}/maps")
+                    .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.Ordinal))
+                    .Select(fields => Path.GetFileName(fields[5])),
+            ];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     // The assemblies a process has mapped: the one whose environment holds the marker.
     private static IReadOnlyList<string>? MappedAssemblies(string marker)
     {
