@@ -7,7 +7,7 @@ namespace RaxxPreflight.Reporting;
 /// Runs the checklist's facts for some phases or items, through a <see cref="ChecklistHost"/>, and gathers each
 /// item's result as data from the events the items publish, as they happen. xunit's own XML report is read only for
 /// which tests ran, so that an item that left no result still shows, as not checked. <c>run-preflight.sh</c> runs the
-/// facts in the checklist app's own process (<c>RaxxPreflight.Checks pre-deploy ...</c>, one .NET start); the
+/// facts in the checklist app's own process (<c>RaxxPreflight.Checks run pre-deploy ...</c>, one .NET start); the
 /// self-tests run them in a child process each (<see cref="ChildProcess"/>), so that no run's settings reach another.
 /// </summary>
 internal static class ChecklistRun
