@@ -144,10 +144,10 @@ internal static class RunnerCommand
 
         // Asked by run-preflight.sh before it sets up a Docker engine for the fakes' databases: whether any selected
         // item reads a database. Says yes or no and runs nothing.
+        var selection = new Selection(PhaseWords[phase], items);
         if (needsDatabase)
         {
-            var selected = items.Count > 0 ? items : CheckIds.All.Where(c => PhaseWords[phase].Contains(c.Phase)).Select(c => c.Id);
-            await output.WriteLineAsync(selected.Any(CheckIds.ReadingDatabases.Contains) ? "yes" : "no").ConfigureAwait(false);
+            await output.WriteLineAsync(selection.ExpectedIds.Any(CheckIds.ReadingDatabases.Contains) ? "yes" : "no").ConfigureAwait(false);
             return 0;
         }
 
@@ -176,7 +176,7 @@ internal static class RunnerCommand
         try
         {
             outcome = await ChecklistRun
-                .RunAsync(host, new Selection(PhaseWords[phase], items), environment, progress.On, trx, CancellationToken.None)
+                .RunAsync(host, selection, environment, progress.On, trx, CancellationToken.None)
                 .ConfigureAwait(false);
         }
         finally

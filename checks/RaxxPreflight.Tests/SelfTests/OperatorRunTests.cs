@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using RaxxPreflight.Fakes.Scenarios;
 using RaxxPreflight.Tests.Support;
@@ -73,24 +72,7 @@ public class OperatorRunTests
     // The checklist app as run-preflight.sh starts it, with none of the run's settings but those of the command line.
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Repo.ChecksAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in Settings.All)
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Checklist.StartApp(arguments);
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RaxxPreflight.Reporting;
 
 namespace RaxxPreflight.Tests.Support;
@@ -36,6 +37,37 @@ internal static class Checklist
             null,
             TestContext.Current.CancellationToken
         );
+    }
+
+    /// <summary>
+    /// The checklist app as run-preflight.sh starts it (<c>RaxxPreflight.Checks run ...</c>: the runner and the items in
+    /// one process), its output redirected, with none of the run's settings but <paramref name="environment"/>'s.
+    /// </summary>
+    public static Process StartApp(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Repo.ChecksAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in Settings.All)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
     }
 
     public static Task<ChecklistOutcome> RunFakesAsync(
