@@ -41,6 +41,16 @@ internal static class RunnerCommand
         ["all"] = Phases.All,
     };
 
+    // The options that take a value, and what the value is.
+    private static readonly Dictionary<string, string> OptionValues = new(StringComparer.Ordinal)
+    {
+        ["--fakes"] = $"a scenario: {string.Join(", ", ScenarioNames.All)}",
+        ["--check"] = $"an item's id: {string.Join(", ", CheckIds.All.Select(c => c.Id))}",
+        ["--report"] = "a file: FILE.md or FILE.json",
+        ["--junit"] = "a file to write the JUnit XML report to",
+        ["--trx"] = "a file to write the TRX report to",
+    };
+
     /// <summary>The word that starts the runner's arguments to the checklist app (any other are xunit's).</summary>
     public const string Verb = "run";
 
@@ -69,34 +79,54 @@ internal static class RunnerCommand
         var items = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            // An option's value is the next argument, unless that is missing or is another option.
+            string? Value() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            var argument = args[i];
+            if (OptionValues.TryGetValue(argument, out var needs))
+            {
+                if (Value() is not { } value)
+                {
+                    return await UsageErrorAsync(error, $"{argument} needs {needs}").ConfigureAwait(false);
+                }
+
+                switch (argument)
+                {
+                    case "--fakes":
+                        scenario = value;
+                        break;
+                    case "--trx":
+                        trx = value;
+                        break;
+                    case "--junit":
+                        junit = value;
+                        break;
+                    case "--report":
+                        reports.Add(value);
+                        break;
+                    default:
+                        items.Add(value);
+                        break;
+                }
+
+                continue;
+            }
+
+            switch (argument)
             {
                 case "-h" or "--help":
                     await output.WriteLineAsync(Usage).ConfigureAwait(false);
                     return 0;
-                case "--fakes" when i + 1 < args.Length:
-                    scenario = args[++i];
-                    break;
-                case "--trx" when i + 1 < args.Length:
-                    trx = args[++i];
-                    break;
-                case "--junit" when i + 1 < args.Length:
-                    junit = args[++i];
-                    break;
-                case "--report" when i + 1 < args.Length:
-                    reports.Add(args[++i]);
-                    break;
-                case "--check" when i + 1 < args.Length:
-                    items.Add(args[++i]);
-                    break;
                 case "--needs-database":
                     needsDatabase = true;
                     break;
                 case var word when phase is null && PhaseWords.ContainsKey(word):
                     phase = word;
                     break;
+                case var word when PhaseWords.ContainsKey(word):
+                    return await UsageErrorAsync(error, $"name one phase, not '{phase}' and '{word}' (all runs both)")
+                        .ConfigureAwait(false);
                 default:
-                    return await UsageErrorAsync(error, $"unexpected argument '{args[i]}'").ConfigureAwait(false);
+                    return await UsageErrorAsync(error, $"unexpected argument '{argument}'").ConfigureAwait(false);
             }
         }
 

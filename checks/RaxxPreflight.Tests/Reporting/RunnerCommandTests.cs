@@ -75,6 +75,23 @@ public sealed class RunnerCommandTests : IDisposable
         error.ToString().ShouldStartWith(line);
     }
 
+    [Theory]
+    [InlineData("run-preflight: --fakes needs a scenario: blocked, ready,", "pre-deploy", "--fakes")]
+    [InlineData("run-preflight: --fakes needs a scenario: blocked, ready,", "pre-deploy", "--fakes", "--check", "stripe-keys-live")]
+    [InlineData("run-preflight: --check needs an item's id: staging-healthy,", "pre-deploy", "--check")]
+    [InlineData("run-preflight: --report needs a file: FILE.md or FILE.json", "pre-deploy", "--report")]
+    [InlineData("run-preflight: --junit needs a file to write the JUnit XML report to", "pre-deploy", "--junit")]
+    [InlineData("run-preflight: --trx needs a file to write the TRX report to", "pre-deploy", "--trx")]
+    [InlineData("run-preflight: name one phase, not 'pre-deploy' and 'post-deploy' (all runs both)", "pre-deploy", "post-deploy")]
+    [InlineData("run-preflight: unexpected argument '--fake'", "pre-deploy", "--fake", "ready")]
+    public async Task A_missing_option_value_or_a_second_phase_is_named_as_such(string line, params string[] args)
+    {
+        var code = await RunnerCommand.RunAsync(args, output, error, terminal: false, NothingRuns);
+
+        code.ShouldBe(2);
+        error.ToString().ShouldStartWith(line);
+    }
+
     [Fact]
     public async Task The_usage_names_every_scenario_and_item_from_the_one_vocabulary()
     {
