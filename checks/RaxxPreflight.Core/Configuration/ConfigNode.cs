@@ -30,7 +30,9 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
                 continue;
             }
 
-            var meant = asked.FirstOrDefault(a => string.Equals(a, property.Name, StringComparison.OrdinalIgnoreCase));
+            var meant =
+                asked.FirstOrDefault(a => string.Equals(a, property.Name, StringComparison.OrdinalIgnoreCase))
+                ?? asked.FirstOrDefault(a => LooksLike(a, property.Name));
             throw Error(
                 property.Name,
                 $"is not a known field{(meant is null ? string.Empty : $" (did you mean '{meant}'?)")}; the fields here are {string.Join(", ", asked.Order(StringComparer.Ordinal))}"
@@ -254,7 +256,62 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     public PreflightConfigException Error(string field, string problem) => new($"config {source}: field {Path(field)} {problem}");
 
-    private JsonElement Required(string field) => Present(field, out var value) ? value : throw Error(field, "is missing");
+    // A required field that is missing may be there under a misspelled name: the error names both.
+    private JsonElement Required(string field)
+    {
+        if (Present(field, out var value))
+        {
+            return value;
+        }
+
+        var misspelled =
+            element.ValueKind == JsonValueKind.Object
+                ? element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => name != field && LooksLike(field, name))
+                : null;
+        throw Error(field, misspelled is null ? "is missing" : $"is missing (found '{misspelled}': a misspelling of '{field}'?)");
+    }
+
+    // The same name but for case, or for one or two letters changed, added, dropped or swapped (names of four or more).
+    private static bool LooksLike(string known, string found)
+    {
+        if (string.Equals(known, found, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (known.Length < 4 || Math.Abs(known.Length - found.Length) > 2)
+        {
+            return false;
+        }
+
+        var (a, b) = (known.ToUpperInvariant(), found.ToUpperInvariant());
+        var d = new int[a.Length + 1][];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i] = new int[b.Length + 1];
+            d[i][0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0][j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i][j] = Math.Min(Math.Min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i][j] = Math.Min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length][b.Length] <= 2;
+    }
 
     // Every field the loader looks at is one it knows: recorded here, so that RejectUnknown can tell the rest.
     private bool Present(string field, out JsonElement value)

@@ -232,6 +232,25 @@ public class PreflightConfigLoaderTests
     }
 
     /// <summary>The default config with one field replaced (or removed, for null).</summary>
+    [Theory]
+    [InlineData("health", "heatlh", "field health is missing (found 'heatlh': a misspelling of 'health'?)")]
+    [InlineData("github.repository", "repositry", "field github.repository is missing (found 'repositry': a misspelling of 'repository'?)")]
+    [InlineData("stripe", "Stripe", "field stripe is missing (found 'Stripe': a misspelling of 'stripe'?)")]
+    [InlineData("configVars", "vars", "field configVars is missing; ")]
+    public void A_misspelled_required_field_is_named_beside_the_one_missing(string path, string written, string expected)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!;
+        var parts = path.Split('.');
+        var parent = parts[..^1].Aggregate(root, (node, part) => node[part]!).AsObject();
+        var value = parent[parts[^1]]!.DeepClone();
+        parent.Remove(parts[^1]);
+        parent[written] = value;
+
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(root.ToJsonString(), "test.json"));
+
+        (error.Message + "; ").ShouldContain($"config test.json: {expected}");
+    }
+
     internal static string WithField(string path, string json)
     {
         var root = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!;
