@@ -27,22 +27,10 @@ if (problem is not null)
     return 2;
 }
 
-var scenario = ScenarioCatalog.Get(scenarioName!);
-var image = Environment.GetEnvironmentVariable(Settings.PostgresImage) is { Length: > 0 } configured ? configured : "postgres:16";
-var world = await FakeWorld
-    .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres)))
-    .ConfigureAwait(false);
-await using var stopping = world.ConfigureAwait(false);
-
-// Real clients (the Heroku CLI reading `heroku logs`) cannot resolve logplex.heroku.com to the fake: point the
-// sessions at the fake itself. The checklist reaches them the same way.
-world.Logplex.ServeDirectly();
-if (latency is > 0)
-{
-    world.AddLatency(TimeSpan.FromMilliseconds(latency.Value));
-}
-
 // Ctrl+C, and a plain kill (SIGTERM), stop the fakes and remove their database containers: nothing reaps them else.
+// Both are taken before the fakes start and held until their containers are gone (declared first, disposed last), so a
+// signal during the start or the removal, or a second one (a kill of `dotnet run` sends its own SIGTERM too), only
+// asks again for the stop already under way.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -57,6 +45,21 @@ using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Cr
         stop.Cancel();
     }
 );
+
+var scenario = ScenarioCatalog.Get(scenarioName!);
+var image = Environment.GetEnvironmentVariable(Settings.PostgresImage) is { Length: > 0 } configured ? configured : "postgres:16";
+var world = await FakeWorld
+    .StartAsync(scenario, new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres)))
+    .ConfigureAwait(false);
+await using var stopping = world.ConfigureAwait(false);
+
+// Real clients (the Heroku CLI reading `heroku logs`) cannot resolve logplex.heroku.com to the fake: point the
+// sessions at the fake itself. The checklist reaches them the same way.
+world.Logplex.ServeDirectly();
+if (latency is > 0)
+{
+    world.AddLatency(TimeSpan.FromMilliseconds(latency.Value));
+}
 
 Console.WriteLine($"# fakes serving '{scenario.Name}': {scenario.Description}");
 
