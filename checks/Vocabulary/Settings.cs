@@ -67,6 +67,12 @@ static class Settings
     /// </summary>
     public const string ReadAhead = "PREFLIGHT_READ_AHEAD";
 
+    /// <summary>
+    /// <c>off</c>: the checklist does not pay TLS's first-use cost ahead, on loopback, while it sets up (the first real
+    /// TLS connection pays it). For diagnosis, and to measure what the warm-up saves.
+    /// </summary>
+    public const string TlsWarmUp = "PREFLIGHT_TLS_WARMUP";
+
     /// <summary>The Docker engine's address.</summary>
     public const string DockerHost = "DOCKER_HOST";
 
@@ -95,6 +101,7 @@ static class Settings
         FakesPostgres,
         Events,
         ReadAhead,
+        TlsWarmUp,
         GitHubActions,
         GitHubStepSummary,
     ];

@@ -14,8 +14,12 @@ namespace RaxxPreflight.Checks.Session;
 internal static class EntryPoint
 {
     // The runner's verb is a constant: xunit's and MTP's runs do not load the runner at all.
-    public static int Main(string[] args) =>
-        (args is [RunnerCommand.Verb, ..] ? RunOperatorsRunner(args) : RunFactsAsync(args)).GetAwaiter().GetResult();
+    public static int Main(string[] args)
+    {
+        // TLS's first-use cost is paid on another core while the run sets up, not on its first TLS read.
+        _ = RaxxPreflight.Http.TlsWarmUp.Start();
+        return (args is [RunnerCommand.Verb, ..] ? RunOperatorsRunner(args) : RunFactsAsync(args)).GetAwaiter().GetResult();
+    }
 
     private static Task<int> RunOperatorsRunner(string[] args) =>
         RunnerCommand.RunOnConsole(args, InProcessHost.Create(RunFactsAsync, PreflightSession.RouteEvents))

@@ -78,6 +78,10 @@ public sealed record PreflightEnvironment(
     public static bool ReadAheadRequested() =>
         !string.Equals(Blank(ProcessVariable(Settings.ReadAhead)), "off", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>False when <c>PREFLIGHT_TLS_WARMUP=off</c>: then the first real TLS connection pays TLS's first-use cost.</summary>
+    public static bool TlsWarmUpRequested() =>
+        !string.Equals(Blank(ProcessVariable(Settings.TlsWarmUp)), "off", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
     public string ConfigFile(string defaultDirectory) =>
         ConfigPath ?? Path.Combine(defaultDirectory, PreflightConfigLoader.DefaultFileName);
