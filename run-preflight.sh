@@ -3,6 +3,7 @@
 #   ./run-preflight.sh pre-deploy --fakes blocked     # against the in-process fakes
 #   PREFLIGHT_TARGET=live HEROKU_API_KEY=... GITHUB_TOKEN=... ./run-preflight.sh pre-deploy
 # Builds first when the sources changed since the last build. Exits 0 only when every item passed.
+#   ./run-preflight.sh --build                        # only builds (when stale) and prints the app's path
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,7 +16,7 @@ stamp="$out/.built"
 for arg in "$@"; do
   if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
     if [[ -f "$checks" ]]; then exec dotnet "$checks" run --help; fi
-    sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
   fi
 done
@@ -58,6 +59,16 @@ if stale; then
     echo "run-preflight: the build failed; see above" >&2
     exit 2
   fi
+fi
+
+# --build: the checklist app as the runs below use it (the self-tests run this one too, through run-tests.sh).
+if [[ "${1:-}" == "--build" ]]; then
+  if [[ $# -ne 1 ]]; then
+    echo "run-preflight: --build takes nothing else" >&2
+    exit 2
+  fi
+  echo "$checks"
+  exit 0
 fi
 
 # The fakes' databases are real Postgres servers. With --fakes, when a selected item reads a database and

@@ -7,7 +7,20 @@ internal static class Repo
 {
     public static string Root => Metadata("RepoRoot");
 
-    public static string ChecksAssembly => Metadata("ChecksAssembly");
+    /// <summary>
+    /// Names the checklist app the self-tests run, instead of the build's output: <c>run-tests.sh</c> points it at the one
+    /// <c>run-preflight.sh --build</c> published ReadyToRun, as operators run it (its child runs then cost a fifth less
+    /// CPU than the build's, which the JIT compiles in every child).
+    /// </summary>
+    public const string ChecksAppVariable = "RAXX_PREFLIGHT_SELFTEST_APP";
+
+    /// <summary>The checklist app the self-tests run: <see cref="ChecksAppVariable"/>'s, else the build's output.</summary>
+    public static string ChecksAssembly { get; } =
+        Environment.GetEnvironmentVariable(ChecksAppVariable) is { Length: > 0 } published
+            ? File.Exists(published)
+                ? published
+                : throw new FileNotFoundException($"{ChecksAppVariable} names {published}, which does not exist", published)
+            : Metadata("ChecksAssembly");
 
     public static string DefaultConfig => Path.Combine(Root, ".config", "preflight.json");
 
