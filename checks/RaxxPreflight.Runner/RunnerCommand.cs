@@ -103,9 +103,11 @@ internal static class RunnerCommand
                     case "--report":
                         reports.Add(value);
                         break;
-                    default:
+                    case "--check":
                         items.Add(value);
                         break;
+                    default:
+                        throw new System.Diagnostics.UnreachableException($"{argument} is in {nameof(OptionValues)} but not read");
                 }
 
                 continue;
