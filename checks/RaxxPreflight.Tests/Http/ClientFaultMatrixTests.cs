@@ -15,6 +15,7 @@ public sealed class ClientFaultMatrixTests : IDisposable
     private const string Key = "HRKU-matrix-key-0123456789abcdef";
     private const string Token = "ghp_matrixtoken0123456789abcdefABCDEF01";
     private readonly WireMockServer server = WireMockServer.Start();
+    private readonly RefusingPort refusing = new();
     private readonly CancellationToken ct = TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string> Cells()
@@ -119,7 +120,7 @@ public sealed class ClientFaultMatrixTests : IDisposable
     {
         if (fault == "refused")
         {
-            return new Uri($"http://127.0.0.1:{Faults.ClosedPort()}/");
+            return new Uri($"http://127.0.0.1:{refusing.Port}/");
         }
 
         var request = Request.Create().WithPath(path).UsingGet();
@@ -233,5 +234,9 @@ public sealed class ClientFaultMatrixTests : IDisposable
         };
 
     /// <inheritdoc />
-    public void Dispose() => server.Stop();
+    public void Dispose()
+    {
+        server.Stop();
+        refusing.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }

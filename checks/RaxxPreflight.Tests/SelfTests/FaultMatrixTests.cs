@@ -251,7 +251,7 @@ public sealed class FaultMatrixTests
                 url.Path = "/raxx_queue_prod_dropped";
                 break;
             case Faults.Refused:
-                url.Port = Faults.ClosedPort();
+                url.Port = cell.Refusing().Port;
                 break;
             default:
                 url.Port = cell.Tcp(fault).Port;
@@ -302,6 +302,13 @@ public sealed class FaultMatrixTests
             var proxy = await FaultProxy.StartAsync(target, fault, faulted, elsewhere);
             servers.Add(proxy);
             return proxy;
+        }
+
+        public RefusingPort Refusing()
+        {
+            var port = new RefusingPort();
+            servers.Add(port);
+            return port;
         }
 
         public TcpFault Tcp(string fault)

@@ -58,13 +58,25 @@ internal static class Faults
             UnavailableAlways or UnavailableOnce => 503,
             _ => null,
         };
+}
 
-    /// <summary>A loopback port nothing listens on.</summary>
-    public static int ClosedPort()
+/// <summary>
+/// A loopback port that refuses every connection for as long as this lives: bound, never listening. A port only bound
+/// and let go (as this once was) can be taken by any other listener of a busy machine, a test's server or a checklist
+/// run's own, and then a "refused" fault answers instead.
+/// </summary>
+internal sealed class RefusingPort : IAsyncDisposable
+{
+    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+    public RefusingPort() => socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+    public int Port => ((IPEndPoint)socket.LocalEndPoint!).Port;
+
+    public ValueTask DisposeAsync()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        socket.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
 
@@ -86,6 +98,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly Uri elsewhere;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, bool> answeredOnce = new(StringComparer.Ordinal);
+    private readonly RefusingPort? refusing;
 
     private FaultProxy(Uri target, string fault, Func<string, string, bool> faulted, Uri elsewhere, bool tls)
     {
@@ -93,10 +106,10 @@ internal sealed class FaultProxy : IAsyncDisposable
         this.fault = fault;
         this.faulted = faulted;
         this.elsewhere = elsewhere;
-        Port = Faults.ClosedPort();
         Tls = tls;
         if (fault == Faults.Refused)
         {
+            refusing = new RefusingPort();
             return;
         }
 
@@ -105,7 +118,7 @@ internal sealed class FaultProxy : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(
                 IPAddress.Loopback,
-                Port,
+                0,
                 listen =>
                 {
                     if (tls)
@@ -119,8 +132,8 @@ internal sealed class FaultProxy : IAsyncDisposable
         app.Run(context => AnswerAsync(context));
     }
 
-    /// <summary>The loopback port it listens on (nothing listens there for <see cref="Faults.Refused"/>).</summary>
-    public int Port { get; }
+    /// <summary>The loopback port it listens on (for <see cref="Faults.Refused"/>, one that refuses every connection).</summary>
+    public int Port => refusing?.Port ?? new Uri(app!.Urls.Single()).Port;
 
     /// <summary>Whether it speaks TLS.</summary>
     public bool Tls { get; }
@@ -308,6 +321,11 @@ internal sealed class FaultProxy : IAsyncDisposable
         {
             await app.StopAsync();
             await app.DisposeAsync();
+        }
+
+        if (refusing is not null)
+        {
+            await refusing.DisposeAsync();
         }
 
         stopping.Dispose();
