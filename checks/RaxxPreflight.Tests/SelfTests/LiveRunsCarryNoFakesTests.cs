@@ -13,16 +13,9 @@ public class LiveRunsCarryNoFakesTests
     [Fact]
     public async Task A_live_run_loads_neither_the_fakes_nor_WireMock_nor_Testcontainers()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Assert.Skip("reads the checklist process's mapped files from /proc, which only Linux has");
-        }
-
-        // The fakes run here, in the test's process; the checklist runs live against them in its own, its one read
-        // a second late, so that it is still running when it is looked at (at its item's start), however busy the
-        // machine is.
-        using var fakes = FakeWorld.Start(ScenarioCatalog.Get(ScenarioNames.Ready));
-        fakes.AddLatency(TimeSpan.FromSeconds(1));
+        // The fakes run here, in the test's process; the checklist runs live against them in its own, still running
+        // when it is looked at (at its item's start), however busy the machine is.
+        using var fakes = SlowFakes();
         var marker = Guid.NewGuid().ToString("N");
         var environment = new Dictionary<string, string>(fakes.Variables, StringComparer.Ordinal) { [Marker] = marker };
         IReadOnlyList<string>? loaded = null;
@@ -42,15 +35,9 @@ public class LiveRunsCarryNoFakesTests
     [Fact]
     public async Task The_operators_live_run_loads_neither_the_fakes_nor_WireMock_nor_Testcontainers()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Assert.Skip("reads the checklist process's mapped files from /proc, which only Linux has");
-        }
-
-        // run-preflight.sh's path: the runner and the items in the checklist app's one process. Its one read is a
-        // second late, so that the process is looked at, again and again, while it reads.
-        using var fakes = FakeWorld.Start(ScenarioCatalog.Get(ScenarioNames.Ready));
-        fakes.AddLatency(TimeSpan.FromSeconds(1));
+        // run-preflight.sh's path: the runner and the items in the checklist app's one process, looked at again and
+        // again while it reads.
+        using var fakes = SlowFakes();
         using var process = Checklist.StartApp(["run", "pre-deploy", "--check", CheckIds.ProdConfigVarsPresent], fakes.Variables);
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -74,6 +61,20 @@ public class LiveRunsCarryNoFakesTests
         loaded.ShouldContain("RaxxPreflight.Runner.dll", "not looked at while the runner and the items ran");
         loaded.ShouldContain("RaxxPreflight.Core.dll");
         ShouldLoadNoFakes(loaded);
+    }
+
+    // The fakes of `ready`, every answer a second late, so that a live run against them is still running when it is
+    // looked at; only on Linux, whose /proc the facts read a process's mapped files from.
+    private static FakeWorld SlowFakes()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("reads the checklist process's mapped files from /proc, which only Linux has");
+        }
+
+        var fakes = FakeWorld.Start(ScenarioCatalog.Get(ScenarioNames.Ready));
+        fakes.AddLatency(TimeSpan.FromSeconds(1));
+        return fakes;
     }
 
     private static void ShouldLoadNoFakes(IReadOnlyCollection<string> loaded) =>
