@@ -84,9 +84,25 @@ for arg in "$@"; do
     if [[ -z "$api" ]] || [[ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n 1)" != "1.44" ]]; then
       echo "run-preflight: setting up a Docker engine and a Postgres image for the database fakes (.ci/docker.sh)" >&2
       eval "$("$root/.ci/docker.sh" start)"
-      if [[ -n "${RAXX_PREFLIGHT_STARTED_DOCKERD:-}" ]]; then trap '"$root/.ci/docker.sh" stop' EXIT; fi
     fi
   fi
 done
 
-dotnet "$checks" run "$@"
+# Without an engine of ours to stop afterwards, the checklist takes this process's place: Ctrl+C and SIGTERM reach it
+# directly. Otherwise it runs as a child, and a Ctrl+C or SIGTERM of this script is passed on to it as SIGTERM (a
+# background child of a script ignores SIGINT): it reports what had not finished as not checked, writes its reports
+# and exits; then the engine is stopped.
+if [[ -z "${RAXX_PREFLIGHT_STARTED_DOCKERD:-}" ]]; then
+  exec dotnet "$checks" run "$@"
+fi
+
+trap '"$root/.ci/docker.sh" stop' EXIT
+dotnet "$checks" run "$@" &
+child=$!
+trap 'kill -TERM "$child" 2>/dev/null || true' INT TERM
+code=0
+while true; do
+  wait "$child" && code=0 || code=$?
+  kill -0 "$child" 2>/dev/null || break
+done
+exit "$code"

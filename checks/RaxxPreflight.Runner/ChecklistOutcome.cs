@@ -7,10 +7,11 @@ namespace RaxxPreflight.Reporting;
 /// <param name="ExitCode">The checklist process's exit code.</param>
 /// <param name="Results">One result per item that ran, in the checklist's order.</param>
 /// <param name="Output">Everything the process printed that was not an event.</param>
-/// <param name="ReportXml">xunit's XML report as written.</param>
+/// <param name="ReportXml">xunit's XML report, where a child process wrote one; empty otherwise.</param>
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="FinishedAt">When it ended.</param>
 /// <param name="Broke">What broke the facts' run before it ended on its own (xunit's runner threw), if anything.</param>
+/// <param name="CutShort">Why the run ended before its items did (its bound passed, it was stopped), if it did.</param>
 internal sealed record ChecklistOutcome(
     int ExitCode,
     IReadOnlyList<CheckResult> Results,
@@ -18,7 +19,8 @@ internal sealed record ChecklistOutcome(
     string ReportXml,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    string? Broke = null
+    string? Broke = null,
+    string? CutShort = null
 )
 {
     /// <summary>True only when items ran and none failed or went unchecked (warnings pass).</summary>
@@ -112,6 +114,12 @@ internal sealed record ChecklistOutcome(
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"The checklist's run broke before it ended: {Broke}");
+        }
+
+        if (CutShort is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"The run ended before its items did: {CutShort}.");
         }
 
         text.AppendLine();

@@ -1,123 +1,129 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Xml.Linq;
 
 namespace RaxxPreflight.Reporting;
 
 /// <summary>
-/// Runs the checklist's facts for some phases or items, through a <see cref="ChecklistHost"/>, and gathers each
-/// item's result as data from the events the items publish, as they happen. xunit's own XML report is read only for
-/// which tests ran, so that an item that left no result still shows, as not checked. <c>run-preflight.sh</c> runs the
-/// facts in the checklist app's own process (<c>RaxxPreflight.Checks run pre-deploy ...</c>, one .NET start); the
-/// self-tests run them in a child process each (<see cref="ChildProcess"/>), so that no run's settings reach another.
+/// Runs the checklist's facts for a <see cref="ChecklistRequest"/>, through a <see cref="ChecklistHost"/>, and gathers
+/// each item's result as data from the events the items publish, as they happen. What xunit ran comes from the host
+/// too, so that an item that left no result still shows, as not checked. A run always ends: past its bound, or when
+/// stopped, every item that has not finished is reported not checked, with what it was waiting for.
+/// <c>run-preflight.sh</c> runs the facts in the checklist app's own process; the self-tests run them in a child
+/// process each (<see cref="ChildProcess"/>), so that no run's settings reach another.
 /// </summary>
 internal static class ChecklistRun
 {
-    /// <summary>Runs the facts of <paramref name="selection"/> through <paramref name="host"/>.</summary>
+    /// <summary>How long a run cut short (past its bound, or stopped) waits for its host to stop its fakes and end.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>Runs the facts <paramref name="request"/> selects through <paramref name="host"/>.</summary>
     /// <param name="host">Where the facts run: this process or a child.</param>
-    /// <param name="selection">The phases, or the items, to run.</param>
-    /// <param name="environment">Extra settings (a null value removes one).</param>
+    /// <param name="request">What to run.</param>
     /// <param name="onEvent">Told of each event (an item started, looked, finished) the moment it arrives.</param>
-    /// <param name="trxPath">Where to write a TRX report too, if anywhere.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="bound">The longest the run may take (null: no bound), by <paramref name="time"/>.</param>
+    /// <param name="time">The clock the bound goes by.</param>
+    /// <param name="cancellationToken">Stops the run: what has not finished is reported not checked, and the run ends.</param>
     public static async Task<ChecklistOutcome> RunAsync(
         ChecklistHost host,
-        Selection selection,
-        IReadOnlyDictionary<string, string?> environment,
+        ChecklistRequest request,
         Action<RunEvent>? onEvent,
-        string? trxPath,
+        TimeSpan? bound,
+        TimeProvider time,
         CancellationToken cancellationToken
     )
     {
         ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(selection);
-        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(time);
 
-        var startedAt = DateTimeOffset.UtcNow;
-        var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-{Guid.NewGuid():N}.xml");
-        var arguments = new List<string>();
+        var startedAt = time.GetUtcNow();
+        var state = new RunState();
 
-        // xunit ORs repeated -trait filters: either the phases or the items, never both.
-        foreach (var (name, value) in selection.Traits)
-        {
-            arguments.Add("-trait");
-            arguments.Add($"{name}={value}");
-        }
-
-        arguments.AddRange(["-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters"]);
-        if (trxPath is not null)
-        {
-            arguments.Add("-result-trx");
-            arguments.Add(Path.GetFullPath(trxPath));
-        }
-
-        var output = new List<string>();
-        var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
-        var gate = new Lock();
+        // The listener's lock guards the run's own tables only: nothing is called while it is held, so that a
+        // receiver that writes to a console (and the console's own locks) can never wait on it in a circle.
         var listener = new ChecklistListener(
             runEvent =>
             {
-                lock (gate)
+                if (state.Take(runEvent))
                 {
-                    if (runEvent is { Kind: RunEvent.Finished, Result: { } result })
-                    {
-                        results[result.CheckId] = result;
-                    }
-
                     onEvent?.Invoke(runEvent);
                 }
             },
-            line =>
-            {
-                lock (gate)
-                {
-                    output.Add(line);
-                }
-            }
+            state.Print,
+            state.Ran,
+            state.Report
         );
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = RunHostAsync(host, request, listener, stop.Token);
+        using var timer = new CancellationTokenSource();
+        var deadline = bound is { } b ? Task.Delay(b, time, timer.Token) : Task.Delay(Timeout.Infinite, timer.Token);
+        var stopped = Task.Delay(Timeout.Infinite, cancellationToken);
+        var first = await Task.WhenAny(running, deadline, stopped).ConfigureAwait(false);
+        string? cutShort = null;
+        if (first != running)
+        {
+            cutShort =
+                first == deadline
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"did not finish within the run's bound of {bound!.Value.TotalSeconds:0}s"
+                    )
+                    : "did not finish: the run was stopped";
+            // What the items tell from here on is how they were stopped, not what they found: the verdict is taken now.
+            state.Freeze();
+            await stop.CancelAsync().ConfigureAwait(false);
+
+            // The host is asked to stop (its fakes' containers removed); a host that does not is left behind.
+            await Task.WhenAny(running, Task.Delay(StopGrace, time, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        await timer.CancelAsync().ConfigureAwait(false);
+        var (exitCode, broke) = running.IsCompletedSuccessfully ? await running.ConfigureAwait(false) : (-1, null);
+        var all = state.Merge(request.Selection.ExpectedIds, exitCode, cutShort);
+
+        // An item that left no result of its own was never told of: tell of it now, as not checked.
+        foreach (var missing in all.Where(r => !state.HasResult(r.CheckId)))
+        {
+            onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing));
+        }
+
+        return new ChecklistOutcome(exitCode, all, state.Output, state.ReportXml, startedAt, time.GetUtcNow(), broke, cutShort);
+    }
+
+    private static async Task<(int ExitCode, string? Broke)> RunHostAsync(
+        ChecklistHost host,
+        ChecklistRequest request,
+        ChecklistListener listener,
+        CancellationToken cancellationToken
+    )
+    {
         try
         {
-            int exitCode;
-            string? broke = null;
-            try
-            {
-                exitCode = await host(arguments, environment, listener, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The facts' run broke (in this process, xunit's runner threw): what it left stands, the rest is not
-                // checked below, and the run goes on to its verdict and reports.
-                // The runner holds none of the run's secrets to mask by value: anything secret-shaped is masked.
-                broke = RaxxPreflight.Secrets.SecretPatterns.Mask($"{e.GetType().FullName}: {e.Message}");
-                exitCode = -1;
-            }
-
-            var xml = File.Exists(report) ? await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false) : string.Empty;
-            lock (gate)
-            {
-                var all = Merge(results, xml, selection.ExpectedIds, exitCode);
-
-                // An item that left no result of its own was never told of: tell of it now, as not checked.
-                foreach (var missing in all.Where(r => !results.ContainsKey(r.CheckId)))
-                {
-                    onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing));
-                }
-
-                return new ChecklistOutcome(exitCode, all, string.Join('\n', output), xml, startedAt, DateTimeOffset.UtcNow, broke);
-            }
+            return (await host(request, listener, cancellationToken).ConfigureAwait(false), null);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            File.Delete(report);
+            return (-1, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The facts' run broke (in this process, xunit's runner threw): what it left stands, the rest is not
+            // checked, and the run goes on to its verdict and reports. The runner holds none of the run's secrets to
+            // mask by value: anything secret-shaped is masked.
+            return (-1, RaxxPreflight.Secrets.SecretPatterns.Mask($"{e.GetType().FullName}: {e.Message}"));
         }
     }
 
     /// <summary>
     /// A host that runs the facts in a child process (<c>dotnet <paramref name="checksAssembly"/></c> with xunit's
-    /// arguments and the events on its standard error): a clean process per run, as the self-tests need.
+    /// arguments, the events on its standard error, and <paramref name="environment"/>'s settings; a null value
+    /// removes one): a clean process per run, as the self-tests need. The child's command line is where the request
+    /// becomes strings, and xunit's XML report is how the child tells what it ran.
     /// </summary>
-    public static ChecklistHost ChildProcess(string checksAssembly) =>
-        async (arguments, environment, listener, cancellationToken) =>
+    public static ChecklistHost ChildProcess(string checksAssembly, IReadOnlyDictionary<string, string?> environment) =>
+        async (request, listener, cancellationToken) =>
         {
             if (!File.Exists(checksAssembly))
             {
@@ -127,6 +133,7 @@ internal static class ChecklistRun
                 );
             }
 
+            var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-{Guid.NewGuid():N}.xml");
             var start = new ProcessStartInfo("dotnet")
             {
                 RedirectStandardOutput = true,
@@ -134,9 +141,23 @@ internal static class ChecklistRun
                 UseShellExecute = false,
             };
             start.ArgumentList.Add(checksAssembly);
-            foreach (var argument in arguments)
+
+            // xunit ORs repeated -trait filters: either the phases or the items, never both.
+            foreach (var (name, value) in request.Selection.Traits)
+            {
+                start.ArgumentList.Add("-trait");
+                start.ArgumentList.Add($"{name}={value}");
+            }
+
+            foreach (var argument in new[] { "-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters" })
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            if (request.TrxPath is { } trx)
+            {
+                start.ArgumentList.Add("-result-trx");
+                start.ArgumentList.Add(Path.GetFullPath(trx));
             }
 
             foreach (var (name, value) in environment)
@@ -151,6 +172,11 @@ internal static class ChecklistRun
                 }
             }
 
+            if (request.Target is { } target)
+            {
+                start.Environment[Settings.Target] = target;
+            }
+
             start.Environment[Settings.Events] = "stderr";
 
             void Receive(string? line)
@@ -161,59 +187,85 @@ internal static class ChecklistRun
                 }
             }
 
-            using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => Receive(e.Data);
-            process.ErrorDataReceived += (_, e) => Receive(e.Data);
-#pragma warning disable RXP0003 // Starts the checklist's own test app (the facts), which the same rules hold; it runs nothing else.
-            process.Start();
-#pragma warning restore RXP0003
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
             try
             {
-                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
+                using var process = new Process { StartInfo = start };
+                process.OutputDataReceived += (_, e) => Receive(e.Data);
+                process.ErrorDataReceived += (_, e) => Receive(e.Data);
+#pragma warning disable RXP0003 // Starts the checklist's own test app (the facts), which the same rules hold; it runs nothing else.
+                process.Start();
+#pragma warning restore RXP0003
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                try
+                {
+                    await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw;
+                }
 
-            return process.ExitCode;
+                if (File.Exists(report))
+                {
+                    var xml = await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false);
+                    listener.Report(xml);
+                    foreach (var ran in TestsIn(xml))
+                    {
+                        listener.Ran(ran);
+                    }
+                }
+
+                return process.ExitCode;
+            }
+            finally
+            {
+                File.Delete(report);
+            }
         };
+
+    /// <summary>The tests an xunit XML report says ran.</summary>
+    internal static IEnumerable<TestRan> TestsIn(string xml)
+    {
+        foreach (var test in XDocument.Parse(xml).Descendants("test"))
+        {
+            var traits = test.Element("traits")
+                ?.Elements("trait")
+                .ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
+            var name = (string?)test.Attribute("name") ?? "(unnamed test)";
+            yield return new TestRan(
+                traits?[Phases.CheckTrait].FirstOrDefault() ?? name,
+                traits?[Phases.Trait].FirstOrDefault(),
+                name,
+                (string?)test.Attribute("result") ?? "no result"
+            );
+        }
+    }
 
     /// <summary>
     /// Every item that ran: its own result, or, for a test xunit ran that left none (a fact that does not go
     /// through Item.RunAsync, a crash), a not-checked result naming what xunit saw; and every item of
     /// <paramref name="expected"/> (the selection's) that left neither, as not checked: a run that ended early (a
-    /// crash, a process killed) never passes on the items it did not reach. In the checklist's order.
+    /// crash, a process killed, a bound passed) never passes on the items it did not reach. In the checklist's order.
     /// </summary>
     internal static IReadOnlyList<CheckResult> Merge(
         IReadOnlyDictionary<string, CheckResult> results,
-        string xml,
+        IEnumerable<TestRan> ran,
         IEnumerable<string>? expected = null,
-        int exitCode = 0
+        int exitCode = 0,
+        Func<string, string>? unfinished = null
     )
     {
         var all = new Dictionary<string, CheckResult>(results, StringComparer.Ordinal);
-        if (xml.Length > 0)
+        foreach (var test in ran.Where(t => !all.ContainsKey(t.CheckId)))
         {
-            foreach (var test in XDocument.Parse(xml).Descendants("test"))
-            {
-                var traits = test.Element("traits")
-                    ?.Elements("trait")
-                    .ToLookup(t => (string?)t.Attribute("name") ?? string.Empty, t => (string?)t.Attribute("value") ?? string.Empty);
-                var id = traits?[Phases.CheckTrait].FirstOrDefault() ?? (string?)test.Attribute("name") ?? "(unnamed test)";
-                if (!all.ContainsKey(id))
-                {
-                    all[id] = CheckResult.Missing(
-                        id,
-                        traits?[Phases.Trait].FirstOrDefault() ?? "(no phase)",
-                        (string?)test.Attribute("name") ?? id,
-                        $"the item ended without a result of its own (xunit: {(string?)test.Attribute("result") ?? "no result"}): nothing was checked"
-                    );
-                }
-            }
+            all[test.CheckId] = CheckResult.Missing(
+                test.CheckId,
+                test.Phase ?? "(no phase)",
+                test.Name,
+                $"the item ended without a result of its own (xunit: {test.Result}): nothing was checked"
+            );
         }
 
         foreach (var id in (expected ?? []).Where(id => !all.ContainsKey(id)))
@@ -222,9 +274,10 @@ internal static class ChecklistRun
                 id,
                 CheckIds.All.FirstOrDefault(c => c.Id == id).Phase ?? "(no phase)",
                 id,
-                FormattableString.Invariant(
-                    $"the run ended before this item left a result (xunit's exit code: {exitCode}): nothing was checked"
-                )
+                unfinished?.Invoke(id)
+                    ?? FormattableString.Invariant(
+                        $"the run ended before this item left a result (xunit's exit code: {exitCode}): nothing was checked"
+                    )
             );
         }
 
@@ -235,5 +288,128 @@ internal static class ChecklistRun
     {
         var index = Array.FindIndex(CheckIds.All, c => c.Id == result.CheckId);
         return index >= 0 ? index : CheckIds.All.Length;
+    }
+
+    /// <summary>What a run has told so far, under one lock that is never held while anything else is called.</summary>
+    private sealed class RunState
+    {
+        private readonly Lock gate = new();
+        private readonly Dictionary<string, CheckResult> results = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> lastSeen = new(StringComparer.Ordinal);
+        private readonly List<TestRan> ran = [];
+        private readonly List<string> output = [];
+        private string reportXml = string.Empty;
+
+        public string Output
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return string.Join('\n', output);
+                }
+            }
+        }
+
+        public string ReportXml
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return reportXml;
+                }
+            }
+        }
+
+        private bool frozen;
+
+        /// <summary>Takes an event; false once the run was cut short (then it is not told on).</summary>
+        public bool Take(RunEvent runEvent)
+        {
+            lock (gate)
+            {
+                if (frozen)
+                {
+                    return false;
+                }
+
+                switch (runEvent)
+                {
+                    case { Kind: RunEvent.Finished, Result: { } result }:
+                        results[result.CheckId] = result;
+                        break;
+                    case { Kind: RunEvent.Started }:
+                        lastSeen[runEvent.CheckId] = "it had started and left no result yet";
+                        break;
+                    case { Kind: RunEvent.Waiting, Problem: { } problem }:
+                        lastSeen[runEvent.CheckId] = $"waiting for {problem}";
+                        break;
+                }
+
+                return true;
+            }
+        }
+
+        public void Freeze()
+        {
+            lock (gate)
+            {
+                frozen = true;
+            }
+        }
+
+        public void Print(string line)
+        {
+            lock (gate)
+            {
+                output.Add(line);
+            }
+        }
+
+        public void Report(string xml)
+        {
+            lock (gate)
+            {
+                reportXml = xml;
+            }
+        }
+
+        public void Ran(TestRan test)
+        {
+            lock (gate)
+            {
+                if (frozen)
+                {
+                    return;
+                }
+
+                ran.Add(test);
+            }
+        }
+
+        public bool HasResult(string checkId)
+        {
+            lock (gate)
+            {
+                return results.ContainsKey(checkId);
+            }
+        }
+
+        public IReadOnlyList<CheckResult> Merge(IEnumerable<string> expected, int exitCode, string? cutShort)
+        {
+            lock (gate)
+            {
+                return ChecklistRun.Merge(
+                    results,
+                    ran,
+                    expected,
+                    exitCode,
+                    cutShort is null
+                        ? null
+                        : id => $"{cutShort}: {lastSeen.GetValueOrDefault(id, "it had not started")}; nothing was checked"
+                );
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Reporting;
@@ -58,13 +59,40 @@ internal static class RunnerCommand
     /// Runs <c>RaxxPreflight.Checks run ARGS</c> on this process's console, the facts in this process
     /// (<paramref name="host"/>); null when <paramref name="args"/> are not the runner's (xunit's own arguments).
     /// </summary>
-    public static Task<int>? RunOnConsole(string[] args, ChecklistHost host)
+    public static async Task<int> RunOnConsole(string[] args, ChecklistHost host)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args is [Verb, .. var rest] ? RunAsync(rest, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, host) : null;
+        if (args is not [Verb, .. var rest])
+        {
+            throw new ArgumentException($"the runner's arguments start with '{Verb}'", nameof(args));
+        }
+
+        // Ctrl+C and SIGTERM (run-preflight.sh passes its own on) stop the run: what has not finished is reported
+        // not checked, the reports are written, and the process exits 128 + the signal's number.
+        using var stop = new CancellationTokenSource();
+        var signal = 0;
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            Interlocked.CompareExchange(ref signal, context.Signal == PosixSignal.SIGINT ? 2 : 15, 0);
+            stop.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var code = await RunAsync(rest, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, host, stop.Token)
+            .ConfigureAwait(false);
+        return Volatile.Read(ref signal) is var stoppedBy and > 0 ? 128 + stoppedBy : code;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool terminal, ChecklistHost host)
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        bool terminal,
+        ChecklistHost host,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -183,12 +211,6 @@ internal static class RunnerCommand
             return 0;
         }
 
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (scenario is not null)
-        {
-            environment[Settings.Target] = $"fakes:{scenario}";
-        }
-
         PreflightEnvironment? settings;
         try
         {
@@ -200,7 +222,9 @@ internal static class RunnerCommand
             settings = null;
         }
 
-        var target = scenario is not null ? $"fakes:{scenario}" : settings?.Target ?? "(no target)";
+        var request = new ChecklistRequest(selection, scenario, trx);
+        var target = request.Target ?? settings?.Target ?? "(no target)";
+        var bound = RunBound.For(selection, target.StartsWith("fakes:", StringComparison.Ordinal), ReadConfig(settings), settings);
         var progress = new Progress(output, terminal, TimeProvider.System);
         using var heartbeat = new CancellationTokenSource();
         var beating = progress.HeartbeatAsync(heartbeat.Token);
@@ -208,7 +232,7 @@ internal static class RunnerCommand
         try
         {
             outcome = await ChecklistRun
-                .RunAsync(host, selection, environment, progress.On, trx, CancellationToken.None)
+                .RunAsync(host, request, progress.On, bound, TimeProvider.System, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -224,7 +248,7 @@ internal static class RunnerCommand
             var text = report.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? OperatorReport.Json(outcome, target)
                 : OperatorReport.Markdown(outcome, target);
-            await File.WriteAllTextAsync(report, text, new UTF8Encoding(false)).ConfigureAwait(false);
+            await File.WriteAllTextAsync(report, text, new UTF8Encoding(false), CancellationToken.None).ConfigureAwait(false);
         }
 
         if (junit is not null)
@@ -241,11 +265,25 @@ internal static class RunnerCommand
 
             if (settings.GitHubStepSummary is { } summary)
             {
-                await File.AppendAllTextAsync(summary, OperatorReport.Markdown(outcome, target)).ConfigureAwait(false);
+                await File.AppendAllTextAsync(summary, OperatorReport.Markdown(outcome, target), CancellationToken.None)
+                    .ConfigureAwait(false);
             }
         }
 
         return outcome.RunExitCode;
+    }
+
+    // The run's bound comes from the config's timeouts; a config that cannot be read fails every item on its own.
+    private static PreflightConfig? ReadConfig(PreflightEnvironment? settings)
+    {
+        try
+        {
+            return settings is null ? null : PreflightConfigLoader.Load(settings.ConfigFile(AppContext.BaseDirectory));
+        }
+        catch (PreflightConfigException)
+        {
+            return null;
+        }
     }
 
     private static async Task<int> UsageErrorAsync(TextWriter error, string problem)

@@ -14,7 +14,15 @@ internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<str
             ? CheckIds
             : RaxxPreflight.CheckIds.All.Where(c => Phases.Contains(c.Phase, StringComparer.Ordinal)).Select(c => c.Id);
 
-    /// <summary>The trait filters that select it.</summary>
+    /// <summary>Whether it selects a test with <paramref name="traits"/> (xunit's traits of a test case).</summary>
+    public bool Selects(IReadOnlyDictionary<string, IReadOnlyCollection<string>> traits)
+    {
+        ArgumentNullException.ThrowIfNull(traits);
+        var (name, wanted) = CheckIds.Count > 0 ? (RaxxPreflight.Phases.CheckTrait, CheckIds) : (RaxxPreflight.Phases.Trait, Phases);
+        return traits.TryGetValue(name, out var values) && values.Any(v => wanted.Contains(v, StringComparer.Ordinal));
+    }
+
+    /// <summary>The trait filters that select it, for a command line (a child process's).</summary>
     public IEnumerable<(string Name, string Value)> Traits =>
         CheckIds.Count > 0
             ? CheckIds.Select(id => (RaxxPreflight.Phases.CheckTrait, id))

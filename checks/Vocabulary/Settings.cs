@@ -46,6 +46,12 @@ static class Settings
     /// <summary>Seconds between a waiting item's looks.</summary>
     public const string PollInterval = "PREFLIGHT_POLL_INTERVAL";
 
+    /// <summary>
+    /// Seconds the whole run may take before every unfinished item is reported not checked and the run ends (default:
+    /// from the items' own timeouts, <c>RunBound</c>).
+    /// </summary>
+    public const string RunTimeout = "PREFLIGHT_RUN_TIMEOUT";
+
     /// <summary><c>off</c> only for local database servers.</summary>
     public const string DatabaseTls = "PREFLIGHT_DATABASE_TLS";
 
@@ -96,6 +102,7 @@ static class Settings
         ResolveCertificate,
         SettleTimeout,
         PollInterval,
+        RunTimeout,
         DatabaseTls,
         PostgresImage,
         FakesPostgres,

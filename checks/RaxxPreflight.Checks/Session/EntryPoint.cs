@@ -18,16 +18,23 @@ internal static class EntryPoint
     {
         // TLS's first-use cost is paid on another core while the run sets up, not on its first TLS read.
         _ = RaxxPreflight.Http.TlsWarmUp.Start();
-        return (args is [RunnerCommand.Verb, ..] ? RunOperatorsRunner(args) : RunFactsAsync(args)).GetAwaiter().GetResult();
+        if (args is [RunnerCommand.Verb, ..])
+        {
+            var code = RunnerCommand.RunOnConsole(args, InProcessRun.RunAsync).GetAwaiter().GetResult();
+
+            // The verdict and the reports are out. A run cut short (past its bound, or stopped) may leave an item's
+            // work behind on xunit's threads: the process ends here, whatever they still wait for.
+            Environment.Exit(code);
+        }
+
+        return RunFactsAsync(args).GetAwaiter().GetResult();
     }
 
-    private static Task<int> RunOperatorsRunner(string[] args) =>
-        RunnerCommand.RunOnConsole(args, InProcessHost.Create(RunFactsAsync, PreflightSession.RouteEvents))
-        ?? throw new InvalidOperationException("the runner did not take its own arguments");
-
+    // xunit's own command line (the self-tests' child runs, the test app run directly) or MTP's (dotnet test): the
+    // selection is read from it only to start the session's first reads early.
     private static async Task<int> RunFactsAsync(string[] args)
     {
-        PreflightSession.StartEarly(ReadAhead.SelectedBy(args));
+        var start = SessionStart.Begin(null, null, ReadAhead.SelectedBy(args));
         try
         {
             return args.Any(arg => arg is "--server" or "--internal-msbuild-node")
@@ -38,7 +45,7 @@ internal static class EntryPoint
         }
         finally
         {
-            await PreflightSession.StopUnadoptedAsync().ConfigureAwait(false);
+            await start.StopUnadoptedAsync().ConfigureAwait(false);
         }
     }
 }

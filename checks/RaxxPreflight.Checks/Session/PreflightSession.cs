@@ -21,9 +21,6 @@ namespace RaxxPreflight.Checks.Session;
 /// </summary>
 public sealed class PreflightSession : IAsyncLifetime
 {
-    private static Task<Started>? early;
-    private static Action<RunEvent>? receiver;
-    private static int adopted;
     private Started? started;
 
     /// <summary>What every item reads; throws the setup error when the run could not start.</summary>
@@ -45,53 +42,11 @@ public sealed class PreflightSession : IAsyncLifetime
     /// <summary>Masks every secret the run has read out of <paramref name="text"/> (a no-op before the run started).</summary>
     public string Scrub(string text) => started?.World?.Redactor.Scrub(text) ?? text;
 
-    /// <summary>
-    /// Sets the run up now, before the test framework finds the items, and starts the first reads of
-    /// <paramref name="checkIds"/> (<see cref="ReadAhead"/>); the session xunit makes then takes this one over. Nothing
-    /// starts when no item is selected or <c>PREFLIGHT_READ_AHEAD=off</c>.
-    /// </summary>
-    internal static void StartEarly(IReadOnlyList<string> checkIds)
-    {
-        if (checkIds.Count > 0 && PreflightEnvironment.ReadAheadRequested())
-        {
-            early = Task.Run(async () =>
-            {
-                var run = await StartAsync().ConfigureAwait(false);
-                if (run.World is { } world)
-                {
-                    ReadAhead.Start(world, checkIds);
-                }
-
-                return run;
-            });
-        }
-    }
-
-    /// <summary>
-    /// Sends the run's events to <paramref name="events"/> as data (the runner in this process), or, when null, back
-    /// to where <c>PREFLIGHT_EVENTS</c> says.
-    /// </summary>
-    internal static void RouteEvents(Action<RunEvent>? events) => Volatile.Write(ref receiver, events);
-
-    /// <summary>Ends an early start that no session took over (the filter matched no item): stops its fakes.</summary>
-    internal static async Task StopUnadoptedAsync()
-    {
-        if (early is { } run && Interlocked.Exchange(ref adopted, 1) == 0)
-        {
-            // A start that failed has nothing to stop: the items that would have told of it did not run.
-            var started = await run.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)
-                .ConfigureAwait(false);
-            if (started is not null)
-            {
-                await started.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        if (Volatile.Read(ref receiver) is { } events)
+        var start = SessionStart.Here;
+        if (start?.Events is { } events)
         {
             Events = RunEventSink.To(events);
         }
@@ -100,22 +55,26 @@ public sealed class PreflightSession : IAsyncLifetime
             Events = RunEventSink.StandardError();
         }
 
-        started = early is { } run && Interlocked.Exchange(ref adopted, 1) == 0 ? await run : await StartAsync();
+        started = start?.Adopt() is { } run ? await run : await StartAsync(start?.Target, start?.Stopping ?? default);
     }
 
-    private static async Task<Started> StartAsync()
+    /// <summary>
+    /// Sets a run up: against <paramref name="target"/> when given, else the one <c>PREFLIGHT_TARGET</c> names. Its reads
+    /// and waits stop when <paramref name="stop"/> does (the operator's run stopped, or past its bound).
+    /// </summary>
+    internal static async Task<Started> StartAsync(string? target, CancellationToken stop)
     {
-        var stopping = new CancellationTokenSource();
+        var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
         IAsyncDisposable? fakes = null;
         try
         {
             var environment = PreflightEnvironment.FromProcess();
-            var target = PreflightTarget.Parse(environment.Target, ScenarioNames.All);
+            var parsed = PreflightTarget.Parse(target ?? environment.Target, ScenarioNames.All);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
             DeployClients clients;
             DatabaseAccess databases;
-            if (target.IsLive)
+            if (parsed.IsLive)
             {
                 environment.RequireLiveCredentials();
                 clients = DeployClients.Create(
@@ -129,7 +88,7 @@ public sealed class PreflightSession : IAsyncLifetime
             }
             else
             {
-                (fakes, clients, databases) = await StartFakesAsync(target.Scenario!, environment, config, stopping.Token);
+                (fakes, clients, databases) = await StartFakesAsync(parsed.Scenario!, environment, config, stopping.Token);
             }
 
             // The waits run on the system's clock; a settling scenario moves on by their looks, not by that clock.
@@ -184,7 +143,7 @@ public sealed class PreflightSession : IAsyncLifetime
     }
 
     /// <summary>A run set up: its world, or why it could not start; the fakes it started; what stops its waits.</summary>
-    private sealed record Started(DeployWorld? World, string? SetupError, IAsyncDisposable? Fakes, CancellationTokenSource Stopping)
+    internal sealed record Started(DeployWorld? World, string? SetupError, IAsyncDisposable? Fakes, CancellationTokenSource Stopping)
         : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

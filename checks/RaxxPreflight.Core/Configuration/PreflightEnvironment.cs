@@ -21,6 +21,7 @@ namespace RaxxPreflight.Configuration;
 /// <param name="PostgresImage">The image the fakes' database server runs (<c>PREFLIGHT_POSTGRES_IMAGE</c>, default the official one).</param>
 /// <param name="FakesPostgres">An already running server the fakes' databases go on (<c>PREFLIGHT_FAKES_POSTGRES</c>, a connection string).</param>
 /// <param name="DockerHost">The Docker engine <c>DOCKER_HOST</c> names, if any.</param>
+/// <param name="RunTimeout"><c>PREFLIGHT_RUN_TIMEOUT</c> in seconds: the whole run's bound, overriding the one its items' timeouts make.</param>
 public sealed record PreflightEnvironment(
     string? Target,
     string? ConfigPath,
@@ -35,7 +36,8 @@ public sealed record PreflightEnvironment(
     bool DatabaseTls,
     string PostgresImage,
     string? FakesPostgres,
-    Uri? DockerHost
+    Uri? DockerHost,
+    TimeSpan? RunTimeout = null
 )
 {
     /// <summary>Reads the variables through <paramref name="get"/>.</summary>
@@ -61,7 +63,8 @@ public sealed record PreflightEnvironment(
             !string.Equals(Blank(get(Settings.DatabaseTls)), "off", StringComparison.OrdinalIgnoreCase),
             Blank(get(Settings.PostgresImage)) ?? "postgres:16",
             Blank(get(Settings.FakesPostgres)),
-            Uri.TryCreate(Blank(get(Settings.DockerHost)), UriKind.Absolute, out var docker) ? docker : null
+            Uri.TryCreate(Blank(get(Settings.DockerHost)), UriKind.Absolute, out var docker) ? docker : null,
+            Seconds(get, Settings.RunTimeout)
         );
     }
 

@@ -4,6 +4,8 @@ namespace RaxxPreflight.Tests.Reporting;
 
 public class ChecklistRunTests
 {
+    private static readonly ChecklistListener Nobody = new(_ => { }, _ => { }, _ => { }, _ => { });
+
     private const string Report = """
         <assemblies><assembly><collection>
           <test name="Keys are live" result="Fail">
@@ -18,7 +20,7 @@ public class ChecklistRunTests
     {
         var healthy = ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass);
 
-        var all = ChecklistRun.Merge(new Dictionary<string, CheckResult> { [healthy.CheckId] = healthy }, Report);
+        var all = ChecklistRun.Merge(new Dictionary<string, CheckResult> { [healthy.CheckId] = healthy }, ChecklistRun.TestsIn(Report));
 
         all.Select(r => r.CheckId).ShouldBe([CheckIds.StagingHealthy, CheckIds.StripeKeysLive]);
         var keys = all[1];
@@ -34,7 +36,7 @@ public class ChecklistRunTests
 
         var all = ChecklistRun.Merge(
             new Dictionary<string, CheckResult> { [healthy.CheckId] = healthy },
-            string.Empty,
+            [],
             [CheckIds.StagingHealthy, CheckIds.StripeKeysLive],
             134
         );
@@ -48,7 +50,7 @@ public class ChecklistRunTests
     [Fact]
     public async Task A_run_whose_host_breaks_fails_every_item_it_did_not_reach_and_goes_on_to_a_verdict()
     {
-        ChecklistHost breaksAfterOne = (_, _, listener, _) =>
+        ChecklistHost breaksAfterOne = (_, listener, _) =>
         {
             listener.Event(
                 new RunEvent(RunEvent.Finished, CheckIds.StagingHealthy, ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass))
@@ -59,10 +61,10 @@ public class ChecklistRunTests
 
         var outcome = await ChecklistRun.RunAsync(
             breaksAfterOne,
-            Selection.Of(Phases.PreDeploy),
-            new Dictionary<string, string?>(),
+            new ChecklistRequest(Selection.Of(Phases.PreDeploy)),
             e => told.Add(e.CheckId),
             null,
+            TimeProvider.System,
             TestContext.Current.CancellationToken
         );
 
@@ -89,7 +91,7 @@ public class ChecklistRunTests
         );
 
         ChecklistRun
-            .Merge(results, string.Empty)
+            .Merge(results, [])
             .Select(r => r.CheckId)
             .ShouldBe([CheckIds.StagingHealthy, CheckIds.PostgresPlanParity, CheckIds.ProdHealthy]);
     }

@@ -7,7 +7,7 @@ namespace RaxxPreflight.Tests.Reporting;
 public sealed class RunnerCommandTests : IDisposable
 {
     // A usage mistake, the usage and the database question run no item: a host that is called fails the test.
-    private static readonly ChecklistHost NothingRuns = (_, _, _, _) =>
+    private static readonly ChecklistHost NothingRuns = (_, _, _) =>
         throw new InvalidOperationException("the runner ran the checklist where it should have run nothing");
 
     private readonly StringWriter output = new();
@@ -22,7 +22,14 @@ public sealed class RunnerCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_item_is_a_usage_error_that_lists_the_known_ones()
     {
-        var code = await RunnerCommand.RunAsync(["pre-deploy", "--check", "stripe-keys-lve"], output, error, terminal: false, NothingRuns);
+        var code = await RunnerCommand.RunAsync(
+            ["pre-deploy", "--check", "stripe-keys-lve"],
+            output,
+            error,
+            terminal: false,
+            NothingRuns,
+            TestContext.Current.CancellationToken
+        );
 
         code.ShouldBe(2);
         error
@@ -35,7 +42,14 @@ public sealed class RunnerCommandTests : IDisposable
     [Fact]
     public async Task An_item_of_the_other_phase_is_a_usage_error()
     {
-        var code = await RunnerCommand.RunAsync(["pre-deploy", "--check", "prod-dynos-up"], output, error, terminal: false, NothingRuns);
+        var code = await RunnerCommand.RunAsync(
+            ["pre-deploy", "--check", "prod-dynos-up"],
+            output,
+            error,
+            terminal: false,
+            NothingRuns,
+            TestContext.Current.CancellationToken
+        );
 
         code.ShouldBe(2);
         error.ToString().ShouldStartWith("run-preflight: 'prod-dynos-up' is a post-deploy item, not a pre-deploy one");
@@ -57,7 +71,8 @@ public sealed class RunnerCommandTests : IDisposable
             output,
             error,
             terminal: false,
-            NothingRuns
+            NothingRuns,
+            TestContext.Current.CancellationToken
         );
 
         code.ShouldBe(0, error.ToString());
@@ -69,7 +84,14 @@ public sealed class RunnerCommandTests : IDisposable
     [InlineData("--report", "out.txt", "run-preflight: --report out.txt: name a .md (Markdown) or .json file")]
     public async Task A_mistyped_option_value_is_a_usage_error(string option, string value, string line)
     {
-        var code = await RunnerCommand.RunAsync(["pre-deploy", option, value], output, error, terminal: false, NothingRuns);
+        var code = await RunnerCommand.RunAsync(
+            ["pre-deploy", option, value],
+            output,
+            error,
+            terminal: false,
+            NothingRuns,
+            TestContext.Current.CancellationToken
+        );
 
         code.ShouldBe(2);
         error.ToString().ShouldStartWith(line);
@@ -86,7 +108,7 @@ public sealed class RunnerCommandTests : IDisposable
     [InlineData("run-preflight: unexpected argument '--fake'", "pre-deploy", "--fake", "ready")]
     public async Task A_missing_option_value_or_a_second_phase_is_named_as_such(string line, params string[] args)
     {
-        var code = await RunnerCommand.RunAsync(args, output, error, terminal: false, NothingRuns);
+        var code = await RunnerCommand.RunAsync(args, output, error, terminal: false, NothingRuns, TestContext.Current.CancellationToken);
 
         code.ShouldBe(2);
         error.ToString().ShouldStartWith(line);
@@ -95,7 +117,9 @@ public sealed class RunnerCommandTests : IDisposable
     [Fact]
     public async Task The_usage_names_every_scenario_and_item_from_the_one_vocabulary()
     {
-        (await RunnerCommand.RunAsync(["--help"], output, error, terminal: false, NothingRuns)).ShouldBe(0);
+        (
+            await RunnerCommand.RunAsync(["--help"], output, error, terminal: false, NothingRuns, TestContext.Current.CancellationToken)
+        ).ShouldBe(0);
 
         foreach (var name in ScenarioNames.All.Concat(CheckIds.All.Select(c => c.Id)))
         {

@@ -30,11 +30,11 @@ internal static class Checklist
         }
 
         return ChecklistRun.RunAsync(
-            ChecklistRun.ChildProcess(Repo.ChecksAssembly),
-            selection,
-            clean,
+            ChecklistRun.ChildProcess(Repo.ChecksAssembly, clean),
+            new ChecklistRequest(selection),
             onEvent,
             null,
+            TimeProvider.System,
             TestContext.Current.CancellationToken
         );
     }
