@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RaxxPreflight.Analyzers.CodeFixes;
 
-/// <summary>RXP0001's fix: a fact with no phase gets the phase its file's folder implies (<c>PreDeploy/</c>, <c>PostDeploy/</c>).</summary>
+/// <summary>RXP0001's fix: a fact with no phase gets the Phase trait its file's folder implies (<c>PreDeploy/</c>, <c>PostDeploy/</c>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPhaseCodeFix))]
 [Shared]
 public sealed class AddPhaseCodeFix : CodeFixProvider
@@ -50,7 +50,7 @@ public sealed class AddPhaseCodeFix : CodeFixProvider
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Add [{phase}]",
+                    $"Add [Trait(\"Phase\", \"{phase}\")]",
                     ct => AddPhaseAsync(context.Document, method, phase, ct),
                     equivalenceKey: "AddPhase" + phase
                 ),
@@ -75,8 +75,21 @@ public sealed class AddPhaseCodeFix : CodeFixProvider
     )
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        // xunit's own Phase trait: it compiles wherever the fact does. A checklist item is better declared whole, with
+        // [Item(id, Phase.X, title, ...)]; this fix only makes a plain fact run in its folder's phase.
+        var literal = SyntaxFactory.AttributeArgument(
+            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("Phase"))
+        );
+        var value = SyntaxFactory.AttributeArgument(
+            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(phase))
+        );
         var attribute = SyntaxFactory.AttributeList(
-            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(phase)))
+            SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Attribute(
+                    SyntaxFactory.IdentifierName("Trait"),
+                    SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList([literal, value]))
+                )
+            )
         );
         var lists = method.AttributeLists;
         var last = lists.Last();

@@ -19,7 +19,7 @@ public class RXP0001CodeFixTests
     [Theory]
     [InlineData("PreDeploy")]
     [InlineData("PostDeploy")]
-    public Task RXP0001_fix_adds_the_phase_the_folder_implies(string folder)
+    public Task RXP0001_fix_adds_the_phase_trait_the_folder_implies(string folder)
     {
         var after = $$"""
             using Xunit; using RaxxPreflight.Checks.Traits;
@@ -27,7 +27,7 @@ public class RXP0001CodeFixTests
             {
                 [Fact]
                 [Check("prod-healthy")]
-                [{{folder}}]
+                [Trait("Phase", "{{folder}}")]
                 public void Prod_is_healthy() { }
             }
             """;

@@ -206,4 +206,34 @@ public class RXP0001PhaseTests
                 }
                 """
         );
+
+    [Fact]
+    public Task RXP0001_DoesNotTrigger_on_an_item_whose_declaration_gives_its_phase() =>
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public sealed class StagingChecks
+                {
+                    [Item("staging-healthy", RaxxPreflight.Phase.PreDeploy, "healthy")]
+                    public void Staging_is_healthy() { }
+
+                    [Item("prod-healthy", RaxxPreflight.Phase.PostDeploy, "healthy")]
+                    public void Prod_is_healthy() { }
+                }
+                """
+        );
+
+    [Fact]
+    public Task RXP0001_Triggers_on_an_item_whose_class_or_assembly_gives_another_phase() =>
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                [PostDeploy]
+                public sealed class StagingChecks
+                {
+                    [Item("staging-healthy", RaxxPreflight.Phase.PreDeploy, "healthy")]
+                    public void {|RXP0001:Staging_is_healthy|}() { }
+                }
+                """
+        );
 }

@@ -100,4 +100,40 @@ public class RXP0002CheckIdTests
                 public sealed class MoreStagingChecks : StagingChecks { }
                 """
         );
+
+    [Fact]
+    public Task RXP0002_Triggers_on_an_item_of_a_generic_base_that_two_classes_close() =>
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public abstract class ParityChecks<T>
+                {
+                    [Item("postgres-plan-parity", RaxxPreflight.Phase.PreDeploy, "plans match")]
+                    public void {|RXP0002:Plans_match|}() { }
+                }
+
+                public sealed class StagingParity : ParityChecks<int> { }
+
+                public sealed class ProdParity : ParityChecks<string> { }
+                """
+        );
+
+    [Fact]
+    public Task RXP0002_Triggers_on_two_items_declaring_one_id() =>
+        Verify<ChecklistFactAnalyzer>.AnalyzerAsync(
+            Usings
+                + """
+                public sealed class StagingChecks
+                {
+                    [Item("staging-healthy", RaxxPreflight.Phase.PreDeploy, "healthy")]
+                    public void Staging_is_healthy() { }
+                }
+
+                public sealed class MoreChecks
+                {
+                    [Item("staging-healthy", RaxxPreflight.Phase.PreDeploy, "healthy again")]
+                    public void {|RXP0002:Staging_is_healthy_again|}() { }
+                }
+                """
+        );
 }

@@ -21,6 +21,13 @@ internal static class Stubs
             [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Class)] public sealed class PreDeployAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Class)] public sealed class PostDeployAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class CheckAttribute : System.Attribute { public CheckAttribute(string id) { } }
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class ItemAttribute : Xunit.FactAttribute { public ItemAttribute(string id, RaxxPreflight.Phase phase, string title) { } }
+        }
+
+        namespace RaxxPreflight
+        {
+            public enum Phase { PreDeploy, PostDeploy }
         }
 
         namespace RaxxPreflight.Secrets

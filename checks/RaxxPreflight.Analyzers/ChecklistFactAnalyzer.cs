@@ -97,11 +97,12 @@ public sealed class ChecklistFactAnalyzer : DiagnosticAnalyzer
         ConcurrentBag<(INamedTypeSymbol Derived, INamedTypeSymbol Base)> bases
     )
     {
-        // A fact in a class another class derives from runs once per class: two tests under one Check id.
+        // A fact in a class another class derives from runs once per class: two tests under one Check id. A generic
+        // base counts for every class that closes it (ProbeGeneric<int>, ProbeGeneric<string>: two classes, one id).
         foreach (var (method, _) in facts)
         {
             var derived = bases
-                .Where(b => SymbolEqualityComparer.Default.Equals(b.Base, method.ContainingType))
+                .Where(b => SymbolEqualityComparer.Default.Equals(b.Base.OriginalDefinition, method.ContainingType.OriginalDefinition))
                 .Select(b => b.Derived.Name)
                 .OrderBy(n => n, System.StringComparer.Ordinal)
                 .ToList();

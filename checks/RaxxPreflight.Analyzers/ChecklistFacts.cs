@@ -44,13 +44,16 @@ internal static class ChecklistFacts
     private static IEnumerable<AttributeData> ProjectWide(IAssemblySymbol? assembly) =>
         assembly is null ? [] : assembly.GetAttributes().Concat(assembly.Modules.SelectMany(m => m.GetAttributes()));
 
+    /// <summary>The attribute that declares a checklist item, its phase and its id among the rest.</summary>
+    public const string ItemAttribute = "ItemAttribute";
+
     /// <summary>The Check ids the method declares ([Check("id")] or [Trait("Check", "id")]), the assembly's among them.</summary>
     public static ImmutableArray<string?> CheckIdsOf(IMethodSymbol method) =>
         method
             .GetAttributes()
             .Concat(ProjectWide(method.ContainingAssembly))
-            .Where(a => a.AttributeClass?.Name == "CheckAttribute" || IsTrait(a, CheckTrait))
-            .Select(a => a.AttributeClass?.Name == "CheckAttribute" ? FirstString(a) : SecondString(a))
+            .Where(a => a.AttributeClass?.Name is "CheckAttribute" or ItemAttribute || IsTrait(a, CheckTrait))
+            .Select(a => a.AttributeClass?.Name is "CheckAttribute" or ItemAttribute ? FirstString(a) : SecondString(a))
             .ToImmutableArray();
 
     /// <summary>kebab-case: lowercase words of letters and digits joined by single hyphens.</summary>
@@ -74,6 +77,11 @@ internal static class ChecklistFacts
             case "PostDeployAttribute":
                 phases.Add(("PostDeploy", attribute));
                 break;
+
+            // [Item(id, Phase.PreDeploy, title, ...)]: the declaration's phase, an enum in the vocabulary's order.
+            case ItemAttribute:
+                phases.Add((ItemPhase(attribute), attribute));
+                break;
             default:
                 if (IsTrait(attribute, PhaseTrait))
                 {
@@ -88,6 +96,14 @@ internal static class ChecklistFacts
     private static bool IsTrait(AttributeData attribute, string name) =>
         attribute.AttributeClass?.Name == "TraitAttribute"
         && string.Equals(FirstString(attribute), name, System.StringComparison.OrdinalIgnoreCase);
+
+    private static string ItemPhase(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length > 1
+        && attribute.ConstructorArguments[1].Value is int phase
+        && phase >= 0
+        && phase < Phases.Length
+            ? Phases[phase]
+            : string.Empty;
 
     private static string? FirstString(AttributeData attribute) =>
         attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;

@@ -11,7 +11,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FactNeedsOnePhase = new(
         "RXP0001",
         "A checklist fact carries exactly one phase",
-        "Checklist fact '{0}' {1}: mark it, or its class, with exactly one of [PreDeploy] or [PostDeploy], or the phase filters never run it",
+        "Checklist fact '{0}' {1}: declare it with [Item(id, Phase.PreDeploy or Phase.PostDeploy, title)] and no other Phase trait (its class's, a base class's or the assembly's), or the phase filters never run it",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

@@ -48,7 +48,7 @@ internal sealed record ChecklistOutcome(
         [.. Results.Where(r => r.Status == CheckStatus.Waived).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
 
     /// <summary>The width item ids are padded to in lines.</summary>
-    public static int IdWidth => CheckIds.All.Max(c => c.Id.Length);
+    public static int IdWidth => RaxxPreflight.Declarations.ChecklistCatalog.Current.Items.Max(c => c.Id.Length);
 
     /// <summary>The label an item's line starts with.</summary>
     public static string Label(CheckStatus status) =>

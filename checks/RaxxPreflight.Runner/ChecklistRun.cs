@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
+using RaxxPreflight.Declarations;
 
 namespace RaxxPreflight.Reporting;
 
@@ -14,6 +15,8 @@ namespace RaxxPreflight.Reporting;
 /// </summary>
 internal static class ChecklistRun
 {
+    private static ChecklistCatalog Checklist => ChecklistCatalog.Current;
+
     /// <summary>How long a run cut short (past its bound, or stopped) waits for its host to stop its fakes and end.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
@@ -272,8 +275,8 @@ internal static class ChecklistRun
         {
             all[id] = CheckResult.Missing(
                 id,
-                CheckIds.All.FirstOrDefault(c => c.Id == id).Phase ?? "(no phase)",
-                id,
+                Checklist.Find(id)?.PhaseName ?? "(no phase)",
+                Checklist.Find(id)?.Title ?? id,
                 unfinished?.Invoke(id)
                     ?? FormattableString.Invariant(
                         $"the run ended before this item left a result (xunit's exit code: {exitCode}): nothing was checked"
@@ -286,8 +289,7 @@ internal static class ChecklistRun
 
     private static int Order(CheckResult result)
     {
-        var index = Array.FindIndex(CheckIds.All, c => c.Id == result.CheckId);
-        return index >= 0 ? index : CheckIds.All.Length;
+        return Checklist.IndexOf(result.CheckId);
     }
 
     /// <summary>What a run has told so far, under one lock that is never held while anything else is called.</summary>

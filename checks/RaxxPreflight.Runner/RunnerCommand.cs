@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using RaxxPreflight.Configuration;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Reporting;
 
 namespace RaxxPreflight.Runner;
@@ -16,13 +17,14 @@ internal static class RunnerCommand
     public static string Usage =>
         $"""
             usage: run-preflight.sh PHASE [--fakes SCENARIO] [--check ID]... [--report FILE.md|FILE.json]... [--junit FILE] [--trx FILE]
+                   run-preflight.sh list   (the items, as a Markdown table)
 
               PHASE             pre-deploy  the items to check before the deploy is dispatched
                                 post-deploy the smoke items to run right after it
                                 all         both
               --fakes SCENARIO  run against the in-process fakes serving SCENARIO ({string.Join(", ", ScenarioNames.All)})
                                 instead of the target {Settings.Target} names (live needs {Settings.HerokuApiKey}, {Settings.GitHubToken})
-              --check ID        run only this item of the phase (repeatable); ids: {string.Join(", ", CheckIds.All.Select(c => c.Id))}
+              --check ID        run only this item of the phase (repeatable); ids: {string.Join(", ", Checklist.Items.Select(c => c.Id))}
               --report FILE     also write the operator's report: Markdown for FILE.md, JSON for FILE.json
                                 (schema: docs/report.schema.json)
               --junit FILE      also write a JUnit XML report to FILE
@@ -46,11 +48,13 @@ internal static class RunnerCommand
     private static readonly Dictionary<string, string> OptionValues = new(StringComparer.Ordinal)
     {
         ["--fakes"] = $"a scenario: {string.Join(", ", ScenarioNames.All)}",
-        ["--check"] = $"an item's id: {string.Join(", ", CheckIds.All.Select(c => c.Id))}",
+        ["--check"] = "an item's id: {ids}",
         ["--report"] = "a file: FILE.md or FILE.json",
         ["--junit"] = "a file to write the JUnit XML report to",
         ["--trx"] = "a file to write the TRX report to",
     };
+
+    private static ChecklistCatalog Checklist => ChecklistCatalog.Current;
 
     /// <summary>The word that starts the runner's arguments to the checklist app (any other are xunit's).</summary>
     public const string Verb = "run";
@@ -98,6 +102,12 @@ internal static class RunnerCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(host);
+        if (args is ["list"])
+        {
+            await output.WriteAsync(ChecklistTable.Markdown(Checklist)).ConfigureAwait(false);
+            return 0;
+        }
+
         string? phase = null;
         string? scenario = null;
         var needsDatabase = false;
@@ -110,7 +120,10 @@ internal static class RunnerCommand
             // An option's value is the next argument, unless that is missing or is another option.
             string? Value() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
             var argument = args[i];
-            if (OptionValues.TryGetValue(argument, out var needs))
+            var needs = OptionValues
+                .GetValueOrDefault(argument)
+                ?.Replace("{ids}", string.Join(", ", Checklist.Items.Select(c => c.Id)), StringComparison.Ordinal);
+            if (needs is not null)
             {
                 if (Value() is not { } value)
                 {
@@ -176,19 +189,19 @@ internal static class RunnerCommand
 
         foreach (var item in items)
         {
-            var known = CheckIds.All.Where(c => c.Id == item).ToList();
-            if (known.Count == 0)
+            var known = Checklist.Find(item);
+            if (known is null)
             {
                 return await UsageErrorAsync(
                         error,
-                        $"no checklist item is named '{item}'; the items are {string.Join(", ", CheckIds.All.Select(c => c.Id))}"
+                        $"no checklist item is named '{item}'; the items are {string.Join(", ", Checklist.Items.Select(c => c.Id))}"
                     )
                     .ConfigureAwait(false);
             }
 
-            if (!PhaseWords[phase].Contains(known[0].Phase, StringComparer.Ordinal))
+            if (!PhaseWords[phase].Contains(known.PhaseName, StringComparer.Ordinal))
             {
-                return await UsageErrorAsync(error, $"'{item}' is a {Phases.Word(known[0].Phase)} item, not a {phase} one")
+                return await UsageErrorAsync(error, $"'{item}' is a {Phases.Word(known.PhaseName)} item, not a {phase} one")
                     .ConfigureAwait(false);
             }
         }
@@ -207,7 +220,9 @@ internal static class RunnerCommand
         var selection = new Selection(PhaseWords[phase], items);
         if (needsDatabase)
         {
-            await output.WriteLineAsync(selection.ExpectedIds.Any(CheckIds.ReadingDatabases.Contains) ? "yes" : "no").ConfigureAwait(false);
+            await output
+                .WriteLineAsync(selection.ExpectedIds.Any(id => Checklist.Find(id) is { ReadsDatabase: true }) ? "yes" : "no")
+                .ConfigureAwait(false);
             return 0;
         }
 
@@ -278,7 +293,7 @@ internal static class RunnerCommand
     {
         try
         {
-            return settings is null ? null : PreflightConfigLoader.Load(settings.ConfigFile(AppContext.BaseDirectory));
+            return settings is null ? null : PreflightConfigLoader.Load(settings.ConfigFile(AppContext.BaseDirectory), Checklist);
         }
         catch (PreflightConfigException)
         {

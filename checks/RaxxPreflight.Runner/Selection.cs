@@ -12,7 +12,9 @@ internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<str
     public IEnumerable<string> ExpectedIds =>
         CheckIds.Count > 0
             ? CheckIds
-            : RaxxPreflight.CheckIds.All.Where(c => Phases.Contains(c.Phase, StringComparer.Ordinal)).Select(c => c.Id);
+            : RaxxPreflight
+                .Declarations.ChecklistCatalog.Current.Items.Where(c => Phases.Contains(c.PhaseName, StringComparer.Ordinal))
+                .Select(c => c.Id);
 
     /// <summary>Whether it selects a test with <paramref name="traits"/> (xunit's traits of a test case).</summary>
     public bool Selects(IReadOnlyDictionary<string, IReadOnlyCollection<string>> traits)

@@ -25,6 +25,24 @@ static class Phases
     /// <summary>Both phases, in the checklist's order.</summary>
     public static readonly string[] All = [PreDeploy, PostDeploy];
 
-    /// <summary>The runner's word for a phase: <c>pre-deploy</c>, <c>post-deploy</c>.</summary>
+    /// <summary>The trait value of <paramref name="phase"/>: its name, <c>PreDeploy</c> or <c>PostDeploy</c>.</summary>
+    public static string Name(Phase phase) => phase == Phase.PreDeploy ? PreDeploy : PostDeploy;
+
+    /// <summary>The runner's word for a phase: <c>pre-deploy</c>, <c>post-deploy</c> (the one map between the two).</summary>
     public static string Word(string phase) => phase == PreDeploy ? "pre-deploy" : "post-deploy";
+}
+
+/// <summary>When an item runs: before the deploy is dispatched, or right after it.</summary>
+#if RAXX_VOCABULARY_INTERNAL
+internal
+#else
+public
+#endif
+enum Phase
+{
+    /// <summary>Before the deploy is dispatched (<c>--filter Phase=PreDeploy</c>, <c>run-preflight.sh pre-deploy</c>).</summary>
+    PreDeploy,
+
+    /// <summary>Right after the deploy, as a smoke run in CI (<c>Phase=PostDeploy</c>, <c>run-preflight.sh post-deploy</c>).</summary>
+    PostDeploy,
 }

@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Heroku;
 using RaxxPreflight.Rules;
 using RaxxPreflight.Rules.Deploy;
@@ -7,11 +8,9 @@ using RaxxPreflight.Settling;
 namespace RaxxPreflight.Checks.PostDeploy;
 
 /// <summary>Every web dyno of the new release must come up; a crash is final, a slow boot is waited for.</summary>
-[PostDeploy]
 public sealed class ProdDynosUpCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Every web dyno of prod's current release is up")]
-    [Check(CheckIds.ProdDynosUp)]
+    [Item(CheckIds.ProdDynosUp, Phase.PostDeploy, "Every web dyno of prod's current release is up", Sources = Source.Heroku)]
     public Task Prod_web_dynos_are_up() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules.Deploy;
 
 namespace RaxxPreflight.Checks.PostDeploy;
 
 /// <summary>A released container serves nothing without a formation: the web process must be scaled up.</summary>
-[PostDeploy]
 public sealed class ProdFormationSetCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's formation runs the web process at the configured quantity and size")]
-    [Check(CheckIds.ProdFormationSet)]
+    [Item(
+        CheckIds.ProdFormationSet,
+        Phase.PostDeploy,
+        "Prod's formation runs the web process at the configured quantity and size",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.ProdFormation]
+    )]
     public Task Prod_formation_runs_web() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

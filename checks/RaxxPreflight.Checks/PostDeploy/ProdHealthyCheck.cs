@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Health;
 using RaxxPreflight.Rules;
 using RaxxPreflight.Rules.Deploy;
@@ -7,11 +8,15 @@ using RaxxPreflight.Settling;
 namespace RaxxPreflight.Checks.PostDeploy;
 
 /// <summary>Prod must answer its health check as staging does, with the version staging reports.</summary>
-[PostDeploy]
 public sealed class ProdHealthyCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's /health answers 200 with status ok, the service's name and staging's version")]
-    [Check(CheckIds.ProdHealthy)]
+    [Item(
+        CheckIds.ProdHealthy,
+        Phase.PostDeploy,
+        "Prod's /health answers 200 with status ok, the service's name and staging's version",
+        Sources = Source.Heroku | Source.Health,
+        FirstReads = [FirstRead.StagingHealth]
+    )]
     public Task Prod_answers_its_health_check() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

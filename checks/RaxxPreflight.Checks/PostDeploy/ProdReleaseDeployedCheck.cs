@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Heroku;
 using RaxxPreflight.Rules;
 using RaxxPreflight.Rules.Deploy;
@@ -7,11 +8,15 @@ using RaxxPreflight.Settling;
 namespace RaxxPreflight.Checks.PostDeploy;
 
 /// <summary>The deploy promotes the image staging runs: prod's current release must be that image, and it must have succeeded.</summary>
-[PostDeploy]
 public sealed class ProdReleaseDeployedCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's current release is a succeeded container deploy of staging's image")]
-    [Check(CheckIds.ProdReleaseDeployed)]
+    [Item(
+        CheckIds.ProdReleaseDeployed,
+        Phase.PostDeploy,
+        "Prod's current release is a succeeded container deploy of staging's image",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.StagingReleases]
+    )]
     public Task Prod_runs_the_promoted_image() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

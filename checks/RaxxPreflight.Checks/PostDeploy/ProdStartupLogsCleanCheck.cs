@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Heroku;
 using RaxxPreflight.Rules;
 using RaxxPreflight.Rules.Logs;
@@ -10,11 +11,15 @@ namespace RaxxPreflight.Checks.PostDeploy;
 /// A dyno can be up and still failing: the web process's log since the release must show no failure, read as an
 /// operator reads it (levels, the platform's signals, how runtimes die), the previous release's shutdown set aside.
 /// </summary>
-[PostDeploy]
 public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's web process logged no failure since the release")]
-    [Check(CheckIds.ProdStartupLogsClean)]
+    [Item(
+        CheckIds.ProdStartupLogsClean,
+        Phase.PostDeploy,
+        "Prod's web process logged no failure since the release",
+        Sources = Source.Heroku | Source.Logs,
+        FirstReads = [FirstRead.ConfigVars]
+    )]
     public Task Prod_startup_log_is_clean() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules.Workflows;
 
 namespace RaxxPreflight.Checks.PreDeploy;
@@ -9,11 +10,15 @@ namespace RaxxPreflight.Checks.PreDeploy;
 /// trigger that reaches a job deploying prod must meet a reviewer on that job's environment (pass) or a phrase
 /// check (pass with a warning); an open path fails, and what the model cannot read fails as not judged.
 /// </summary>
-[PreDeploy]
 public sealed class DeployGateConfiguredCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "A required reviewer or the workflow's confirm gate stands before every way to deploy prod")]
-    [Check(CheckIds.DeployGateConfigured)]
+    [Item(
+        CheckIds.DeployGateConfigured,
+        Phase.PreDeploy,
+        "A required reviewer or the workflow's confirm gate stands before every way to deploy prod",
+        Sources = Source.GitHub,
+        FirstReads = [FirstRead.Workflow]
+    )]
     public Task Prod_deploy_is_gated() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>Migrations and queries that staging runs may need its extensions: prod must have them too.</summary>
-[PreDeploy]
 public sealed class PostgresExtensionsParityCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's database has every extension staging's has")]
-    [Check(CheckIds.PostgresExtensionsParity)]
+    [Item(
+        CheckIds.PostgresExtensionsParity,
+        Phase.PreDeploy,
+        "Prod's database has every extension staging's has",
+        Sources = Source.Heroku | Source.Postgres,
+        FirstReads = [FirstRead.Databases]
+    )]
     public Task Prod_has_stagings_extensions() =>
         Item.RunAsync(
             session,

@@ -1,4 +1,5 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
@@ -7,11 +8,15 @@ namespace RaxxPreflight.Checks.PreDeploy;
 /// What was tested on staging's database tier must hold on prod's: the plans of the databases the apps run on
 /// (attached as DATABASE), not of whichever add-on is listed first.
 /// </summary>
-[PreDeploy]
 public sealed class PostgresPlanParityCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's heroku-postgresql plan equals staging's")]
-    [Check(CheckIds.PostgresPlanParity)]
+    [Item(
+        CheckIds.PostgresPlanParity,
+        Phase.PreDeploy,
+        "Prod's heroku-postgresql plan equals staging's",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.StagingAddons, FirstRead.ProdAddons, FirstRead.StagingAttachments, FirstRead.ProdAttachments]
+    )]
     public Task Prod_postgres_plan_matches_staging() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()

@@ -1,15 +1,20 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Reporting;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>What the deploy's migrations will have to create on prod: a warning, since migrating is the deploy's job.</summary>
-[PreDeploy]
 public sealed class PostgresSchemaParityCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's schema has every table and column staging's has (warns of what migrations must create)")]
-    [Check(CheckIds.PostgresSchemaParity)]
+    [Item(
+        CheckIds.PostgresSchemaParity,
+        Phase.PreDeploy,
+        "Prod's schema has every table and column staging's has (warns of what migrations must create)",
+        Sources = Source.Heroku | Source.Postgres,
+        FirstReads = [FirstRead.Databases]
+    )]
     public Task Prod_schema_matches_staging() =>
         Item.RunAsync(
             session,

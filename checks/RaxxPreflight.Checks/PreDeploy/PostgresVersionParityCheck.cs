@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>What was tested on staging's Postgres major version must run on prod's.</summary>
-[PreDeploy]
 public sealed class PostgresVersionParityCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's PostgreSQL major version equals staging's")]
-    [Check(CheckIds.PostgresVersionParity)]
+    [Item(
+        CheckIds.PostgresVersionParity,
+        Phase.PreDeploy,
+        "Prod's PostgreSQL major version equals staging's",
+        Sources = Source.Heroku | Source.Postgres,
+        FirstReads = [FirstRead.Databases]
+    )]
     public Task Prod_postgres_version_matches_staging() =>
         Item.RunAsync(
             session,

@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>The container boots with prod's config vars: every one staging sets or the config requires must be there.</summary>
-[PreDeploy]
 public sealed class ProdConfigVarsPresentCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod sets every config var staging sets and the config requires")]
-    [Check(CheckIds.ProdConfigVarsPresent)]
+    [Item(
+        CheckIds.ProdConfigVarsPresent,
+        Phase.PreDeploy,
+        "Prod sets every config var staging sets and the config requires",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.ConfigVars]
+    )]
     public Task Prod_sets_every_config_var() =>
         Item.RunAsync(
             session,

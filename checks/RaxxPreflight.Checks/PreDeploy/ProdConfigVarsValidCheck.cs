@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>A var that is set can still be wrong: the wrong shape, or staging's value copied to prod.</summary>
-[PreDeploy]
 public sealed class ProdConfigVarsValidCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's config vars have the shapes of their kinds and differ from staging's where they must")]
-    [Check(CheckIds.ProdConfigVarsValid)]
+    [Item(
+        CheckIds.ProdConfigVarsValid,
+        Phase.PreDeploy,
+        "Prod's config vars have the shapes of their kinds and differ from staging's where they must",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.ConfigVars]
+    )]
     public Task Prod_config_vars_are_well_formed() =>
         Item.RunAsync(
             session,

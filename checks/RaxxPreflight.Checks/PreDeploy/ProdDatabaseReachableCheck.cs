@@ -1,13 +1,18 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>The container's first query needs a database that answers: prod's DATABASE_URL must accept a connection.</summary>
-[PreDeploy]
 public sealed class ProdDatabaseReachableCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's DATABASE_URL accepts a read-only connection (over TLS when live)")]
-    [Check(CheckIds.ProdDatabaseReachable)]
+    [Item(
+        CheckIds.ProdDatabaseReachable,
+        Phase.PreDeploy,
+        "Prod's DATABASE_URL accepts a read-only connection (over TLS when live)",
+        Sources = Source.Heroku | Source.Postgres,
+        FirstReads = [FirstRead.ProdDatabase]
+    )]
     public Task Prod_database_accepts_a_connection() =>
         Item.RunAsync(
             session,

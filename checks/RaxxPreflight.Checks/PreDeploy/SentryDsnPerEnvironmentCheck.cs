@@ -1,15 +1,20 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Reporting;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>One Sentry project for both environments mixes prod's errors with staging's. Worth a warning, not a block.</summary>
-[PreDeploy]
 public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod and staging report to different Sentry projects (warns when they share one)")]
-    [Check(CheckIds.SentryDsnPerEnvironment)]
+    [Item(
+        CheckIds.SentryDsnPerEnvironment,
+        Phase.PreDeploy,
+        "Prod and staging report to different Sentry projects (warns when they share one)",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.ConfigVars]
+    )]
     public Task Prod_has_its_own_sentry_project() =>
         Item.RunAsync(
             session,

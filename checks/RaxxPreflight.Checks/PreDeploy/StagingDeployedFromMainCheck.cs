@@ -1,13 +1,18 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>The deploy promotes staging's image: staging must run what the deploy branch's HEAD built.</summary>
-[PreDeploy]
 public sealed class StagingDeployedFromMainCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "The newest successful deploy-queue run on main built main's HEAD")]
-    [Check(CheckIds.StagingDeployedFromMain)]
+    [Item(
+        CheckIds.StagingDeployedFromMain,
+        Phase.PreDeploy,
+        "The newest successful deploy-queue run on main built main's HEAD",
+        Sources = Source.GitHub,
+        FirstReads = [FirstRead.NewestSuccessfulRun, FirstRead.BranchHead]
+    )]
     public Task Staging_runs_the_head_of_main() =>
         Item.RunAsync(
             session,

@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>Staging is the source of truth for what goes to prod: it must be healthy before the deploy.</summary>
-[PreDeploy]
 public sealed class StagingHealthyCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Staging's /health answers 200 with status ok and the service's name")]
-    [Check(CheckIds.StagingHealthy)]
+    [Item(
+        CheckIds.StagingHealthy,
+        Phase.PreDeploy,
+        "Staging's /health answers 200 with status ok and the service's name",
+        Sources = Source.Heroku | Source.Health,
+        FirstReads = [FirstRead.StagingHealth]
+    )]
     public Task Staging_answers_its_health_check() =>
         Item.RunAsync(
             session,

@@ -1,13 +1,18 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>A key with the right prefix can still be revoked or mistyped: Stripe itself must accept it as live.</summary>
-[PreDeploy]
 public sealed class StripeKeyVerifiedCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Stripe accepts prod's secret key and says it is live (GET /v1/balance)")]
-    [Check(CheckIds.StripeKeyVerified)]
+    [Item(
+        CheckIds.StripeKeyVerified,
+        Phase.PreDeploy,
+        "Stripe accepts prod's secret key and says it is live (GET /v1/balance)",
+        Sources = Source.Heroku | Source.Stripe,
+        FirstReads = [FirstRead.ProdStripeKey]
+    )]
     public Task Stripe_accepts_the_prod_key_as_live() =>
         Item.RunAsync(
             session,

@@ -1,14 +1,19 @@
 using RaxxPreflight.Checks.Session;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
 /// <summary>Prod bills real customers only with live keys; staging must never hold one.</summary>
-[PreDeploy]
 public sealed class StripeKeysLiveCheck(PreflightSession session)
 {
-    [Fact(DisplayName = "Prod's Stripe keys are live (sk_live_, pk_live_, rk_live_, whsec_) and staging's are test-mode")]
-    [Check(CheckIds.StripeKeysLive)]
+    [Item(
+        CheckIds.StripeKeysLive,
+        Phase.PreDeploy,
+        "Prod's Stripe keys are live (sk_live_, pk_live_, rk_live_, whsec_) and staging's are test-mode",
+        Sources = Source.Heroku,
+        FirstReads = [FirstRead.ConfigVars]
+    )]
     public Task Stripe_keys_are_live_on_prod_only() =>
         Item.RunAsync(
             session,

@@ -1,3 +1,4 @@
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Reporting;
 using RaxxPreflight.Runner;
 using RaxxPreflight.World;
@@ -18,6 +19,10 @@ internal static class EntryPoint
     {
         // TLS's first-use cost is paid on another core while the run sets up, not on its first TLS read.
         _ = RaxxPreflight.Http.TlsWarmUp.Start();
+
+        // The items are what this assembly's facts declare ([Item(...)]): the runner, the read-ahead and the config's
+        // waivers all read that one declaration.
+        ChecklistCatalog.Use(typeof(EntryPoint).Assembly);
         if (args is [RunnerCommand.Verb, ..])
         {
             var code = RunnerCommand.RunOnConsole(args, InProcessRun.RunAsync).GetAwaiter().GetResult();
@@ -34,7 +39,7 @@ internal static class EntryPoint
     // selection is read from it only to start the session's first reads early.
     private static async Task<int> RunFactsAsync(string[] args)
     {
-        var start = SessionStart.Begin(null, null, ReadAhead.SelectedBy(args));
+        var start = SessionStart.Begin(null, null, ReadAhead.SelectedBy(args, ChecklistCatalog.Current));
         try
         {
             return args.Any(arg => arg is "--server" or "--internal-msbuild-node")

@@ -1,4 +1,4 @@
-using System.Reflection;
+using RaxxPreflight.Declarations;
 using Xunit.Runner.Common;
 using Xunit.Sdk;
 using Xunit.v3;
@@ -19,7 +19,12 @@ internal static class InProcessRun
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listener);
-        var start = SessionStart.Begin(request.Target, listener.Event, [.. request.Selection.ExpectedIds], cancellationToken);
+        var start = SessionStart.Begin(
+            request.Target,
+            listener.Event,
+            [.. request.Selection.ExpectedIds.Select(id => ChecklistCatalog.Current.Find(id)!)],
+            cancellationToken
+        );
         try
         {
             var assembly = typeof(InProcessRun).Assembly;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using RaxxPreflight.Checks.Results;
 using RaxxPreflight.Configuration;
 using RaxxPreflight.Database;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Fakes;
 using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
@@ -70,7 +71,7 @@ public sealed class PreflightSession : IAsyncLifetime
         {
             var environment = PreflightEnvironment.FromProcess();
             var parsed = PreflightTarget.Parse(target ?? environment.Target, ScenarioNames.All);
-            var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory));
+            var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory), ChecklistCatalog.Current);
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
             DeployClients clients;
             DatabaseAccess databases;

@@ -1,3 +1,4 @@
+using RaxxPreflight.Declarations;
 using RaxxPreflight.World;
 
 namespace RaxxPreflight.Checks.Session;
@@ -14,7 +15,7 @@ internal sealed class SessionStart
     private readonly Task<PreflightSession.Started>? early;
     private int adopted;
 
-    private SessionStart(string? target, Action<RunEvent>? events, IReadOnlyList<string> readAhead, CancellationToken stopping)
+    private SessionStart(string? target, Action<RunEvent>? events, IReadOnlyList<ChecklistItem> readAhead, CancellationToken stopping)
     {
         Target = target;
         Events = events;
@@ -54,7 +55,7 @@ internal sealed class SessionStart
     public static SessionStart Begin(
         string? target,
         Action<RunEvent>? events,
-        IReadOnlyList<string> readAhead,
+        IReadOnlyList<ChecklistItem> readAhead,
         CancellationToken stopping = default
     )
     {

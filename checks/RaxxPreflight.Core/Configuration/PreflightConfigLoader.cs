@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RaxxPreflight.Declarations;
 
 namespace RaxxPreflight.Configuration;
 
@@ -8,9 +9,9 @@ public static class PreflightConfigLoader
     /// <summary>The default file's name, copied beside the checks' assembly from <c>.config/</c>.</summary>
     public const string DefaultFileName = "preflight.json";
 
-    /// <summary>Loads the file at <paramref name="path"/>.</summary>
+    /// <summary>Loads the file at <paramref name="path"/>; its waivers may name the items of <paramref name="checklist"/>.</summary>
     /// <exception cref="PreflightConfigException">The file is missing, not JSON, or a field is wrong.</exception>
-    public static PreflightConfig Load(string path)
+    public static PreflightConfig Load(string path, ChecklistCatalog checklist)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -27,14 +28,18 @@ public static class PreflightConfigLoader
             throw new PreflightConfigException($"config {path}: cannot be read ({e.Message})", e);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, checklist);
     }
 
-    /// <summary>Parses the JSON <paramref name="json"/>; <paramref name="source"/> names it in messages.</summary>
+    /// <summary>
+    /// Parses the JSON <paramref name="json"/>; <paramref name="source"/> names it in messages; its waivers may name the
+    /// items of <paramref name="checklist"/> that can be waived.
+    /// </summary>
     /// <exception cref="PreflightConfigException">The text is not JSON, or a field is wrong.</exception>
-    public static PreflightConfig Parse(string json, string source)
+    public static PreflightConfig Parse(string json, string source, ChecklistCatalog checklist)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(checklist);
         JsonDocument document;
         try
         {
@@ -103,7 +108,7 @@ public static class PreflightConfigLoader
                 ApiTimeout = root.OptionalObject("api") is { } api
                     ? TimeSpan.FromSeconds(api.PositiveNumber("timeoutSeconds"))
                     : PreflightConfig.DefaultApiTimeout,
-                Waivers = [.. root.OptionalObjects("waivers").Select(Waiver)],
+                Waivers = [.. root.OptionalObjects("waivers").Select(w => Waiver(w, checklist))],
             };
 
             var both = config.ConfigVars.MayBeEqual.Intersect(config.ConfigVars.MustDiffer, StringComparer.Ordinal).ToList();
@@ -124,12 +129,17 @@ public static class PreflightConfigLoader
     }
 
     // A waiver names a check of this checklist and a finding's subject (a name, never a secret), and says why, who and until when.
-    private static Waiver Waiver(ConfigNode node)
+    private static Waiver Waiver(ConfigNode node, ChecklistCatalog checklist)
     {
         var check = node.String("check");
-        if (!CheckIds.All.Any(c => c.Id == check))
+        if (checklist.Find(check) is { Waivable: false } fixedItem)
         {
-            var ids = CheckIds.All.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+            throw node.Error("check", $"names {fixedItem.Id}, whose findings no waiver may accept");
+        }
+
+        if (checklist.Find(check) is null)
+        {
+            var ids = checklist.Items.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
             var meant = ids.FirstOrDefault(id =>
                 id.Contains(check, StringComparison.OrdinalIgnoreCase) || check.Contains(id, StringComparison.OrdinalIgnoreCase)
             );

@@ -1,3 +1,5 @@
+using RaxxPreflight.Declarations;
+
 namespace RaxxPreflight.World;
 
 /// <summary>
@@ -11,48 +13,17 @@ namespace RaxxPreflight.World;
 /// </summary>
 public static class ReadAhead
 {
-    private static readonly Dictionary<string, Func<DeployWorld, Task>[]> Plan = new(StringComparer.Ordinal)
-    {
-        [CheckIds.StagingHealthy] = [w => w.StagingHealth.Value],
-        [CheckIds.StagingDeployedFromMain] = [w => w.NewestSuccessfulRun.Value, w => w.BranchHead.Value],
-        [CheckIds.ProdConfigVarsPresent] = [w => w.ConfigVarsAsync()],
-        [CheckIds.ProdConfigVarsValid] = [w => w.ConfigVarsAsync()],
-        [CheckIds.StripeKeysLive] = [w => w.ConfigVarsAsync()],
-        [CheckIds.StripeKeyVerified] = [w => w.ProdStripeKey.Value],
-        [CheckIds.PostgresPlanParity] =
-        [
-            w => w.StagingAddons.Value,
-            w => w.ProdAddons.Value,
-            w => w.StagingAttachments.Value,
-            w => w.ProdAttachments.Value,
-        ],
-        [CheckIds.DeployGateConfigured] = [w => w.Workflow.Value],
-        [CheckIds.SentryDsnPerEnvironment] = [w => w.ConfigVarsAsync()],
-        [CheckIds.ProdDatabaseReachable] = [w => w.ProdDatabase.Value],
-        [CheckIds.PostgresVersionParity] = [w => w.DatabasesAsync()],
-        [CheckIds.PostgresExtensionsParity] = [w => w.DatabasesAsync()],
-        [CheckIds.PostgresSchemaParity] = [w => w.DatabasesAsync()],
-        [CheckIds.ProdReleaseDeployed] = [w => w.StagingReleases.Value],
-        [CheckIds.ProdFormationSet] = [w => w.ProdFormation.Value],
-        [CheckIds.ProdDynosUp] = [],
-        [CheckIds.ProdHealthy] = [w => w.StagingHealth.Value],
-        [CheckIds.ProdStartupLogsClean] = [w => w.ConfigVarsAsync()],
-    };
-
-    /// <summary>The items that have a plan (every item, even those whose reads all wait for their own start).</summary>
-    public static IReadOnlyCollection<string> Items => Plan.Keys;
-
     /// <summary>
-    /// Starts the first reads of <paramref name="checkIds"/> on <paramref name="world"/> and returns at once. A read that
+    /// Starts the first reads (their declared <see cref="ChecklistItem.FirstReads"/>) of <paramref name="items"/> on <paramref name="world"/> and returns at once. A read that
     /// fails fails the items that await it, with their own words; here its failure is only observed.
     /// </summary>
-    public static void Start(DeployWorld world, IEnumerable<string> checkIds)
+    public static void Start(DeployWorld world, IEnumerable<ChecklistItem> items)
     {
         ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(checkIds);
-        foreach (var read in checkIds.Distinct(StringComparer.Ordinal).SelectMany(id => Plan.GetValueOrDefault(id) ?? []))
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var read in items.SelectMany(i => i.FirstReads).Distinct())
         {
-            _ = read(world).ContinueWith(t => t.Exception, TaskScheduler.Default);
+            _ = read.Start(world).ContinueWith(t => t.Exception, TaskScheduler.Default);
         }
     }
 
@@ -62,8 +33,9 @@ public static class ReadAhead
     /// <c>--filter-trait</c>, or a <c>--filter</c> of such terms joined by <c>|</c>. Empty for any other selection
     /// (another filter, an exclusion, a listing): then nothing is read ahead and every item reads as it runs.
     /// </summary>
-    public static IReadOnlyList<string> SelectedBy(IReadOnlyList<string> arguments)
+    public static IReadOnlyList<ChecklistItem> SelectedBy(IReadOnlyList<string> arguments, ChecklistCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(arguments);
         var terms = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
@@ -85,15 +57,15 @@ public static class ReadAhead
             }
         }
 
-        var selected = new List<string>();
+        var selected = new List<ChecklistItem>();
         foreach (var term in terms)
         {
             var equals = term.IndexOf('=', StringComparison.Ordinal);
             var (name, value) = equals > 0 ? (term[..equals], term[(equals + 1)..]) : (term, string.Empty);
             var matched = name switch
             {
-                Phases.Trait => CheckIds.All.Where(c => c.Phase == value).Select(c => c.Id).ToList(),
-                Phases.CheckTrait => CheckIds.All.Where(c => c.Id == value).Select(c => c.Id).ToList(),
+                Phases.Trait => catalog.Items.Where(i => i.PhaseName == value).ToList(),
+                Phases.CheckTrait => catalog.Items.Where(i => i.Id == value).ToList(),
                 _ => null,
             };
             if (matched is null)
@@ -104,7 +76,7 @@ public static class ReadAhead
             selected.AddRange(matched);
         }
 
-        return [.. selected.Distinct(StringComparer.Ordinal)];
+        return [.. selected.Distinct()];
     }
 
     // xunit's other filters and listings (-class, -method, -namespace, -trait-, -filter, -list, --filter-class,

@@ -9,7 +9,7 @@ public class PreflightConfigLoaderTests
     [Fact]
     public void The_default_config_describes_the_seed_deploy()
     {
-        var config = PreflightConfigLoader.Load(Repo.DefaultConfig);
+        var config = PreflightConfigLoader.Load(Repo.DefaultConfig, Items.Catalog);
 
         config.Staging.App.ShouldBe("raxx-queue-staging");
         config.Prod.App.ShouldBe("raxx-queue-prod");
@@ -58,7 +58,7 @@ public class PreflightConfigLoaderTests
     {
         var text = WithField(field, json);
 
-        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json"));
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json", Items.Catalog));
 
         error.Message.ShouldStartWith("config test.json: ");
         error.Message.ShouldContain(expected);
@@ -71,7 +71,7 @@ public class PreflightConfigLoaderTests
     [Fact]
     public void Waivers_are_read_with_their_item_subject_reason_owner_and_last_day()
     {
-        var config = PreflightConfigLoader.Parse(WithField("waivers", $"[{AWaiver}]"), "test.json");
+        var config = PreflightConfigLoader.Parse(WithField("waivers", $"[{AWaiver}]"), "test.json", Items.Catalog);
 
         config.Waivers.ShouldBe([
             new Waiver(
@@ -82,7 +82,7 @@ public class PreflightConfigLoaderTests
                 new DateOnly(2027, 1, 31)
             ),
         ]);
-        PreflightConfigLoader.Load(Repo.DefaultConfig).Waivers.ShouldBeEmpty();
+        PreflightConfigLoader.Load(Repo.DefaultConfig, Items.Catalog).Waivers.ShouldBeEmpty();
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public class PreflightConfigLoaderTests
     {
         var text = WithField("waivers", $"[{AWaiver.Replace(replace, with, StringComparison.Ordinal)}]");
 
-        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json"));
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json", Items.Catalog));
 
         error.Message.ShouldContain(expected);
         error.Message.ShouldNotContain("\n");
@@ -124,21 +124,26 @@ public class PreflightConfigLoaderTests
     }
 
     [Fact]
-    public void The_schema_names_exactly_the_checks_of_the_checklist_for_waivers()
+    public void The_schema_holds_no_copy_of_the_item_ids_and_the_loader_knows_them_from_the_declarations()
     {
         var schema = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Repo.Root, ".config", "preflight.schema.json")))!;
+        var check = schema["properties"]!["waivers"]!["items"]!["properties"]!["check"]!;
 
-        var ids = schema["properties"]!["waivers"]!["items"]!["properties"]!["check"]!["enum"]!.AsArray().Select(n => (string)n!);
-
-        ids.ShouldBe(CheckIds.All.Select(c => c.Id).Order(StringComparer.Ordinal));
+        // Adding an item touches no schema: the schema asks for an id's shape, the loader for an item that declares it.
+        check["enum"].ShouldBeNull();
+        ((string)check["pattern"]!).ShouldBe("^[a-z0-9]+(-[a-z0-9]+)*$");
+        foreach (var id in Items.Catalog.WaivableIds)
+        {
+            Should.NotThrow(() => PreflightConfigLoader.Parse(WithWaiverOf(id), "test.json", Items.Catalog), id);
+        }
     }
 
     [Fact]
     public void The_api_timeout_is_30_s_unless_the_config_bounds_it()
     {
-        PreflightConfigLoader.Load(Repo.DefaultConfig).ApiTimeout.ShouldBe(TimeSpan.FromSeconds(30));
+        PreflightConfigLoader.Load(Repo.DefaultConfig, Items.Catalog).ApiTimeout.ShouldBe(TimeSpan.FromSeconds(30));
         PreflightConfigLoader
-            .Parse(WithField("api", "{\"timeoutSeconds\": 4.5}"), "test.json")
+            .Parse(WithField("api", "{\"timeoutSeconds\": 4.5}"), "test.json", Items.Catalog)
             .ApiTimeout.ShouldBe(TimeSpan.FromSeconds(4.5));
     }
 
@@ -147,7 +152,7 @@ public class PreflightConfigLoaderTests
     {
         var text = WithField("configVars.mayBeEqual", "[\"STRIPE_API_KEY\"]");
 
-        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json"));
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(text, "test.json", Items.Catalog));
 
         error.Message.ShouldContain("configVars.mustDiffer names STRIPE_API_KEY, which mayBeEqual names too");
     }
@@ -156,7 +161,7 @@ public class PreflightConfigLoaderTests
     public void Text_that_is_not_json_fails_with_its_line()
     {
         var error = Should.Throw<PreflightConfigException>(() =>
-            PreflightConfigLoader.Parse("{\n  \"environments\": {,\n}", "broken.json")
+            PreflightConfigLoader.Parse("{\n  \"environments\": {,\n}", "broken.json", Items.Catalog)
         );
 
         error.Message.ShouldStartWith("config broken.json: not valid JSON at line 2");
@@ -166,7 +171,7 @@ public class PreflightConfigLoaderTests
     [Fact]
     public void A_missing_file_fails_naming_the_path()
     {
-        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Load("/nonexistent/preflight.json"));
+        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Load("/nonexistent/preflight.json", Items.Catalog));
 
         error.Message.ShouldStartWith("config /nonexistent/preflight.json: cannot be read");
     }
@@ -176,7 +181,8 @@ public class PreflightConfigLoaderTests
     {
         var config = PreflightConfigLoader.Parse(
             WithField("environments.staging.healthUrl", "\"https://queue.staging.raxx.app/healthz\""),
-            "t"
+            "t",
+            Items.Catalog
         );
 
         config.Staging.HealthUrl.ShouldBe(new Uri("https://queue.staging.raxx.app/healthz"));
@@ -186,11 +192,12 @@ public class PreflightConfigLoaderTests
     [Fact]
     public void A_services_own_log_patterns_are_read_and_none_is_the_default()
     {
-        PreflightConfigLoader.Load(Repo.DefaultConfig).PostDeploy.Logs.FailOn.ShouldBeEmpty();
+        PreflightConfigLoader.Load(Repo.DefaultConfig, Items.Catalog).PostDeploy.Logs.FailOn.ShouldBeEmpty();
 
         var config = PreflightConfigLoader.Parse(
             WithField("postDeploy.logs", "{\"failOn\": [\"^QUEUE-PANIC \"], \"ignore\": [\"known flaky upstream\"]}"),
-            "t"
+            "t",
+            Items.Catalog
         );
 
         config.PostDeploy.Logs.FailOn.Select(p => p.ToString()).ShouldBe(["^QUEUE-PANIC "]);
@@ -205,7 +212,7 @@ public class PreflightConfigLoaderTests
     [InlineData("health.timeoutSeconds", "-1")]
     [InlineData(
         "waivers",
-        "[{\"check\": \"no-such-check\", \"subject\": \"X\", \"reason\": \"r\", \"owner\": \"o\", \"expires\": \"2027-01-31\"}]"
+        "[{\"check\": \"No_Such_Check\", \"subject\": \"X\", \"reason\": \"r\", \"owner\": \"o\", \"expires\": \"2027-01-31\"}]"
     )]
     [InlineData("waivers", "[{\"check\": \"prod-healthy\", \"subject\": \"X\", \"reason\": \"r\", \"expires\": \"2027-01-31\"}]")]
     public void The_published_schema_refuses_what_the_loader_refuses(string field, string json)
@@ -215,7 +222,7 @@ public class PreflightConfigLoaderTests
         Evaluate(schema, File.ReadAllText(Repo.DefaultConfig)).ShouldBeTrue("the default config holds to its schema");
         Evaluate(schema, WithField("waivers", $"[{AWaiver}]")).ShouldBeTrue("a good waiver holds to the schema");
         Evaluate(schema, WithField(field, json)).ShouldBeFalse();
-        Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(WithField(field, json), "t"));
+        Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(WithField(field, json), "t", Items.Catalog));
     }
 
     [Fact]
@@ -246,10 +253,15 @@ public class PreflightConfigLoaderTests
         parent.Remove(parts[^1]);
         parent[written] = value;
 
-        var error = Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(root.ToJsonString(), "test.json"));
+        var error = Should.Throw<PreflightConfigException>(() =>
+            PreflightConfigLoader.Parse(root.ToJsonString(), "test.json", Items.Catalog)
+        );
 
         (error.Message + "; ").ShouldContain($"config test.json: {expected}");
     }
+
+    private static string WithWaiverOf(string checkId) =>
+        WithField("waivers", $"[{AWaiver.Replace("sentry-dsn-per-environment", checkId, StringComparison.Ordinal)}]");
 
     internal static string WithField(string path, string json)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using RaxxPreflight.Reporting;
+using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.Reporting;
 
@@ -61,7 +62,7 @@ public class ChecklistRunEndsTests
                     "did not finish within the run's bound of 60s: it had started and left no result yet; nothing was checked"
                 )
             );
-        var postDeploy = CheckIds.All.Where(c => c.Phase == Phases.PostDeploy).Select(c => c.Id).ToList();
+        var postDeploy = Items.Of(Phases.PostDeploy).ToList();
         outcome.Results.Select(r => r.CheckId).ShouldBe(postDeploy, ignoreOrder: true);
         outcome
             .Results.Where(r => r.CheckId is not (CheckIds.ProdHealthy or CheckIds.ProdDynosUp or CheckIds.ProdReleaseDeployed))

@@ -1,4 +1,5 @@
 using RaxxPreflight.Reporting;
+using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.Reporting;
 
@@ -68,7 +69,7 @@ public class ChecklistRunTests
             TestContext.Current.CancellationToken
         );
 
-        var preDeploy = CheckIds.All.Where(c => c.Phase == Phases.PreDeploy).Select(c => c.Id).ToList();
+        var preDeploy = Items.Of(Phases.PreDeploy).ToList();
         outcome.Results.Select(r => r.CheckId).ShouldBe(preDeploy, ignoreOrder: true);
         outcome.Results.Single(r => r.Status != CheckStatus.NotChecked).CheckId.ShouldBe(CheckIds.StagingHealthy);
         outcome.Passed.ShouldBeFalse();

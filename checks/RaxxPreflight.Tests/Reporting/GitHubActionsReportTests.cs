@@ -1,4 +1,5 @@
 using RaxxPreflight.Reporting;
+using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.Reporting;
 
@@ -26,7 +27,7 @@ public class GitHubActionsReportTests
     [Fact]
     public void Beyond_what_GitHub_shows_one_annotation_names_the_rest()
     {
-        var failures = CheckIds.All.Take(12).Select(c => ResultsOf.Item(c.Id, CheckStatus.Fail, "broken")).ToArray();
+        var failures = Items.Ids.Take(12).Select(id => ResultsOf.Item(id, CheckStatus.Fail, "broken")).ToArray();
 
         var annotations = GitHubActionsReport.Annotations(ResultsOf.Outcome(failures));
 

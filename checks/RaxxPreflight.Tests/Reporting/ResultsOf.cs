@@ -1,4 +1,5 @@
 using RaxxPreflight.Reporting;
+using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.Reporting;
 
@@ -8,7 +9,7 @@ internal static class ResultsOf
     public static CheckResult Item(string id, CheckStatus status, string? reason = null, params string[] fixes) =>
         new(
             id,
-            CheckIds.All.Single(c => c.Id == id).Phase,
+            Items.Catalog.Find(id)!.PhaseName,
             $"the {id} item",
             status,
             reason,

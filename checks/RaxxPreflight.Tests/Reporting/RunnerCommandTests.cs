@@ -1,5 +1,6 @@
 using RaxxPreflight.Reporting;
 using RaxxPreflight.Runner;
+using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.Reporting;
 
@@ -34,9 +35,7 @@ public sealed class RunnerCommandTests : IDisposable
         code.ShouldBe(2);
         error
             .ToString()
-            .ShouldStartWith(
-                $"run-preflight: no checklist item is named 'stripe-keys-lve'; the items are {string.Join(", ", CheckIds.All.Select(c => c.Id))}"
-            );
+            .ShouldStartWith($"run-preflight: no checklist item is named 'stripe-keys-lve'; the items are {string.Join(", ", Items.Ids)}");
     }
 
     [Fact]
@@ -121,7 +120,7 @@ public sealed class RunnerCommandTests : IDisposable
             await RunnerCommand.RunAsync(["--help"], output, error, terminal: false, NothingRuns, TestContext.Current.CancellationToken)
         ).ShouldBe(0);
 
-        foreach (var name in ScenarioNames.All.Concat(CheckIds.All.Select(c => c.Id)))
+        foreach (var name in ScenarioNames.All.Concat(Items.Ids))
         {
             output.ToString().ShouldContain(name);
         }

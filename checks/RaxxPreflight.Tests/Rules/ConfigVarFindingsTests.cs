@@ -8,7 +8,7 @@ namespace RaxxPreflight.Tests.Rules;
 
 public class ConfigVarFindingsTests
 {
-    private static readonly ConfigVarRules Rules = PreflightConfigLoader.Load(Repo.DefaultConfig).ConfigVars;
+    private static readonly ConfigVarRules Rules = PreflightConfigLoader.Load(Repo.DefaultConfig, Items.Catalog).ConfigVars;
 
     [Fact]
     public void Every_var_staging_sets_or_the_config_requires_must_be_set_on_prod()

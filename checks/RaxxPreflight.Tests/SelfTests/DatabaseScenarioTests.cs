@@ -98,7 +98,7 @@ public class DatabaseScenarioTests
     [Fact]
     public async Task Only_the_items_that_read_a_database_start_the_fakes_database_server()
     {
-        // CheckIds.ReadingDatabases is what run-preflight.sh asks (through the runner) before it sets up a Docker
+        // Items.ReadingDatabases is what run-preflight.sh asks (through the runner) before it sets up a Docker
         // engine: every other item, of both phases, must read no database, which the lazily started server shows.
         var ct = TestContext.Current.CancellationToken;
         await using var fakes = await FakeWorld.StartAsync(
@@ -106,7 +106,7 @@ public class DatabaseScenarioTests
             SharedPostgres.Options,
             cancellationToken: ct
         );
-        var others = CheckIds.All.Select(c => c.Id).Except(CheckIds.ReadingDatabases).ToList();
+        var others = Items.Ids.Except(Items.ReadingDatabases).ToList();
 
         var withoutDatabase = await Checklist.RunAsync(new Selection(Phases.All, others), fakes.Variables, null);
         withoutDatabase.FailedIds.ShouldBeEmpty(withoutDatabase.Render());
@@ -114,9 +114,9 @@ public class DatabaseScenarioTests
         fakes.Databases!.Started.ShouldBeFalse();
 
         // A live run reaches the fakes' databases through their forwarder: its first connection starts them.
-        var withDatabase = await Checklist.RunAsync(new Selection(Phases.All, CheckIds.ReadingDatabases), fakes.Variables, null);
+        var withDatabase = await Checklist.RunAsync(new Selection(Phases.All, Items.ReadingDatabases), fakes.Variables, null);
         withDatabase.FailedIds.ShouldBeEmpty(withDatabase.Render());
-        withDatabase.Results.Select(r => r.CheckId).ShouldBe(CheckIds.ReadingDatabases, ignoreOrder: true);
+        withDatabase.Results.Select(r => r.CheckId).ShouldBe(Items.ReadingDatabases, ignoreOrder: true);
         fakes.Databases.Started.ShouldBeTrue();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RaxxPreflight.Declarations;
 using RaxxPreflight.Fakes;
 using RaxxPreflight.Fakes.Scenarios;
 using RaxxPreflight.Fakes.Servers;
@@ -34,28 +35,15 @@ public sealed class FaultMatrixTests
     // them out. No item may take as long as the 30 s API timeout the config would have without them.
     private const double Bound = 28;
 
-    /// <summary>What each item reads (the services whose faults it must report).</summary>
-    private static readonly Dictionary<string, string[]> Reads = new(StringComparer.Ordinal)
-    {
-        [CheckIds.ProdConfigVarsPresent] = [Heroku],
-        [CheckIds.ProdConfigVarsValid] = [Heroku],
-        [CheckIds.StripeKeysLive] = [Heroku],
-        [CheckIds.SentryDsnPerEnvironment] = [Heroku],
-        [CheckIds.PostgresPlanParity] = [Heroku],
-        [CheckIds.StripeKeyVerified] = [Heroku, Stripe],
-        [CheckIds.StagingHealthy] = [Heroku, Health],
-        [CheckIds.DeployGateConfigured] = [GitHub],
-        [CheckIds.StagingDeployedFromMain] = [GitHub],
-        [CheckIds.ProdDatabaseReachable] = [Heroku, Postgres],
-        [CheckIds.PostgresSchemaParity] = [Heroku, Postgres],
-        [CheckIds.PostgresExtensionsParity] = [Heroku, Postgres],
-        [CheckIds.PostgresVersionParity] = [Heroku, Postgres],
-        [CheckIds.ProdReleaseDeployed] = [Heroku],
-        [CheckIds.ProdDynosUp] = [Heroku],
-        [CheckIds.ProdFormationSet] = [Heroku],
-        [CheckIds.ProdHealthy] = [Heroku, Health],
-        [CheckIds.ProdStartupLogsClean] = [Heroku, Logs],
-    };
+    /// <summary>
+    /// What each item reads (the services whose faults it must report), as its declaration says (<c>[Item(Sources =
+    /// ...)]</c>): the cells hold the declarations to what the items do, both ways.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Reads = Items.Catalog.Items.ToDictionary(
+        i => i.Id,
+        i => Services(i.Sources),
+        StringComparer.Ordinal
+    );
 
     // Postgres speaks no HTTP: a wrong password stands for 401, a database that is gone for 404.
     private static readonly string[] PostgresFaults =
@@ -74,13 +62,28 @@ public sealed class FaultMatrixTests
         [.. Faults.All.Where(f => where == Heroku || f != Faults.RedirectOfThePost)];
 
     [Fact]
-    public void Every_item_of_the_checklist_is_in_the_matrix()
+    public void Every_item_declares_a_service_it_reads()
     {
-        Reads.Keys.Order(StringComparer.Ordinal).ShouldBe(CheckIds.All.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Reads.Where(r => r.Value.Length == 0).Select(r => r.Key).ShouldBeEmpty();
 
-        // The matrix's database readers are the vocabulary's, which decides when run-preflight.sh sets up Docker.
-        Reads.Where(r => r.Value.Contains(Postgres)).Select(r => r.Key).ShouldBe(CheckIds.ReadingDatabases, ignoreOrder: true);
+        // The matrix's database readers are the ones run-preflight.sh sets Docker up for.
+        Reads.Where(r => r.Value.Contains(Postgres)).Select(r => r.Key).ShouldBe(Items.ReadingDatabases, ignoreOrder: true);
     }
+
+    private static string[] Services(Source sources) =>
+        [
+            .. new[]
+            {
+                (Source.Heroku, Heroku),
+                (Source.GitHub, GitHub),
+                (Source.Stripe, Stripe),
+                (Source.Health, Health),
+                (Source.Logs, Logs),
+                (Source.Postgres, Postgres),
+            }
+                .Where(s => sources.HasFlag(s.Item1))
+                .Select(s => s.Item2),
+        ];
 
     // One cell: the whole checklist with the fault injected where it says (Heroku, or the other services at once).
     internal static async Task RunCellAsync(string where, string fault)

