@@ -54,7 +54,7 @@ publish() {
 }
 
 if stale; then
-  echo "run-preflight: building the checklist (Release, ReadyToRun)..." >&2
+  echo "run-preflight: building the checklist (Release, ReadyToRun; about 2 minutes the first time)..." >&2
   if ! publish; then
     echo "run-preflight: the build failed; see above" >&2
     exit 2

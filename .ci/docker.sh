@@ -14,11 +14,21 @@ state="${TMPDIR:-/tmp}/raxx-preflight-dockerd"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 log() { echo "docker.sh: $*" >&2; }
 
+# One line per step; the package manager's own output goes to a log that a failure names (and shows the end of).
+setup_log="${state}.setup.log"
+quietly() {
+  if ! "$@" >>"$setup_log" 2>&1; then
+    log "failed: $* (the last lines of $setup_log:)"
+    tail -n 30 "$setup_log" >&2
+    exit 1
+  fi
+}
+
 apt_install() {
-  log "installing $*"
+  log "installing Debian's $* (a minute or two, once; log: $setup_log)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq "$@" >&2
+  quietly apt-get update -qq
+  quietly apt-get install -y -qq "$@"
 }
 
 mirror() {
@@ -34,7 +44,7 @@ start() {
   command -v dockerd >/dev/null 2>&1 || apt_install docker.io
   if ! docker info >/dev/null 2>&1; then
     started=1
-    log "starting dockerd"
+    log "starting the Docker engine (dockerd; log: $state/dockerd.log)"
     mkdir -p "$state"
     nohup dockerd >"$state/dockerd.log" 2>&1 &
     echo $! >"$state/dockerd.pid"
@@ -49,9 +59,8 @@ start() {
     command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
     local rootfs
     rootfs=$(mktemp -d)
-    log "building $image: debootstrap bookworm with postgresql from $(mirror) (a few minutes, once)"
-    debootstrap --variant=minbase --include=postgresql bookworm "$rootfs" "$(mirror)" >"$state.debootstrap.log" 2>&1 \
-      || { tail -n 30 "$state.debootstrap.log" >&2; exit 1; }
+    log "building the Postgres image $image: debootstrap bookworm with postgresql from $(mirror) (3-5 minutes, once; log: $setup_log)"
+    quietly debootstrap --variant=minbase --include=postgresql bookworm "$rootfs" "$(mirror)"
     install -m 0755 "$here/postgres-image/docker-entrypoint.sh" "$rootfs/usr/local/bin/docker-entrypoint.sh"
     rm -rf "$rootfs/var/cache/apt/archives/"*.deb "$rootfs/var/lib/apt/lists/"*
     # The package's own cluster is not used: the entrypoint makes one in PGDATA, as the official image does.
@@ -63,7 +72,7 @@ start() {
       -c "ENV PGDATA=/var/lib/postgresql/data" \
       -c 'EXPOSE 5432' \
       -c 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
-      - "$image" >&2
+      - "$image" >>"$setup_log" 2>&1 || { log "docker import failed (log: $setup_log)"; tail -n 30 "$setup_log" >&2; exit 1; }
     rm -rf "$rootfs"
   fi
 

@@ -40,6 +40,24 @@ internal static class Verdict
         End(item, status);
     }
 
+    /// <summary>Ends as <paramref name="ruling"/> rules (a rule's judgement, as data): holds, fails, or has findings.</summary>
+    public static void Apply(Ruling ruling)
+    {
+        ArgumentNullException.ThrowIfNull(ruling);
+        switch (ruling.Kind)
+        {
+            case RulingKind.Fails:
+                Fail(ruling.Summary ?? "the rule failed it", ruling.Found, ruling.Fixes);
+                break;
+            case RulingKind.HasFindings:
+                NoFindings(ruling.Findings, ruling.Summary ?? "findings", [.. ruling.Found]);
+                break;
+            case RulingKind.Holds when ruling.Summary is { } note:
+                Pass(note);
+                break;
+        }
+    }
+
     /// <summary>Fails with <paramref name="summary"/> unless <paramref name="problems"/> is empty.</summary>
     public static void NoProblems(IReadOnlyList<string> problems, string summary, params string[] fixes)
     {

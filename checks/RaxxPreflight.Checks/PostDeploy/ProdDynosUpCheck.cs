@@ -31,7 +31,7 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
             result,
             (Environments.Prod, "dynos"),
             $"prod's {type} dynos ({prod})",
-            [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod} --dyno {type}", $"heroku ps:restart {type} --app {prod}"]
+            [FixCommands.Ps(prod), FixCommands.TailLogs(prod, type), FixCommands.Restart(prod, type)]
         );
     }
 }

@@ -29,7 +29,7 @@ public sealed class ProdHealthyCheck(PreflightSession session)
             staging.Version,
             $"staging's health endpoint reports no version to compare prod's with ({staging.Summary})",
             [],
-            [$"heroku ps --app {world.Config.Staging.App}"]
+            [FixCommands.Ps(world.Config.Staging.App)]
         );
 
         var result = await world.Poller.UntilAsync(
@@ -55,7 +55,7 @@ public sealed class ProdHealthyCheck(PreflightSession session)
             result,
             (Environments.Prod, "health"),
             $"prod's health ({prod})",
-            [$"heroku ps --app {prod}", $"heroku logs --tail --app {prod}", $"heroku ps:restart {type} --app {prod}"]
+            [FixCommands.Ps(prod), FixCommands.TailLogs(prod), FixCommands.Restart(prod, type)]
         );
     }
 }

@@ -29,7 +29,7 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
             stagingDeploy,
             $"staging ({world.Config.Staging.App}) has no succeeded container deploy whose image prod could run",
             [],
-            [$"heroku releases --app {world.Config.Staging.App}"]
+            [FixCommands.Releases(world.Config.Staging.App)]
         );
         var image = ReleaseImage.Of(stagingDeploy)!;
         Seen.State(Environments.Staging, "release", $"v{stagingDeploy.Version} '{stagingDeploy.Description}'");
@@ -47,10 +47,18 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
             (Environments.Prod, "release"),
             $"prod's release ({prod})",
             [
-                $"heroku releases --app {prod}",
-                $"if the release failed: heroku releases:output <version> --app {prod}",
-                $"to promote staging's image: gh workflow run {gh.WorkflowFile} --repo {gh.Slug} --ref {gh.Branch} -f {gh.Gate.TargetInput}={gh.Gate.TargetValue} -f {gh.Gate.ConfirmInput}={gh.Gate.ConfirmPhrase}",
-                $"to go back: heroku rollback --app {prod}",
+                FixCommands.Releases(prod),
+                FixCommands.ReleaseOutput(prod),
+                FixCommands.Promote(
+                    gh.WorkflowFile,
+                    gh.Slug,
+                    gh.Branch,
+                    gh.Gate.TargetInput,
+                    gh.Gate.TargetValue,
+                    gh.Gate.ConfirmInput,
+                    gh.Gate.ConfirmPhrase
+                ),
+                FixCommands.Rollback(prod),
             ]
         );
     }

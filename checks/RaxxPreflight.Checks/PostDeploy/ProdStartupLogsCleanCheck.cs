@@ -47,12 +47,7 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
             TestContext.Current.CancellationToken
         );
 
-        var fixes = new[]
-        {
-            $"heroku logs --app {prod} -p {type} -n 200",
-            $"heroku ps --app {prod}",
-            $"heroku releases --app {prod} (if the release is bad, an operator may roll back: heroku releases:rollback --app {prod}; the checklist never does)",
-        };
+        var fixes = new[] { FixCommands.RecentLogs(prod, type), FixCommands.Ps(prod), FixCommands.ReleasesThenRollback(prod) };
         Settled.ShouldHold(result, (Environments.Prod, "startup log"), $"prod's startup log ({prod})", fixes);
 
         // Held: the web process is clean. What other process types logged is out of scope, but an operator should know.
@@ -61,7 +56,7 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
             Verdict.Warn(
                 $"prod's {type} process logged no failure since the release, but other process types did ({judged.OtherProcesses.Count}): not this item's to fail",
                 [.. judged.OtherProcesses.Select(f => world.Redactor.Scrub(f.ToString())), .. judged.SetAside],
-                [$"heroku logs --app {prod} -n 200", $"heroku ps --app {prod}"]
+                [FixCommands.RecentLogs(prod), FixCommands.Ps(prod)]
             );
         }
         else if (lastLook is { SetAside.Count: > 0 } aside)

@@ -30,7 +30,7 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
                         .. missing.Select(e => new Finding(
                             e,
                             $"staging's database has it, prod's ({prod.Where}) does not (or list it in database.allowedMissingExtensions if prod does without it)",
-                            $"heroku pg:psql --app {app} -c 'CREATE EXTENSION IF NOT EXISTS \"{e}\";'"
+                            FixCommands.CreateExtension(app, e)
                         )),
                     ],
                     $"prod's database lacks {missing.Count} extension{(missing.Count == 1 ? string.Empty : "s")} staging's has: {string.Join(", ", missing)}"

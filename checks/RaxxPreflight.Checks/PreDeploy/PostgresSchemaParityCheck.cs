@@ -30,7 +30,7 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
                     Verdict.Warn(
                         $"prod's schema lacks {tables.Count} table{(tables.Count == 1 ? string.Empty : "s")} and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} that staging's has: the deploy's migrations must create them",
                         [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
-                        [$"check that the release phase runs the migrations: heroku releases:output --app {world.Config.Prod.App}"],
+                        [FixCommands.MigrationsRan(world.Config.Prod.App)],
                         [
                             .. tables.Select(t => new FindingData(t, "a table staging's database has and prod's lacks", null)),
                             .. columns.Select(c => new FindingData(c, "a column staging's database has and prod's lacks", null)),

@@ -28,9 +28,7 @@ public sealed class PostgresVersionParityCheck(PreflightSession session)
                     problem is null,
                     $"{problem}: the deploy would run on a server major version staging was never tested on",
                     [$"staging: {staging.Where}", $"prod: {prod.Where}"],
-                    [
-                        $"heroku pg:upgrade --app {world.Config.Prod.App} (or upgrade staging first: heroku pg:upgrade --app {world.Config.Staging.App})",
-                    ]
+                    [FixCommands.PgUpgrade(world.Config.Prod.App, world.Config.Staging.App)]
                 );
             }
         );

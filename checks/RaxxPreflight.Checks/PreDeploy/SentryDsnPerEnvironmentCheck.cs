@@ -41,7 +41,7 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
                     Verdict.Warn(
                         $"prod and staging share one Sentry DSN ({prodSeen}): their errors land in one project",
                         [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodSeen}"],
-                        [$"if that is not intended: heroku config:set {name}=<prod project's DSN> --app {world.Config.Prod.App}"],
+                        [$"if that is not intended: {FixCommands.ConfigSet(world.Config.Prod.App, name, "<prod project's DSN>")}"],
                         [new FindingData(name, "prod and staging share one Sentry project", null)]
                     );
                 }

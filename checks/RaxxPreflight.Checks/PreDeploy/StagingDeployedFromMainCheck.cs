@@ -1,5 +1,6 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Declarations;
+using RaxxPreflight.Rules.Deploy;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
@@ -20,33 +21,22 @@ public sealed class StagingDeployedFromMainCheck(PreflightSession session)
             {
                 var world = session.World;
                 var gh = world.Config.GitHub;
-                var redeploy = $"gh workflow run {gh.WorkflowFile} --repo {gh.Slug} --ref {gh.Branch} -f target=staging";
                 var runTask = world.NewestSuccessfulRun.Value;
                 var headTask = world.BranchHead.Value;
                 var run = await runTask;
                 var head = await headTask;
-                Seen.Add(EvidenceTopics.Source, null, $"{gh.Branch}'s HEAD", Short(head));
+                Seen.Add(EvidenceTopics.Source, null, $"{gh.Branch}'s HEAD", DeployedFromBranchRule.Abbreviated(head));
+                if (run is not null)
+                {
+                    Seen.Add(
+                        EvidenceTopics.Source,
+                        null,
+                        $"newest successful {gh.WorkflowFile} run",
+                        $"#{run.RunNumber} built {DeployedFromBranchRule.Abbreviated(run.HeadSha)}"
+                    );
+                }
 
-                Verdict.NotNull(
-                    run,
-                    $"{gh.WorkflowFile} has no successful run on {gh.Branch}: staging may not run {gh.Branch} at all",
-                    [$"{gh.Branch}'s HEAD is {Short(head)}"],
-                    [redeploy]
-                );
-                Seen.Add(
-                    EvidenceTopics.Source,
-                    null,
-                    $"newest successful {gh.WorkflowFile} run",
-                    $"#{run.RunNumber} built {Short(run.HeadSha)}"
-                );
-                Verdict.That(
-                    run.HeadSha == head,
-                    $"the newest successful {gh.WorkflowFile} run on {gh.Branch} (#{run.RunNumber}) built {Short(run.HeadSha)}, but {gh.Branch}'s HEAD is {Short(head)}",
-                    [$"run #{run.RunNumber} ({run.Event}, {run.CreatedAt:u}) {run.HtmlUrl}"],
-                    [redeploy]
-                );
+                Verdict.Apply(DeployedFromBranchRule.Judge(run, head, gh.WorkflowFile, gh.Slug, gh.Branch));
             }
         );
-
-    private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
 }

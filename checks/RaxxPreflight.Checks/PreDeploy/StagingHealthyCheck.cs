@@ -27,9 +27,9 @@ public sealed class StagingHealthyCheck(PreflightSession session)
                 Verdict.NoProblems(
                     HealthFindings.Problems(reading, world.Config.Health.Service),
                     $"staging ({app}) is not healthy: {reading.Url} gave {reading.Summary}",
-                    $"heroku ps --app {app}",
-                    $"heroku logs --tail --app {app}",
-                    $"heroku ps:restart web --app {app}"
+                    FixCommands.Ps(app),
+                    FixCommands.TailLogs(app),
+                    FixCommands.Restart(app, "web")
                 );
             }
         );

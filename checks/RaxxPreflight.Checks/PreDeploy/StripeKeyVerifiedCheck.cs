@@ -1,5 +1,6 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Declarations;
+using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
@@ -21,7 +22,7 @@ public sealed class StripeKeyVerifiedCheck(PreflightSession session)
                 var world = session.World;
                 var name = world.Config.Stripe.SecretKey;
                 var app = world.Config.Prod.App;
-                var setKey = $"heroku config:set {name}=<sk_live_...> --app {app} (Stripe dashboard > Developers > API keys, live mode)";
+                var setKey = $"{FixCommands.ConfigSet(app, name, "<sk_live_...>")} (Stripe dashboard > Developers > API keys, live mode)";
                 var prodVars = await world.ProdVars;
                 var key = prodVars.Get(name);
                 Verdict.NotNull(key, $"prod has no {name} to verify with Stripe", [$"{name} is not set on {app}"], [setKey]);

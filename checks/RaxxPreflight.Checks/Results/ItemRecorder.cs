@@ -102,12 +102,8 @@ internal sealed class ItemRecorder(
     }
 
     /// <summary>
-    /// Records a fail or a warn made of <paramref name="ruleFindings"/>, after the config's waivers of this item had
-    /// their say (<see cref="WaiverRule"/>): every finding waived makes the item waived; a finding whose waiver expired
-    /// fails it, naming the waiver; the rest fail or warn as given, the waived ones listed. <paramref name="foundAreFindings"/>
-    /// says the found lines and fixes were made from the findings (and are remade from those that remain, followed by
-    /// <paramref name="context"/>).
-    /// Returns the status the item ends with.
+    /// Records a fail or a warn made of <paramref name="ruleFindings"/>, as the config's waivers of this item leave it
+    /// (<see cref="WaiverRule.Judge"/> decides; this only records). Returns the status the item ends with.
     /// </summary>
     public CheckStatus JudgedFindings(
         CheckStatus status,
@@ -119,60 +115,28 @@ internal sealed class ItemRecorder(
         IReadOnlyList<string>? context = null
     )
     {
-        var outcome = WaiverRule.Apply(checkId, ruleFindings, waivers, today);
-        if (outcome.Waived.Count == 0 && outcome.Expired.Count == 0)
-        {
-            Judged(status, summary, foundLines, fixLines, ruleFindings);
-            return status;
-        }
-
+        var judged = WaiverRule.Judge(
+            checkId,
+            status,
+            summary,
+            foundLines,
+            fixLines,
+            ruleFindings,
+            foundAreFindings,
+            context,
+            waivers,
+            today
+        );
         lock (gate)
         {
-            foreach (var (_, waiver) in outcome.Waived)
+            foreach (var (waiver, state) in judged.Met)
             {
-                Met(waiver, WaiverData.Applied);
-            }
-
-            foreach (var (_, waiver) in outcome.Expired)
-            {
-                Met(waiver, WaiverData.ExpiredState);
+                Met(waiver, state);
             }
         }
 
-        var waivedLines = outcome.Waived.Select(w => $"waived: {w.Finding.Subject}: {w.Finding.Problem} {w.Waiver.Terms}").ToList();
-        if (outcome.AllWaived)
-        {
-            var by = outcome.Waived.Select(w => w.Waiver).Distinct().Select(w => w.ToString());
-            Judged(CheckStatus.Waived, $"waived: {string.Join("; ", by)}", waivedLines, [], outcome.Waived.Select(w => w.Finding));
-            return CheckStatus.Waived;
-        }
-
-        var remaining = outcome.Kept.Concat(outcome.Expired.Select(e => e.Finding)).ToList();
-        var found = foundAreFindings ? [.. remaining.Select(f => $"{f.Subject}: {f.Problem}"), .. context ?? []] : foundLines.ToList();
-        var fixes = foundAreFindings ? remaining.Select(f => f.Fix).OfType<string>().ToList() : [.. fixLines];
-        found.AddRange(waivedLines);
-        if (outcome.Expired.Count > 0)
-        {
-            var expired = outcome.Expired.Select(e => e.Waiver).Distinct().ToList();
-            var words = string.Join(
-                "; ",
-                expired.Select(w =>
-                    $"the waiver of {w.Subject} expired on {w.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} (owner {w.Owner}: {w.Reason})"
-                )
-            );
-            fixes.InsertRange(
-                0,
-                expired.Select(w =>
-                    $"fix what it covered, or (with {w.Owner}'s consent) set a later \"expires\" on the waiver of {w.Subject} ({checkId}) in .config/preflight.json"
-                )
-            );
-            Judged(CheckStatus.Fail, $"{words}: {summary}", found, fixes, remaining);
-            return CheckStatus.Fail;
-        }
-
-        var subjects = string.Join(", ", outcome.Waived.Select(w => w.Finding.Subject).Distinct(StringComparer.Ordinal));
-        Judged(status, $"{summary} ({outcome.Waived.Count} waived: {subjects})", found, fixes, remaining);
-        return status;
+        Judged(judged.Status, judged.Summary, judged.Found, judged.Fixes, judged.Findings);
+        return judged.Status;
     }
 
     private void Met(Waiver waiver, string state)

@@ -22,6 +22,22 @@ public sealed record WaiverOutcome(
     public bool AllWaived => Waived.Count > 0 && Kept.Count == 0 && Expired.Count == 0;
 }
 
+/// <summary>An item's verdict on its findings once its waivers had their say.</summary>
+/// <param name="Status">How it ends: as given, waived, or failed on an expired waiver.</param>
+/// <param name="Summary">Its line.</param>
+/// <param name="Found">What was found (waived findings among it, marked so).</param>
+/// <param name="Fixes">The commands that fix what remains (renewing an expired waiver first).</param>
+/// <param name="Findings">The findings it ends on (the waived ones, when it is waived).</param>
+/// <param name="Met">Each waiver that met a finding, with what it did (<see cref="WaiverData.Applied"/>, <see cref="WaiverData.ExpiredState"/>).</param>
+public sealed record WaivedVerdict(
+    CheckStatus Status,
+    string Summary,
+    IReadOnlyList<string> Found,
+    IReadOnlyList<string> Fixes,
+    IReadOnlyList<FindingData> Findings,
+    IReadOnlyList<(Waiver Waiver, string State)> Met
+);
+
 /// <summary>
 /// Owns the judgement of waivers: a finding is waived when a waiver of the same item names its subject and has not
 /// expired (the day of expiry still counts); a finding whose waivers have all expired fails the item, naming them;
@@ -64,5 +80,75 @@ public static class WaiverRule
         }
 
         return new WaiverOutcome(kept, waived, expired, [.. mine.Where(w => !used.Contains(w))]);
+    }
+
+    /// <summary>
+    /// The verdict of <paramref name="checkId"/> on <paramref name="findings"/> (a fail or a warn: <paramref name="status"/>,
+    /// <paramref name="summary"/>) after <paramref name="waivers"/> had their say: every finding waived makes the item
+    /// waived; a finding whose waiver expired fails it, naming the waiver; the rest fail or warn as given, the waived ones
+    /// listed. <paramref name="foundAreFindings"/> says <paramref name="found"/> and <paramref name="fixes"/> were made from
+    /// the findings (and are remade from those that remain, followed by <paramref name="context"/>).
+    /// </summary>
+    public static WaivedVerdict Judge(
+        string checkId,
+        CheckStatus status,
+        string summary,
+        IReadOnlyList<string> found,
+        IReadOnlyList<string> fixes,
+        IReadOnlyList<FindingData> findings,
+        bool foundAreFindings,
+        IReadOnlyList<string>? context,
+        IReadOnlyList<Waiver> waivers,
+        DateOnly today
+    )
+    {
+        var outcome = Apply(checkId, findings, waivers, today);
+        if (outcome.Waived.Count == 0 && outcome.Expired.Count == 0)
+        {
+            return new WaivedVerdict(status, summary, found, fixes, findings, []);
+        }
+
+        var met = outcome
+            .Waived.Select(w => (w.Waiver, WaiverData.Applied))
+            .Concat(outcome.Expired.Select(e => (e.Waiver, WaiverData.ExpiredState)))
+            .ToList();
+        var waivedLines = outcome.Waived.Select(w => $"waived: {w.Finding.Subject}: {w.Finding.Problem} {w.Waiver.Terms}").ToList();
+        if (outcome.AllWaived)
+        {
+            var by = outcome.Waived.Select(w => w.Waiver).Distinct().Select(w => w.ToString());
+            return new WaivedVerdict(
+                CheckStatus.Waived,
+                $"waived: {string.Join("; ", by)}",
+                waivedLines,
+                [],
+                [.. outcome.Waived.Select(w => w.Finding)],
+                met
+            );
+        }
+
+        var remaining = outcome.Kept.Concat(outcome.Expired.Select(e => e.Finding)).ToList();
+        var foundNow = foundAreFindings ? [.. remaining.Select(f => $"{f.Subject}: {f.Problem}"), .. context ?? []] : found.ToList();
+        var fixesNow = foundAreFindings ? remaining.Select(f => f.Fix).OfType<string>().ToList() : [.. fixes];
+        foundNow.AddRange(waivedLines);
+        if (outcome.Expired.Count > 0)
+        {
+            var expired = outcome.Expired.Select(e => e.Waiver).Distinct().ToList();
+            var words = string.Join(
+                "; ",
+                expired.Select(w =>
+                    $"the waiver of {w.Subject} expired on {w.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} (owner {w.Owner}: {w.Reason})"
+                )
+            );
+            fixesNow.InsertRange(
+                0,
+                expired.Select(w =>
+                    $"fix what it covered, or (with {w.Owner}'s consent) set a later \"expires\" on the waiver of {w.Subject} ({checkId}) in .config/preflight.json"
+                )
+            );
+            return new WaivedVerdict(CheckStatus.Fail, $"{words}: {summary}", foundNow, fixesNow, remaining, met);
+        }
+
+        var subjects = string.Join(", ", outcome.Waived.Select(w => w.Finding.Subject).Distinct(StringComparer.Ordinal));
+        return new WaivedVerdict(status, $"{summary} ({outcome.Waived.Count} waived: {subjects})", foundNow, fixesNow, remaining, met);
     }
 }
