@@ -9,7 +9,7 @@ internal static class Settled
     /// <summary>Passes when <paramref name="result"/> held (recording the wait), else fails saying whether it settled wrong or not in time.</summary>
     public static void ShouldHold(SettleResult result, (string Environment, string Name) state, string what, IEnumerable<string> fixes)
     {
-        ItemRecorder.Current.Waited(result.Looks);
+        ItemRecorder.Current.Waited(result.Attempts);
         if (result.Attempts.Count > 0)
         {
             Seen.State(state.Environment, state.Name, result.Attempts[^1].Observed);

@@ -32,8 +32,8 @@ internal static class Verdict
             CheckStatus.Fail,
             summary,
             [.. findings.Select(f => f.ToString()), .. context],
-            [.. findings.Select(f => f.Fix).Distinct(StringComparer.Ordinal)],
-            [.. findings.Select(f => new FindingData(f.Subject, f.Problem, f.Fix))],
+            [.. findings.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal)],
+            findings,
             foundAreFindings: true,
             context
         );
@@ -101,12 +101,7 @@ internal static class Verdict
     /// <paramref name="findings"/> it names may be waived by the config (all waived: the item is waived; a waiver
     /// expired: the item fails, naming it); a warning that names none cannot be.
     /// </summary>
-    public static void Warn(
-        string summary,
-        IEnumerable<string> found,
-        IEnumerable<string> fixes,
-        IReadOnlyList<FindingData>? findings = null
-    )
+    public static void Warn(string summary, IEnumerable<string> found, IEnumerable<string> fixes, IReadOnlyList<Finding>? findings = null)
     {
         var item = ItemRecorder.Current;
         var foundList = found.ToList();

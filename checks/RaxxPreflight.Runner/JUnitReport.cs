@@ -78,15 +78,7 @@ internal static class JUnitReport
     private static string Message(CheckResult result) =>
         result.Status == CheckStatus.NotChecked ? $"not checked: {result.Reason}" : result.Reason ?? result.Title;
 
-    private static string Status(CheckStatus status) =>
-        status switch
-        {
-            CheckStatus.Pass => "pass",
-            CheckStatus.Warn => "warn",
-            CheckStatus.Waived => "waived",
-            CheckStatus.NotChecked => "not-checked",
-            _ => "fail",
-        };
+    private static string Status(CheckStatus status) => status.Word();
 
     private static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -74,14 +74,11 @@ internal static class OperatorReport
             ["startedAt"] = outcome.StartedAt.ToString("O", CultureInfo.InvariantCulture),
             ["finishedAt"] = outcome.FinishedAt.ToString("O", CultureInfo.InvariantCulture),
             ["passed"] = outcome.Passed,
-            ["counts"] = new JsonObject
-            {
-                ["pass"] = outcome.Results.Count(r => r.Status == CheckStatus.Pass),
-                ["warn"] = outcome.Results.Count(r => r.Status == CheckStatus.Warn),
-                ["fail"] = outcome.Results.Count(r => r.Status == CheckStatus.Fail),
-                ["notChecked"] = outcome.Results.Count(r => r.Status == CheckStatus.NotChecked),
-                ["waived"] = outcome.Results.Count(r => r.Status == CheckStatus.Waived),
-            },
+            // Keyed by each status's one spelling, the one the items' "status" uses.
+            ["counts"] = new JsonObject(
+                Enum.GetValues<CheckStatus>()
+                    .Select(s => KeyValuePair.Create(s.Word(), (JsonNode?)outcome.Results.Count(r => r.Status == s)))
+            ),
             ["items"] = JsonSerializer.SerializeToNode(outcome.Results, RunEvent.Json),
         };
         return report.ToJsonString(new JsonSerializerOptions(RunEvent.Json) { WriteIndented = true });
@@ -139,7 +136,7 @@ internal static class OperatorReport
             {
                 text.AppendLine(
                     CultureInfo.InvariantCulture,
-                    $"| {Mark(item.Status)} | `{item.CheckId}` | `{Cell(waiver.Subject)}` | {waiver.State} | {Cell(waiver.Owner)} | {waiver.Expires} | {Cell(waiver.Reason)} |"
+                    $"| {Mark(item.Status)} | `{item.CheckId}` | `{Cell(waiver.Subject)}` | {waiver.State.Word()} | {Cell(waiver.Owner)} | {waiver.Expires} | {Cell(waiver.Reason)} |"
                 );
             }
         }
@@ -158,7 +155,7 @@ internal static class OperatorReport
         {
             text.AppendLine(
                 CultureInfo.InvariantCulture,
-                $"| {Cell(name)} | {Cell(Value(seen, Environments.Staging, name))} | {Cell(Value(seen, Environments.Prod, name))} |"
+                $"| {Cell(name)} | {Cell(Value(seen, Stages.Staging, name))} | {Cell(Value(seen, Stages.Prod, name))} |"
             );
         }
     }
@@ -174,8 +171,8 @@ internal static class OperatorReport
         Table(text, title, string.Empty, "staging", "prod", string.Empty);
         foreach (var name in seen.Select(e => e.Name).Distinct(StringComparer.Ordinal))
         {
-            var staging = Value(seen, Environments.Staging, name);
-            var prod = Value(seen, Environments.Prod, name);
+            var staging = Value(seen, Stages.Staging, name);
+            var prod = Value(seen, Stages.Prod, name);
             text.AppendLine(
                 CultureInfo.InvariantCulture,
                 $"| {Cell(name)} | {Cell(staging)} | {Cell(prod)} | {(string.Equals(staging, prod, StringComparison.Ordinal) ? "same" : "**differs**")} |"
@@ -208,7 +205,7 @@ internal static class OperatorReport
         Table(text, "Post-deploy verification", string.Empty, "item", "looks");
         foreach (var item in post)
         {
-            var looks = item.Attempts.Count > 0 ? AttemptData.Record(item.Attempts) : item.Reason ?? string.Empty;
+            var looks = item.Attempts.Count > 0 ? Attempt.Record(item.Attempts) : item.Reason ?? string.Empty;
             text.AppendLine(CultureInfo.InvariantCulture, $"| {Mark(item.Status)} | `{item.CheckId}` | {Cell(looks)} |");
         }
     }

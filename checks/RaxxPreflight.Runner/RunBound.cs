@@ -21,7 +21,7 @@ internal static class RunBound
     public static readonly TimeSpan LiveSetUp = TimeSpan.FromSeconds(30);
 
     /// <summary>The bound of a run of <paramref name="selection"/> (the config and settings may be null: unreadable).</summary>
-    public static TimeSpan For(Selection selection, bool fakes, PreflightConfig? config, PreflightEnvironment? settings)
+    public static TimeSpan For(Selection selection, bool fakes, PreflightConfig? config, PreflightSettings? settings)
     {
         ArgumentNullException.ThrowIfNull(selection);
         if (settings?.RunTimeout is { } asked)

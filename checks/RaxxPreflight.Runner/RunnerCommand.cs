@@ -37,12 +37,11 @@ internal static class RunnerCommand
             and when nothing could be checked (no target, missing credentials, a bad config).
             """;
 
-    private static readonly Dictionary<string, string[]> PhaseWords = new(StringComparer.Ordinal)
-    {
-        ["pre-deploy"] = [Phases.PreDeploy],
-        ["post-deploy"] = [Phases.PostDeploy],
-        ["all"] = Phases.All,
-    };
+    // The phases' command-line words come from the one map between the two (Phases.Word); "all" runs both.
+    private static readonly Dictionary<string, string[]> PhaseWords = Phases
+        .All.Select(p => KeyValuePair.Create(Phases.Word(p), new[] { p }))
+        .Append(KeyValuePair.Create("all", Phases.All))
+        .ToDictionary(StringComparer.Ordinal);
 
     // The options that take a value, and what the value is.
     private static readonly Dictionary<string, string> OptionValues = new(StringComparer.Ordinal)
@@ -226,10 +225,10 @@ internal static class RunnerCommand
             return 0;
         }
 
-        PreflightEnvironment? settings;
+        PreflightSettings? settings;
         try
         {
-            settings = PreflightEnvironment.FromProcess();
+            settings = PreflightSettings.FromProcess();
         }
         catch (PreflightConfigException)
         {
@@ -289,7 +288,7 @@ internal static class RunnerCommand
     }
 
     // The run's bound comes from the config's timeouts; a config that cannot be read fails every item on its own.
-    private static PreflightConfig? ReadConfig(PreflightEnvironment? settings)
+    private static PreflightConfig? ReadConfig(PreflightSettings? settings)
     {
         try
         {

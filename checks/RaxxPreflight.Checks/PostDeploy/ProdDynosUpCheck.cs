@@ -29,7 +29,7 @@ public sealed class ProdDynosUpCheck(PreflightSession session)
 
         Settled.ShouldHold(
             result,
-            (Environments.Prod, "dynos"),
+            (Stages.Prod, "dynos"),
             $"prod's {type} dynos ({prod})",
             [FixCommands.Ps(prod), FixCommands.TailLogs(prod, type), FixCommands.Restart(prod, type)]
         );

@@ -23,7 +23,7 @@ public sealed class ProdFormationSetCheck(PreflightSession session)
         var prod = world.Config.Prod.App;
         var formation = await world.ProdFormation;
         var found = FormationRule.Describe(formation);
-        Seen.State(Environments.Prod, "formation", found);
+        Seen.State(Stages.Prod, "formation", found);
 
         var problems = FormationRule.Problems(formation, post);
         Verdict.NoProblems(

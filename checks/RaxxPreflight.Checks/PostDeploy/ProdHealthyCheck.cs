@@ -53,7 +53,7 @@ public sealed class ProdHealthyCheck(PreflightSession session)
 
         Settled.ShouldHold(
             result,
-            (Environments.Prod, "health"),
+            (Stages.Prod, "health"),
             $"prod's health ({prod})",
             [FixCommands.Ps(prod), FixCommands.TailLogs(prod), FixCommands.Restart(prod, type)]
         );

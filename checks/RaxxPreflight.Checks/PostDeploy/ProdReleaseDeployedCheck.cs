@@ -32,7 +32,7 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
             [FixCommands.Releases(world.Config.Staging.App)]
         );
         var image = ReleaseImage.Of(stagingDeploy)!;
-        Seen.State(Environments.Staging, "release", $"v{stagingDeploy.Version} '{stagingDeploy.Description}'");
+        Seen.State(Stages.Staging, "release", $"v{stagingDeploy.Version} '{stagingDeploy.Description}'");
 
         var result = await world.Poller.UntilAsync(
             _ => world.ProdReleases.GetAsync(),
@@ -44,7 +44,7 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
 
         Settled.ShouldHold(
             result,
-            (Environments.Prod, "release"),
+            (Stages.Prod, "release"),
             $"prod's release ({prod})",
             [
                 FixCommands.Releases(prod),

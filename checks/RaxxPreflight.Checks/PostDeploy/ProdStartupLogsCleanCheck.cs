@@ -48,7 +48,7 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
         );
 
         var fixes = new[] { FixCommands.RecentLogs(prod, type), FixCommands.Ps(prod), FixCommands.ReleasesThenRollback(prod) };
-        Settled.ShouldHold(result, (Environments.Prod, "startup log"), $"prod's startup log ({prod})", fixes);
+        Settled.ShouldHold(result, (Stages.Prod, "startup log"), $"prod's startup log ({prod})", fixes);
 
         // Held: the web process is clean. What other process types logged is out of scope, but an operator should know.
         if (lastLook is { OtherProcesses.Count: > 0 } judged)

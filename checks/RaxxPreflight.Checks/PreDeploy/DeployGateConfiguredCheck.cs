@@ -46,7 +46,7 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
 
         var deployJobs = DeployGate.DeployJobs(workflow, gh.Gate, prodApp);
         var names = DeployGate
-            .Environments(deployJobs.Select(d => d.Job))
+            .GitHubEnvironments(deployJobs.Select(d => d.Job))
             .Append(gh.Environment)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -35,7 +35,7 @@ public sealed class PostgresPlanParityCheck(PreflightSession session)
         var staging = PrimaryDatabase.Find(await reads.StagingAddons, await reads.StagingAttachments, service);
         var prod = PrimaryDatabase.Find(await reads.ProdAddons, await reads.ProdAttachments, service);
 
-        foreach (var (environment, primary) in new[] { (Environments.Staging, staging), (Environments.Prod, prod) })
+        foreach (var (environment, primary) in new[] { (Stages.Staging, staging), (Stages.Prod, prod) })
         {
             if (primary.Primary is { } addon)
             {

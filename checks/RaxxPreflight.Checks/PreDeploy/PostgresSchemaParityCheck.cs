@@ -32,8 +32,8 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
                         [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
                         [FixCommands.MigrationsRan(world.Config.Prod.App)],
                         [
-                            .. tables.Select(t => new FindingData(t, "a table staging's database has and prod's lacks", null)),
-                            .. columns.Select(c => new FindingData(c, "a column staging's database has and prod's lacks", null)),
+                            .. tables.Select(t => new Finding(t, "a table staging's database has and prod's lacks", null)),
+                            .. columns.Select(c => new Finding(c, "a column staging's database has and prod's lacks", null)),
                         ]
                     );
                 }

@@ -20,7 +20,7 @@ public sealed class ProdDatabaseReachableCheck(PreflightSession session)
             {
                 var world = session.World;
                 var prod = await world.ProdDatabase;
-                Seen.State(Environments.Prod, "database", $"PostgreSQL {prod.ServerVersion} at {prod.Where}");
+                Seen.State(Stages.Prod, "database", $"PostgreSQL {prod.ServerVersion} at {prod.Where}");
 
                 // A session that could write would have been refused before any read; say what was seen.
                 Verdict.That(

@@ -34,15 +34,15 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
                 }
 
                 var (shared, stagingSeen, prodSeen) = SentryDsn.Compare(staging, prod);
-                Seen.State(Environments.Staging, "Sentry", stagingSeen);
-                Seen.State(Environments.Prod, "Sentry", prodSeen);
+                Seen.State(Stages.Staging, "Sentry", stagingSeen);
+                Seen.State(Stages.Prod, "Sentry", prodSeen);
                 if (shared)
                 {
                     Verdict.Warn(
                         $"prod and staging share one Sentry DSN ({prodSeen}): their errors land in one project",
                         [$"{name} on {world.Config.Prod.App} and {world.Config.Staging.App}: {prodSeen}"],
                         [$"if that is not intended: {FixCommands.ConfigSet(world.Config.Prod.App, name, "<prod project's DSN>")}"],
-                        [new FindingData(name, "prod and staging share one Sentry project", null)]
+                        [new Finding(name, "prod and staging share one Sentry project", null)]
                     );
                 }
             }

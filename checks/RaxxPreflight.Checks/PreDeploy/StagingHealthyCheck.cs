@@ -22,7 +22,7 @@ public sealed class StagingHealthyCheck(PreflightSession session)
                 var world = session.World;
                 var app = world.Config.Staging.App;
                 var reading = await world.StagingHealth;
-                Seen.State(Environments.Staging, "health", reading.Summary);
+                Seen.State(Stages.Staging, "health", reading.Summary);
 
                 Verdict.NoProblems(
                     HealthFindings.Problems(reading, world.Config.Health.Service),

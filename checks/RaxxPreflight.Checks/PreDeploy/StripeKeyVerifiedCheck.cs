@@ -30,7 +30,7 @@ public sealed class StripeKeyVerifiedCheck(PreflightSession session)
                 var answer = await world.ProdStripeKey;
                 Verdict.NotNull(answer, $"prod's {name} was not sent to Stripe", [], [setKey]);
                 Seen.State(
-                    Environments.Prod,
+                    Stages.Prod,
                     "Stripe's answer to its secret key",
                     answer.Refusal is null
                         ? $"{answer.Status}, livemode: {(answer.Livemode == true ? "true" : "false")}"

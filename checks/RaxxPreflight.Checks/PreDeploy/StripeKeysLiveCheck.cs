@@ -21,7 +21,7 @@ public sealed class StripeKeysLiveCheck(PreflightSession session)
             {
                 var world = session.World;
                 var (staging, prod) = await world.ConfigVarsAsync();
-                foreach (var (environment, vars) in new[] { (Environments.Staging, staging), (Environments.Prod, prod) })
+                foreach (var (environment, vars) in new[] { (Stages.Staging, staging), (Stages.Prod, prod) })
                 {
                     foreach (var name in world.Config.Stripe.All)
                     {

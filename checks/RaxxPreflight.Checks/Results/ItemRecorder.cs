@@ -25,12 +25,12 @@ internal sealed class ItemRecorder(
     private static readonly AsyncLocal<ItemRecorder?> Ambient = new();
     private readonly Lock gate = new();
     private readonly long started = Stopwatch.GetTimestamp();
-    private readonly List<FindingData> findings = [];
+    private readonly List<Finding> findings = [];
     private readonly List<string> found = [];
     private readonly List<string> fixes = [];
     private readonly List<Evidence> evidence = [];
-    private IReadOnlyList<AttemptData> attempts = [];
-    private readonly List<WaiverData> waiverData = [];
+    private IReadOnlyList<Attempt> attempts = [];
+    private readonly List<WaiverUse> waiverUses = [];
     private readonly HashSet<Waiver> usedWaivers = [];
     private CheckStatus? verdict;
     private string? reason;
@@ -74,13 +74,11 @@ internal sealed class ItemRecorder(
     }
 
     /// <summary>Records the looks of a wait.</summary>
-    public void Waited(IReadOnlyList<AttemptData> looks) => attempts = looks;
+    public void Waited(IReadOnlyList<Attempt> looks) => attempts = looks;
 
     /// <summary>Tells the runner that a wait looked and the state does not hold yet.</summary>
     public void Looked(Attempt attempt, string problem, TimeSpan timeout) =>
-        events.Publish(
-            new RunEvent(RunEvent.Waiting, checkId, Problem: problem, Elapsed: attempt.At.TotalSeconds, Timeout: timeout.TotalSeconds)
-        );
+        events.Publish(new RunEvent(RunEvent.Waiting, checkId, Problem: problem, Elapsed: attempt.At, Timeout: timeout.TotalSeconds));
 
     /// <summary>Records the verdict: fail or warn with its reason, what was found and the fixes; or a pass's one line.</summary>
     public void Judged(
@@ -88,7 +86,7 @@ internal sealed class ItemRecorder(
         string? line,
         IEnumerable<string> foundLines,
         IEnumerable<string> fixLines,
-        IEnumerable<FindingData> ruleFindings
+        IEnumerable<Finding> ruleFindings
     )
     {
         lock (gate)
@@ -110,7 +108,7 @@ internal sealed class ItemRecorder(
         string summary,
         IReadOnlyList<string> foundLines,
         IReadOnlyList<string> fixLines,
-        IReadOnlyList<FindingData> ruleFindings,
+        IReadOnlyList<Finding> ruleFindings,
         bool foundAreFindings,
         IReadOnlyList<string>? context = null
     )
@@ -139,15 +137,15 @@ internal sealed class ItemRecorder(
         return judged.Status;
     }
 
-    private void Met(Waiver waiver, string state)
+    private void Met(Waiver waiver, WaiverState state)
     {
         if (usedWaivers.Add(waiver))
         {
-            waiverData.Add(Data(waiver, state));
+            waiverUses.Add(Use(waiver, state));
         }
     }
 
-    private static WaiverData Data(Waiver waiver, string state) =>
+    private static WaiverUse Use(Waiver waiver, WaiverState state) =>
         new(
             waiver.Subject,
             waiver.Reason,
@@ -189,7 +187,7 @@ internal sealed class ItemRecorder(
                 .ToList();
             if (unused.Count > 0 && status != CheckStatus.NotChecked)
             {
-                waiverData.AddRange(unused.Select(w => Data(w, WaiverData.Unused)));
+                waiverUses.AddRange(unused.Select(w => Use(w, WaiverState.Unused)));
                 var text =
                     $"unused waiver{(unused.Count == 1 ? string.Empty : "s")}: {string.Join("; ", unused)}: no finding matches {(unused.Count == 1 ? "it" : "them")}";
                 if (status == CheckStatus.Pass)
@@ -222,7 +220,7 @@ internal sealed class ItemRecorder(
                 title,
                 status,
                 line is null ? null : S(line),
-                [.. findings.Select(f => new FindingData(f.Subject, S(f.Problem), f.Fix is null ? null : S(f.Fix)))],
+                [.. findings.Select(f => new Finding(f.Subject, S(f.Problem), f.Fix is null ? null : S(f.Fix)))],
                 [.. found.Select(S)],
                 [.. fixes.Select(S)],
                 [.. evidence.Select(e => e with { Value = S(e.Value) })],
@@ -230,7 +228,7 @@ internal sealed class ItemRecorder(
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 3)
             )
             {
-                Waivers = [.. waiverData.Select(w => w with { Reason = S(w.Reason) })],
+                Waivers = [.. waiverUses.Select(w => w with { Reason = S(w.Reason) })],
             };
         }
     }

@@ -17,8 +17,8 @@ internal static class Seen
         Func<Database.DatabaseReading, string> fact
     )
     {
-        Add(EvidenceTopics.Postgres, Environments.Staging, name, fact(staging));
-        Add(EvidenceTopics.Postgres, Environments.Prod, name, fact(prod));
+        Add(EvidenceTopics.Postgres, Stages.Staging, name, fact(staging));
+        Add(EvidenceTopics.Postgres, Stages.Prod, name, fact(prod));
     }
 
     /// <summary>Anything else, under its topic (<see cref="EvidenceTopics"/>).</summary>

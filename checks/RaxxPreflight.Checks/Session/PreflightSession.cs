@@ -51,7 +51,7 @@ public sealed class PreflightSession : IAsyncLifetime
         {
             Events = RunEventSink.To(events);
         }
-        else if (PreflightEnvironment.EventsRequested())
+        else if (PreflightSettings.EventsRequested())
         {
             Events = RunEventSink.StandardError();
         }
@@ -69,7 +69,7 @@ public sealed class PreflightSession : IAsyncLifetime
         IAsyncDisposable? fakes = null;
         try
         {
-            var environment = PreflightEnvironment.FromProcess();
+            var environment = PreflightSettings.FromProcess();
             var parsed = PreflightTarget.Parse(target ?? environment.Target, ScenarioNames.All);
             var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory), ChecklistCatalog.Current);
             config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
@@ -112,7 +112,7 @@ public sealed class PreflightSession : IAsyncLifetime
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task<(IAsyncDisposable Fakes, DeployClients Clients, DatabaseAccess Databases)> StartFakesAsync(
         string scenario,
-        PreflightEnvironment environment,
+        PreflightSettings environment,
         PreflightConfig config,
         CancellationToken cancellationToken
     )

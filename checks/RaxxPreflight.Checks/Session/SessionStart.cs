@@ -20,7 +20,7 @@ internal sealed class SessionStart
         Target = target;
         Events = events;
         Stopping = stopping;
-        if (readAhead.Count > 0 && RaxxPreflight.Configuration.PreflightEnvironment.ReadAheadRequested())
+        if (readAhead.Count > 0 && RaxxPreflight.Configuration.PreflightSettings.ReadAheadRequested())
         {
             early = Task.Run(async () =>
             {

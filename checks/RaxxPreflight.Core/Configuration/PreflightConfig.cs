@@ -12,8 +12,8 @@ namespace RaxxPreflight.Configuration;
 /// <param name="PostDeploy">How the post-deploy items wait and what they expect.</param>
 /// <param name="Database">How the database items connect and what they allow.</param>
 public sealed record PreflightConfig(
-    EnvironmentConfig Staging,
-    EnvironmentConfig Prod,
+    StageConfig Staging,
+    StageConfig Prod,
     GitHubConfig GitHub,
     HealthConfig Health,
     ConfigVarRules ConfigVars,
@@ -38,7 +38,7 @@ public sealed record PreflightConfig(
 /// <param name="Name">"staging" or "prod": how messages name the environment.</param>
 /// <param name="App">The Heroku app name.</param>
 /// <param name="HealthUrl">The health URL, when it is not the app's <c>web_url</c> joined with the health path.</param>
-public sealed record EnvironmentConfig(string Name, string App, Uri? HealthUrl);
+public sealed record StageConfig(string Name, string App, Uri? HealthUrl);
 
 /// <summary>The GitHub side of the deploy.</summary>
 /// <param name="Owner">The repository's owner.</param>

@@ -190,7 +190,7 @@ public static class PreflightConfigLoader
         };
     }
 
-    private static EnvironmentConfig Environment(ConfigNode node, string name) =>
+    private static StageConfig Environment(ConfigNode node, string name) =>
         new(name, node.AppName("app"), node.OptionalHttpUrl("healthUrl"));
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

@@ -7,7 +7,7 @@ namespace RaxxPreflight.GitHub;
 /// <summary>Turns Octokit's exceptions into one line that names the request, the status and what to do.</summary>
 internal static class GitHubErrors
 {
-    public static RemoteServiceException From(ApiException e, string request)
+    public static RemoteServiceException From(ApiException e, string request, GivenUp? givenUp = null)
     {
         var status = (int)e.StatusCode;
         // The API's own words may echo the token or a value: mask every secret-shaped part before quoting them.
@@ -26,12 +26,7 @@ internal static class GitHubErrors
             _ when status >= 500 => "GitHub is failing: check https://www.githubstatus.com and run again",
             _ => "the API answered something this checklist does not expect: run again, and report it if it stays",
         };
-        var attempts =
-            e.HttpResponse?.Headers is { } headers
-            && headers.FirstOrDefault(h => string.Equals(h.Key, RetryHandler.AttemptsHeader, StringComparison.OrdinalIgnoreCase)).Value
-                is { } tried
-                ? $" after {tried}"
-                : string.Empty;
+        var attempts = givenUp is null ? string.Empty : $" after {givenUp}";
         return new RemoteServiceException($"{GitHubReader.Service} answered {status} to {request}{said}{attempts}: {todo}", e)
         {
             StatusCode = status,

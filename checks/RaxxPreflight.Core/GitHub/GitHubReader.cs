@@ -121,13 +121,14 @@ public sealed class GitHubReader
 
     private static async Task<T> Call<T>(string request, Func<Task<T>> read)
     {
+        var givingUp = RetryLog.WatchGivingUp();
         try
         {
             return await read().ConfigureAwait(false);
         }
         catch (ApiException e)
         {
-            throw GitHubErrors.From(e, request);
+            throw GitHubErrors.From(e, request, givingUp.Last);
         }
         catch (HttpRequestException e)
         {

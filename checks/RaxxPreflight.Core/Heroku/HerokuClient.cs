@@ -156,7 +156,8 @@ public sealed class HerokuClient
             request = request.WithHeader("Range", range);
         }
 
+        var givingUp = RetryLog.WatchGivingUp();
         var response = await RemoteResponse.GetAsync(request, Service, cancellationToken).ConfigureAwait(false);
-        return response.Status is 200 or 206 ? response : throw HerokuErrors.From(response);
+        return response.Status is 200 or 206 ? response : throw HerokuErrors.From(response, givingUp.Last);
     }
 }

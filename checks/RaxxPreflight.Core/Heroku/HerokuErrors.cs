@@ -6,13 +6,13 @@ namespace RaxxPreflight.Heroku;
 /// <summary>Turns a Heroku error answer (<c>{"id","message","url"}</c>) into one line that says what to do.</summary>
 internal static class HerokuErrors
 {
-    public static RemoteServiceException From(RemoteResponse response)
+    public static RemoteServiceException From(RemoteResponse response, GivenUp? givenUp = null)
     {
         var (id, quoted) = Read(response.Body);
 
         // The API's own words may echo the key or a value: mask every secret-shaped part before quoting them.
         var message = quoted is null ? null : Secrets.SecretPatterns.Mask(quoted);
-        var attempts = response.Header(RetryHandler.AttemptsHeader) is { } tried ? $" after {tried}" : string.Empty;
+        var attempts = givenUp is null ? string.Empty : $" after {givenUp}";
         var what =
             $"{HerokuClient.Service} answered {response.Status}{(id is null ? string.Empty : " " + id)} to {response.Request}{(message is null ? string.Empty : $" (\"{message}\")")}{attempts}";
         var todo = response.Status switch

@@ -8,14 +8,11 @@ namespace RaxxPreflight.Http;
 /// <summary>
 /// Retries a GET that met a transient fault (a 5xx, a 429, a connection failure) a few times, waiting as the
 /// service asks (<c>Retry-After</c>, capped) or a short backoff, all within the call's own timeout. Above the
-/// read-only guard, so every attempt passes it; never a write. Each retry is told to <see cref="RetryLog"/>, and
-/// an answer given up on carries the attempts in <see cref="AttemptsHeader"/> for its error message.
+/// read-only guard, so every attempt passes it; never a write. Each retry that passed is told to <see cref="RetryLog"/>,
+/// and a request given up on is recorded there as data (<see cref="GivenUp"/>) for its error message.
 /// </summary>
 public sealed class RetryHandler : DelegatingHandler
 {
-    /// <summary>The response header (never sent anywhere) that lists the attempts of a request given up on.</summary>
-    public const string AttemptsHeader = "X-Preflight-Attempts";
-
     /// <summary>How many times a GET is retried at most.</summary>
     public const int MaxRetries = 2;
 
@@ -90,10 +87,7 @@ public sealed class RetryHandler : DelegatingHandler
             var where = $"{request.Method} {request.RequestUri?.AbsolutePath}";
             if (attempts.Count > 0 && Transient(response.StatusCode))
             {
-                response.Headers.TryAddWithoutValidation(
-                    AttemptsHeader,
-                    $"{attempts.Count + 1} attempts: {string.Join(", ", attempts.Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)))}"
-                );
+                RetryLog.GaveUp(new GivenUp([.. attempts, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)]));
             }
             else if (attempts.Count > 0)
             {

@@ -9,6 +9,28 @@ public static class RetryLog
 {
     private static readonly AsyncLocal<List<string>?> Current = new();
 
+    private static readonly AsyncLocal<GivingUp?> Watched = new();
+
+    /// <summary>
+    /// Watches the request about to be sent in the current flow (a client's call, around one request): when the retry
+    /// handler gives up on it, what each attempt was answered lands in the returned watch, as data.
+    /// </summary>
+    public static GivingUp WatchGivingUp()
+    {
+        var watch = new GivingUp();
+        Watched.Value = watch;
+        return watch;
+    }
+
+    /// <summary>Tells the current flow's watch, if any, of a request given up on.</summary>
+    public static void GaveUp(GivenUp givenUp)
+    {
+        if (Watched.Value is { } watch)
+        {
+            watch.Last = givenUp;
+        }
+    }
+
     /// <summary>Listens, for the rest of the current flow; returns what it hears.</summary>
     public static IReadOnlyList<string> Listen()
     {
@@ -52,5 +74,18 @@ public static class RetryLog
         }
 
         return value;
+    }
+}
+
+/// <summary>What <see cref="RetryLog.WatchGivingUp"/> saw of one request: the attempts it gave up after, if it did.</summary>
+public sealed class GivingUp
+{
+    private GivenUp? last;
+
+    /// <summary>The attempts of the request given up on; null when it was not.</summary>
+    public GivenUp? Last
+    {
+        get => Volatile.Read(ref last);
+        internal set => Volatile.Write(ref last, value);
     }
 }

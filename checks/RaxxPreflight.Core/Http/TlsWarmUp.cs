@@ -22,7 +22,7 @@ public static class TlsWarmUp
     /// the protocol the handshake agreed, or null when it did not run or failed.
     /// </summary>
     public static Task<SslProtocols?> Start() =>
-        Configuration.PreflightEnvironment.TlsWarmUpRequested()
+        Configuration.PreflightSettings.TlsWarmUpRequested()
             ? Task.Run(async () =>
             {
                 try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Reporting;
 
@@ -24,16 +25,16 @@ public sealed record CheckResult(
     string Title,
     CheckStatus Status,
     string? Reason,
-    IReadOnlyList<FindingData> Findings,
+    IReadOnlyList<Finding> Findings,
     IReadOnlyList<string> Found,
     IReadOnlyList<string> Fixes,
     IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<AttemptData> Attempts,
+    IReadOnlyList<Attempt> Attempts,
     double Seconds
 )
 {
     /// <summary>The waivers this item met: applied to a finding, expired (which failed it), or unused.</summary>
-    public IReadOnlyList<WaiverData> Waivers { get; init; } = [];
+    public IReadOnlyList<WaiverUse> Waivers { get; init; } = [];
 
     /// <summary>True when the item failed or could not be checked.</summary>
     [JsonIgnore]
@@ -67,40 +68,65 @@ public sealed record CheckResult(
     }
 }
 
-/// <summary>One thing wrong, as a rule found it.</summary>
-/// <param name="Subject">What it is about: a config var's name, a job, an extension.</param>
-/// <param name="Problem">What is wrong and what was found.</param>
-/// <param name="Fix">The command that fixes it, when there is one.</param>
-public sealed record FindingData(string Subject, string Problem, string? Fix);
-
-/// <summary>A waiver as an item met it.</summary>
+/// <summary>How an item used one of the config's waivers (the waiver itself is <c>Configuration.Waiver</c>).</summary>
 /// <param name="Subject">What the finding it names is about.</param>
 /// <param name="Reason">Why it was accepted.</param>
 /// <param name="Owner">Who answers for it.</param>
 /// <param name="Expires">Its last day, <c>yyyy-MM-dd</c>.</param>
-/// <param name="State"><c>applied</c> (a finding waived), <c>expired</c> (its finding failed the item) or <c>unused</c> (no finding matched).</param>
-public sealed record WaiverData(string Subject, string Reason, string Owner, string Expires, string State)
+/// <param name="State">What it did.</param>
+public sealed record WaiverUse(string Subject, string Reason, string Owner, string Expires, WaiverState State);
+
+/// <summary>What a waiver did for an item; the JSON spelling is the word the reports print.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WaiverState>))]
+public enum WaiverState
 {
-    /// <summary>A waiver that covered a finding.</summary>
-    public const string Applied = "applied";
+    /// <summary>It covered a finding.</summary>
+    [JsonStringEnumMemberName("applied")]
+    Applied,
 
-    /// <summary>A waiver past its date whose finding failed the item.</summary>
-    public const string ExpiredState = "expired";
+    /// <summary>It was past its date: its finding failed the item.</summary>
+    [JsonStringEnumMemberName("expired")]
+    Expired,
 
-    /// <summary>A waiver no finding matched.</summary>
-    public const string Unused = "unused";
+    /// <summary>No finding matched it.</summary>
+    [JsonStringEnumMemberName("unused")]
+    Unused,
 }
 
-/// <summary>One look of a wait: when (seconds since the wait began) and what was seen.</summary>
+/// <summary>The words of the closed sets the reports print, one spelling each (the JSON's).</summary>
+public static class Spelling
+{
+    /// <summary><c>pass</c>, <c>warn</c>, <c>waived</c>, <c>fail</c>, <c>not-checked</c>.</summary>
+    public static string Word(this CheckStatus status) =>
+        status switch
+        {
+            CheckStatus.Pass => "pass",
+            CheckStatus.Warn => "warn",
+            CheckStatus.Waived => "waived",
+            CheckStatus.NotChecked => "not-checked",
+            _ => "fail",
+        };
+
+    /// <summary><c>applied</c>, <c>expired</c>, <c>unused</c>.</summary>
+    public static string Word(this WaiverState state) =>
+        state switch
+        {
+            WaiverState.Applied => "applied",
+            WaiverState.Expired => "expired",
+            _ => "unused",
+        };
+}
+
+/// <summary>One look of a wait (an attempt): when (seconds since the wait began) and what was seen.</summary>
 /// <param name="At">Seconds since the wait began.</param>
 /// <param name="Observed">What was seen, in words.</param>
-public sealed record AttemptData(double At, string Observed)
+public sealed record Attempt(double At, string Observed)
 {
     /// <summary><c>starting (10s)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Observed} ({At:0.#}s)");
 
     /// <summary>The looks as one line: <c>starting (0s) -> up (5s)</c>, the middle elided when long.</summary>
-    public static string Record(IReadOnlyList<AttemptData> attempts)
+    public static string Record(IReadOnlyList<Attempt> attempts)
     {
         ArgumentNullException.ThrowIfNull(attempts);
         const int keep = 12;

@@ -9,14 +9,14 @@ namespace RaxxPreflight.Rules;
 /// <param name="Expired">Each finding whose only waivers have expired, with the newest of them: it fails the item.</param>
 /// <param name="Unused">The item's waivers that matched no finding: they are rotting, and say so.</param>
 public sealed record WaiverOutcome(
-    IReadOnlyList<FindingData> Kept,
-    IReadOnlyList<(FindingData Finding, Waiver Waiver)> Waived,
-    IReadOnlyList<(FindingData Finding, Waiver Waiver)> Expired,
+    IReadOnlyList<Finding> Kept,
+    IReadOnlyList<(Finding Finding, Waiver Waiver)> Waived,
+    IReadOnlyList<(Finding Finding, Waiver Waiver)> Expired,
     IReadOnlyList<Waiver> Unused
 )
 {
     /// <summary>Nothing waived, nothing expired, nothing unused.</summary>
-    public static WaiverOutcome None(IReadOnlyList<FindingData> findings) => new(findings, [], [], []);
+    public static WaiverOutcome None(IReadOnlyList<Finding> findings) => new(findings, [], [], []);
 
     /// <summary>Every finding is covered by a live waiver: the item is waived, neither failed nor warned.</summary>
     public bool AllWaived => Waived.Count > 0 && Kept.Count == 0 && Expired.Count == 0;
@@ -28,14 +28,14 @@ public sealed record WaiverOutcome(
 /// <param name="Found">What was found (waived findings among it, marked so).</param>
 /// <param name="Fixes">The commands that fix what remains (renewing an expired waiver first).</param>
 /// <param name="Findings">The findings it ends on (the waived ones, when it is waived).</param>
-/// <param name="Met">Each waiver that met a finding, with what it did (<see cref="WaiverData.Applied"/>, <see cref="WaiverData.ExpiredState"/>).</param>
+/// <param name="Met">Each waiver that met a finding, with what it did (<see cref="WaiverState.Applied"/>, <see cref="WaiverState.Expired"/>).</param>
 public sealed record WaivedVerdict(
     CheckStatus Status,
     string Summary,
     IReadOnlyList<string> Found,
     IReadOnlyList<string> Fixes,
-    IReadOnlyList<FindingData> Findings,
-    IReadOnlyList<(Waiver Waiver, string State)> Met
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<(Waiver Waiver, WaiverState State)> Met
 );
 
 /// <summary>
@@ -47,7 +47,7 @@ public sealed record WaivedVerdict(
 public static class WaiverRule
 {
     /// <summary>Applies <paramref name="waivers"/> (all of the config's: those of other items are ignored) to the findings of <paramref name="checkId"/>.</summary>
-    public static WaiverOutcome Apply(string checkId, IReadOnlyList<FindingData> findings, IReadOnlyList<Waiver> waivers, DateOnly today)
+    public static WaiverOutcome Apply(string checkId, IReadOnlyList<Finding> findings, IReadOnlyList<Waiver> waivers, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(waivers);
@@ -57,9 +57,9 @@ public static class WaiverRule
             return WaiverOutcome.None(findings);
         }
 
-        var kept = new List<FindingData>();
-        var waived = new List<(FindingData, Waiver)>();
-        var expired = new List<(FindingData, Waiver)>();
+        var kept = new List<Finding>();
+        var waived = new List<(Finding, Waiver)>();
+        var expired = new List<(Finding, Waiver)>();
         var used = new HashSet<Waiver>();
         foreach (var finding in findings)
         {
@@ -95,7 +95,7 @@ public static class WaiverRule
         string summary,
         IReadOnlyList<string> found,
         IReadOnlyList<string> fixes,
-        IReadOnlyList<FindingData> findings,
+        IReadOnlyList<Finding> findings,
         bool foundAreFindings,
         IReadOnlyList<string>? context,
         IReadOnlyList<Waiver> waivers,
@@ -109,8 +109,8 @@ public static class WaiverRule
         }
 
         var met = outcome
-            .Waived.Select(w => (w.Waiver, WaiverData.Applied))
-            .Concat(outcome.Expired.Select(e => (e.Waiver, WaiverData.ExpiredState)))
+            .Waived.Select(w => (w.Waiver, WaiverState.Applied))
+            .Concat(outcome.Expired.Select(e => (e.Waiver, WaiverState.Expired)))
             .ToList();
         var waivedLines = outcome.Waived.Select(w => $"waived: {w.Finding.Subject}: {w.Finding.Problem} {w.Waiver.Terms}").ToList();
         if (outcome.AllWaived)

@@ -1,4 +1,5 @@
 using RaxxPreflight.Http;
+using RaxxPreflight.Reporting;
 
 namespace RaxxPreflight.Settling;
 
@@ -39,14 +40,14 @@ public sealed class Poller(TimeProvider time, TimeSpan timeout, TimeSpan interva
             {
                 var observation = await observe(cancellationToken).ConfigureAwait(false);
                 elapsed = time.GetElapsedTime(started);
-                attempts.Add(new Attempt(elapsed, describe(observation)));
+                attempts.Add(new Attempt(elapsed.TotalSeconds, describe(observation)));
                 judgement = judge(observation);
             }
             catch (RemoteServiceException e) when (Transient(e))
             {
                 // A transient fault (a 5xx, a 429, no answer) is one failed look, not the end of the wait.
                 elapsed = time.GetElapsedTime(started);
-                attempts.Add(new Attempt(elapsed, $"could not look: {e.Message}"));
+                attempts.Add(new Attempt(elapsed.TotalSeconds, $"could not look: {e.Message}"));
                 judgement = Judgement.NotYet(e.Message);
             }
 

@@ -1,3 +1,5 @@
+using RaxxPreflight.Reporting;
+
 namespace RaxxPreflight.Settling;
 
 /// <summary>How a wait for a settling state ended, with every attempt it made.</summary>
@@ -8,11 +10,7 @@ namespace RaxxPreflight.Settling;
 public sealed record SettleResult(SettleOutcome Outcome, string? Problem, IReadOnlyList<Attempt> Attempts, TimeSpan Timeout)
 {
     /// <summary>The attempts as one line: <c>starting (0s) -> starting (10s) -> crashed (20s)</c>, the middle elided when long.</summary>
-    public string Record => Reporting.AttemptData.Record(Looks);
-
-    /// <summary>The attempts as data.</summary>
-    public IReadOnlyList<Reporting.AttemptData> Looks =>
-        [.. Attempts.Select(a => new Reporting.AttemptData(a.At.TotalSeconds, a.Observed))];
+    public string Record => Attempt.Record(Attempts);
 
     /// <summary>Why it failed, in the words an operator needs: not settled in time, or settled wrong.</summary>
     public string Verdict =>

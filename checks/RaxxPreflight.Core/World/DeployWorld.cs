@@ -186,7 +186,7 @@ public sealed class DeployWorld
     }
 
     /// <summary>The health URL of <paramref name="environment"/>: configured, or the app's <c>web_url</c> joined with the health path.</summary>
-    private async Task<Uri> HealthUrlAsync(EnvironmentConfig environment, Once<HerokuApp> app)
+    private async Task<Uri> HealthUrlAsync(StageConfig environment, Once<HerokuApp> app)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(app);
@@ -221,7 +221,7 @@ public sealed class DeployWorld
     // The one probe of a pre-deploy item: an answer that a moment may change (5xx, 429) gets a second look, as an
     // operator would give it, and says so; the post-deploy waits look again by themselves.
     private async Task<HealthReading> ProbeWithASecondLookAsync(
-        EnvironmentConfig environment,
+        StageConfig environment,
         Once<HerokuApp> app,
         CancellationToken cancellationToken
     )
@@ -246,17 +246,13 @@ public sealed class DeployWorld
         return second;
     }
 
-    private async Task<HealthReading> ProbeHealthAsync(
-        EnvironmentConfig environment,
-        Once<HerokuApp> app,
-        CancellationToken cancellationToken
-    ) =>
+    private async Task<HealthReading> ProbeHealthAsync(StageConfig environment, Once<HerokuApp> app, CancellationToken cancellationToken) =>
         await clients
             .Health.ProbeAsync(await HealthUrlAsync(environment, app).ConfigureAwait(false), Config.Health.Timeout, cancellationToken)
             .ConfigureAwait(false);
 
     private async Task<DatabaseReading> ReadDatabaseAsync(
-        EnvironmentConfig environment,
+        StageConfig environment,
         Once<ConfigVars> vars,
         DatabaseAccess access,
         CancellationToken cancellationToken

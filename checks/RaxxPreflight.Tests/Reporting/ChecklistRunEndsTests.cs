@@ -202,7 +202,7 @@ public class ChecklistRunEndsTests
         RunBound.For(preDeploy, fakes: true, null, null).ShouldBe(TimeSpan.FromSeconds(120 + (4 * 30)));
         RunBound.For(postDeploy, fakes: false, null, null).ShouldBe(TimeSpan.FromSeconds(30 + (4 * 30) + 120));
 
-        var settings = RaxxPreflight.Configuration.PreflightEnvironment.Read(name =>
+        var settings = RaxxPreflight.Configuration.PreflightSettings.Read(name =>
             name switch
             {
                 Settings.SettleTimeout => "300",
@@ -210,7 +210,7 @@ public class ChecklistRunEndsTests
             }
         );
         RunBound.For(postDeploy, fakes: false, null, settings).ShouldBe(TimeSpan.FromSeconds(30 + (4 * 30) + 300));
-        var asked = RaxxPreflight.Configuration.PreflightEnvironment.Read(name => name == Settings.RunTimeout ? "45" : null);
+        var asked = RaxxPreflight.Configuration.PreflightSettings.Read(name => name == Settings.RunTimeout ? "45" : null);
         RunBound.For(postDeploy, fakes: true, null, asked).ShouldBe(TimeSpan.FromSeconds(45));
     }
 

@@ -1,4 +1,5 @@
 using RaxxPreflight.Reporting;
+using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Tests.Reporting;
 
@@ -10,10 +11,10 @@ public class RunEventTests
         "Keys are live",
         CheckStatus.Fail,
         "1 Stripe key is in the wrong mode: STRIPE_API_KEY",
-        [new FindingData("STRIPE_API_KEY", "is a test-mode key on prod", "heroku config:set STRIPE_API_KEY=<sk_live_...> --app p")],
+        [new Finding("STRIPE_API_KEY", "is a test-mode key on prod", "heroku config:set STRIPE_API_KEY=<sk_live_...> --app p")],
         ["STRIPE_API_KEY: is a test-mode key on prod"],
         ["heroku config:set STRIPE_API_KEY=<sk_live_...> --app p"],
-        [new Evidence(EvidenceTopics.State, Environments.Prod, "STRIPE_API_KEY", "sk_test_****abcd")],
+        [new Evidence(EvidenceTopics.State, Stages.Prod, "STRIPE_API_KEY", "sk_test_****abcd")],
         [],
         0.25
     );

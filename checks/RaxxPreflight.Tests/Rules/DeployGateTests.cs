@@ -218,7 +218,7 @@ public class DeployGateTests
 
         (judged.Problem, judged.Warning).ShouldBe((null, null));
         DeployGate
-            .Environments([Workflows.Workflow.Parse(DeployWorkflow.WithConfirmGate).JobNamed("deploy-prod")!])
+            .GitHubEnvironments([Workflows.Workflow.Parse(DeployWorkflow.WithConfirmGate).JobNamed("deploy-prod")!])
             .ShouldBe(["production"]);
     }
 

@@ -8,8 +8,8 @@ public class WaiverRuleTests
 {
     private static readonly DateOnly Today = new(2026, 11, 29);
 
-    private static readonly FindingData Dsn = new("SENTRY_DSN_QUEUE", "shared with staging", null);
-    private static readonly FindingData Flag = new("FLAG_QUEUE_BILLING", "missing", "heroku config:set FLAG_QUEUE_BILLING=<value>");
+    private static readonly Finding Dsn = new("SENTRY_DSN_QUEUE", "shared with staging", null);
+    private static readonly Finding Flag = new("FLAG_QUEUE_BILLING", "missing", "heroku config:set FLAG_QUEUE_BILLING=<value>");
 
     private static Waiver On(string check, string subject, DateOnly expires) =>
         new(check, subject, "accepted", "ops@raxx.example", expires);

@@ -34,7 +34,7 @@ public sealed class WaiverTests : IDisposable
         sentry.Status.ShouldBe(CheckStatus.Waived, render);
         sentry.Reason.ShouldBe($"waived: SENTRY_DSN_QUEUE (one Sentry project until the split; owner {Owner}; until 2099-12-31)");
         sentry.Waivers.ShouldBe([
-            new WaiverData("SENTRY_DSN_QUEUE", "one Sentry project until the split", Owner, "2099-12-31", WaiverData.Applied),
+            new WaiverUse("SENTRY_DSN_QUEUE", "one Sentry project until the split", Owner, "2099-12-31", WaiverState.Applied),
         ]);
         render.ShouldContain($"waived  {CheckIds.SentryDsnPerEnvironment.PadRight(ChecklistOutcome.IdWidth)}  ");
 
@@ -52,7 +52,7 @@ public sealed class WaiverTests : IDisposable
         stripe.Status.ShouldBe(CheckStatus.Fail, render);
         stripe.Reason!.ShouldStartWith($"the waiver of STRIPE_API_KEY expired on 2020-01-31 (owner {Owner}: test keys during the pilot): ");
         stripe.Fixes[0].ShouldStartWith($"fix what it covered, or (with {Owner}'s consent) set a later \"expires\"");
-        stripe.Waivers.Single().State.ShouldBe(WaiverData.ExpiredState);
+        stripe.Waivers.Single().State.ShouldBe(WaiverState.Expired);
 
         // Unused: a waiver of a finding that is not there warns, so that waivers do not rot.
         var extensions = Item(CheckIds.PostgresExtensionsParity);

@@ -98,7 +98,7 @@ public static class DeployGate
     }
 
     /// <summary>The environments whose protection the judgement needs: those the deploy jobs name as literals.</summary>
-    public static IReadOnlyList<string> Environments(IEnumerable<Job> deployJobs) =>
+    public static IReadOnlyList<string> GitHubEnvironments(IEnumerable<Job> deployJobs) =>
         [
             .. deployJobs
                 .Select(j => j.Environment)

@@ -2,13 +2,16 @@
 // analyzers, the fakes): public in Core, internal where RAXX_VOCABULARY_INTERNAL is defined.
 namespace RaxxPreflight;
 
-/// <summary>The two environments the checklist compares, as results and reports name them.</summary>
+/// <summary>
+/// The two stages of a service the checklist compares (staging and prod apps), as results and reports name them. Not
+/// a GitHub environment (<c>production</c>, a deployment gate), nor the process's settings.
+/// </summary>
 #if RAXX_VOCABULARY_INTERNAL
 internal
 #else
 public
 #endif
-static class Environments
+static class Stages
 {
     /// <summary>The staging app: the source of truth for what goes to prod.</summary>
     public const string Staging = "staging";

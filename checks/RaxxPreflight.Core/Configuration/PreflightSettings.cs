@@ -22,7 +22,7 @@ namespace RaxxPreflight.Configuration;
 /// <param name="FakesPostgres">An already running server the fakes' databases go on (<c>PREFLIGHT_FAKES_POSTGRES</c>, a connection string).</param>
 /// <param name="DockerHost">The Docker engine <c>DOCKER_HOST</c> names, if any.</param>
 /// <param name="RunTimeout"><c>PREFLIGHT_RUN_TIMEOUT</c> in seconds: the whole run's bound, overriding the one its items' timeouts make.</param>
-public sealed record PreflightEnvironment(
+public sealed record PreflightSettings(
     string? Target,
     string? ConfigPath,
     SecretValue? HerokuApiKey,
@@ -42,10 +42,10 @@ public sealed record PreflightEnvironment(
 {
     /// <summary>Reads the variables through <paramref name="get"/>.</summary>
     /// <exception cref="PreflightConfigException">A URL override is not an absolute http(s) URL, or PREFLIGHT_RESOLVE is malformed.</exception>
-    public static PreflightEnvironment Read(Func<string, string?> get)
+    public static PreflightSettings Read(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
-        return new PreflightEnvironment(
+        return new PreflightSettings(
             get(Settings.Target),
             Blank(get(Settings.Config)),
             Secret(get(Settings.HerokuApiKey)),
@@ -69,7 +69,7 @@ public sealed record PreflightEnvironment(
     }
 
     /// <summary>Reads the variables of this process.</summary>
-    public static PreflightEnvironment FromProcess() => Read(ProcessVariable);
+    public static PreflightSettings FromProcess() => Read(ProcessVariable);
 
     /// <summary>
     /// True when the runner asked for the run's events on standard error (<c>PREFLIGHT_EVENTS=stderr</c>). Read on its
