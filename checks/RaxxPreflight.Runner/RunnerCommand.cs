@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text;
 using RaxxPreflight.Configuration;
@@ -14,44 +15,16 @@ namespace RaxxPreflight.Runner;
 /// </summary>
 internal static class RunnerCommand
 {
-    public static string Usage =>
-        $"""
-            usage: run-preflight.sh PHASE [--fakes SCENARIO] [--check ID]... [--report FILE.md|FILE.json]... [--junit FILE] [--trx FILE]
-                   run-preflight.sh list   (the items, as a Markdown table)
-
-              PHASE             pre-deploy  the items to check before the deploy is dispatched
-                                post-deploy the smoke items to run right after it
-                                all         both
-              --fakes SCENARIO  run against the in-process fakes serving SCENARIO ({string.Join(", ", ScenarioNames.All)})
-                                instead of the target {Settings.Target} names (live needs {Settings.HerokuApiKey}, {Settings.GitHubToken})
-              --check ID        run only this item of the phase (repeatable); ids: {string.Join(", ", Checklist.Items.Select(c => c.Id))}
-              --report FILE     also write the operator's report: Markdown for FILE.md, JSON for FILE.json
-                                (schema: docs/report.schema.json)
-              --junit FILE      also write a JUnit XML report to FILE
-              --trx FILE        also write a TRX report to FILE
-
-            Prints each item's line (pass, WARN, FAIL with its reason) the moment it finishes, what the waiting
-            items wait for, then how to fix each item that did not pass. In GitHub Actions ({Settings.GitHubActions}=true)
-            each failure and warning is also an annotation, and the report goes to the job's step summary.
-            Exits 0 when every item passed, 1 when an item failed on what it checked, 2 on a usage mistake
-            and when nothing could be checked (no target, missing credentials, a bad config).
-            """;
-
-    // The phases' command-line words come from the one map between the two (Phases.Word); "all" runs both.
-    private static readonly Dictionary<string, string[]> PhaseWords = Phases
-        .All.Select(p => KeyValuePair.Create(Phases.Word(p), new[] { p }))
-        .Append(KeyValuePair.Create("all", Phases.All))
-        .ToDictionary(StringComparer.Ordinal);
-
-    // The options that take a value, and what the value is.
-    private static readonly Dictionary<string, string> OptionValues = new(StringComparer.Ordinal)
+    /// <summary>The usage, as <c>--help</c> prints it: generated from the options' declaration (<see cref="RunnerOptions"/>).</summary>
+    public static string Usage
     {
-        ["--fakes"] = $"a scenario: {string.Join(", ", ScenarioNames.All)}",
-        ["--check"] = "an item's id: {ids}",
-        ["--report"] = "a file: FILE.md or FILE.json",
-        ["--junit"] = "a file to write the JUnit XML report to",
-        ["--trx"] = "a file to write the TRX report to",
-    };
+        get
+        {
+            using var help = new StringWriter();
+            new RunnerOptions(Checklist).Command.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = help });
+            return $"{help.ToString().TrimEnd()}\n\n{RunnerOptions.Epilogue}";
+        }
+    }
 
     private static ChecklistCatalog Checklist => ChecklistCatalog.Current;
 
@@ -107,116 +80,30 @@ internal static class RunnerCommand
             return 0;
         }
 
-        string? phase = null;
-        string? scenario = null;
-        var needsDatabase = false;
-        string? trx = null;
-        string? junit = null;
-        var reports = new List<string>();
-        var items = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        if (args.Contains("--help") || args.Contains("-h"))
         {
-            // An option's value is the next argument, unless that is missing or is another option.
-            string? Value() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
-            var argument = args[i];
-            var needs = OptionValues
-                .GetValueOrDefault(argument)
-                ?.Replace("{ids}", string.Join(", ", Checklist.Items.Select(c => c.Id)), StringComparison.Ordinal);
-            if (needs is not null)
-            {
-                if (Value() is not { } value)
-                {
-                    return await UsageErrorAsync(error, $"{argument} needs {needs}").ConfigureAwait(false);
-                }
-
-                switch (argument)
-                {
-                    case "--fakes":
-                        scenario = value;
-                        break;
-                    case "--trx":
-                        trx = value;
-                        break;
-                    case "--junit":
-                        junit = value;
-                        break;
-                    case "--report":
-                        reports.Add(value);
-                        break;
-                    case "--check":
-                        items.Add(value);
-                        break;
-                    default:
-                        throw new System.Diagnostics.UnreachableException($"{argument} is in {nameof(OptionValues)} but not read");
-                }
-
-                continue;
-            }
-
-            switch (argument)
-            {
-                case "-h" or "--help":
-                    await output.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return 0;
-                case "--needs-database":
-                    needsDatabase = true;
-                    break;
-                case var word when phase is null && PhaseWords.ContainsKey(word):
-                    phase = word;
-                    break;
-                case var word when PhaseWords.ContainsKey(word):
-                    return await UsageErrorAsync(error, $"name one phase, not '{phase}' and '{word}' (all runs both)")
-                        .ConfigureAwait(false);
-                default:
-                    return await UsageErrorAsync(error, $"unexpected argument '{argument}'").ConfigureAwait(false);
-            }
+            await output.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 0;
         }
 
-        if (phase is null)
+        var options = new RunnerOptions(Checklist);
+        var parsed = options.Command.Parse(args);
+        if (parsed.Errors is [var mistake, ..])
         {
-            return await UsageErrorAsync(error, "name a phase").ConfigureAwait(false);
+            return await UsageErrorAsync(error, mistake.Message).ConfigureAwait(false);
         }
 
-        if (scenario is not null && !ScenarioNames.All.Contains(scenario, StringComparer.Ordinal))
-        {
-            return await UsageErrorAsync(
-                    error,
-                    $"no scenario is named '{scenario}'; the scenarios are {string.Join(", ", ScenarioNames.All)}"
-                )
-                .ConfigureAwait(false);
-        }
-
-        foreach (var item in items)
-        {
-            var known = Checklist.Find(item);
-            if (known is null)
-            {
-                return await UsageErrorAsync(
-                        error,
-                        $"no checklist item is named '{item}'; the items are {string.Join(", ", Checklist.Items.Select(c => c.Id))}"
-                    )
-                    .ConfigureAwait(false);
-            }
-
-            if (!PhaseWords[phase].Contains(known.PhaseName, StringComparer.Ordinal))
-            {
-                return await UsageErrorAsync(error, $"'{item}' is a {Phases.Word(known.PhaseName)} item, not a {phase} one")
-                    .ConfigureAwait(false);
-            }
-        }
-
-        foreach (
-            var report in reports.Where(r =>
-                !r.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !r.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            )
-        )
-        {
-            return await UsageErrorAsync(error, $"--report {report}: name a .md (Markdown) or .json file").ConfigureAwait(false);
-        }
+        var phase = parsed.GetValue(options.Phase)![0];
+        var scenario = parsed.GetValue(options.Fakes);
+        var items = parsed.GetValue(options.Check) ?? [];
+        var reports = parsed.GetValue(options.Report) ?? [];
+        var junit = parsed.GetValue(options.JUnit);
+        var trx = parsed.GetValue(options.Trx);
+        var needsDatabase = parsed.GetValue(options.NeedsDatabase);
 
         // Asked by run-preflight.sh before it sets up a Docker engine for the fakes' databases: whether any selected
         // item reads a database. Says yes or no and runs nothing.
-        var selection = new Selection(PhaseWords[phase], items);
+        var selection = new Selection(RunnerOptions.PhaseWords[phase], items);
         if (needsDatabase)
         {
             await output

@@ -105,6 +105,9 @@ public sealed class RunnerCommandTests : IDisposable
     [InlineData("run-preflight: --trx needs a file to write the TRX report to", "pre-deploy", "--trx")]
     [InlineData("run-preflight: name one phase, not 'pre-deploy' and 'post-deploy' (all runs both)", "pre-deploy", "post-deploy")]
     [InlineData("run-preflight: unexpected argument '--fake'", "pre-deploy", "--fake", "ready")]
+    [InlineData("run-preflight: name a phase")]
+    [InlineData("run-preflight: name a phase", "--fakes", "ready")]
+    [InlineData("run-preflight: unexpected argument 'pre-deplyo'", "pre-deplyo")]
     public async Task A_missing_option_value_or_a_second_phase_is_named_as_such(string line, params string[] args)
     {
         var code = await RunnerCommand.RunAsync(args, output, error, terminal: false, NothingRuns, TestContext.Current.CancellationToken);
