@@ -44,10 +44,10 @@ internal static class OperatorReport
         Items(text, "Warnings", warned, numbered: false);
         Waivers(text, waived);
         States(text, outcome.Results);
-        Topic(text, outcome.Results, EvidenceTopics.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
-        Compared(text, outcome.Results, EvidenceTopics.Postgres, "Postgres delta");
-        Topic(text, outcome.Results, EvidenceTopics.Gate, "Deploy gate", ["what", "status"]);
-        Topic(text, outcome.Results, EvidenceTopics.Source, "Deploy source", ["what", "seen"]);
+        Topic(text, outcome.Results, EvidenceTopic.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
+        Compared(text, outcome.Results, EvidenceTopic.Postgres, "Postgres delta");
+        Topic(text, outcome.Results, EvidenceTopic.Gate, "Deploy gate", ["what", "status"]);
+        Topic(text, outcome.Results, EvidenceTopic.Source, "Deploy source", ["what", "seen"]);
         Verification(text, outcome.Results.Where(r => r.Phase == Phases.PostDeploy).ToList());
 
         Table(text, "Every item", string.Empty, "item", "phase", "result");
@@ -144,7 +144,7 @@ internal static class OperatorReport
 
     private static void States(StringBuilder text, IReadOnlyList<CheckResult> results)
     {
-        var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == EvidenceTopics.State && e.Environment is not null).ToList();
+        var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == EvidenceTopic.State && e.Environment is not null).ToList();
         if (seen.Count == 0)
         {
             return;
@@ -160,7 +160,7 @@ internal static class OperatorReport
         }
     }
 
-    private static void Compared(StringBuilder text, IReadOnlyList<CheckResult> results, string topic, string title)
+    private static void Compared(StringBuilder text, IReadOnlyList<CheckResult> results, EvidenceTopic topic, string title)
     {
         var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == topic).ToList();
         if (seen.Count == 0)
@@ -180,7 +180,7 @@ internal static class OperatorReport
         }
     }
 
-    private static void Topic(StringBuilder text, IReadOnlyList<CheckResult> results, string topic, string title, string[] columns)
+    private static void Topic(StringBuilder text, IReadOnlyList<CheckResult> results, EvidenceTopic topic, string title, string[] columns)
     {
         var seen = results.SelectMany(r => r.Evidence).Where(e => e.Topic == topic).ToList();
         if (seen.Count == 0)

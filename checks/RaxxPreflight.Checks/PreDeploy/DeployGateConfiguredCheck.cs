@@ -55,14 +55,14 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
         for (var i = 0; i < names.Count; i++)
         {
             protection[names[i]] = await reads[i];
-            Seen.Add(EvidenceTopics.Gate, null, $"the {names[i]} environment", protection[names[i]].State);
+            Seen.Add(EvidenceTopic.Gate, null, $"the {names[i]} environment", protection[names[i]].State);
         }
 
         await configured;
         var judged = DeployGate.Judge(workflow, gh.Gate, prodApp, gh.WorkflowPath, protection, gh.Slug);
         foreach (var path in judged.Paths)
         {
-            Seen.Add(EvidenceTopics.Gate, null, $"{path.Trigger.Words} -> {path.Job.Id}", path.How);
+            Seen.Add(EvidenceTopic.Gate, null, $"{path.Trigger.Words} -> {path.Job.Id}", path.How);
         }
 
         var found = judged

@@ -39,7 +39,7 @@ public sealed class PostgresPlanParityCheck(PreflightSession session)
         {
             if (primary.Primary is { } addon)
             {
-                Seen.Add(EvidenceTopics.Postgres, environment, "plan", PrimaryDatabase.Plan(addon));
+                Seen.Add(EvidenceTopic.Postgres, environment, "plan", PrimaryDatabase.Plan(addon));
                 Seen.State(environment, "postgres add-on", $"{addon.Name} (attached as {PrimaryDatabase.Attachment})");
             }
         }

@@ -23,7 +23,7 @@ public sealed class ProdConfigVarsPresentCheck(PreflightSession session)
                 var (staging, prod) = await world.ConfigVarsAsync();
                 foreach (var row in ConfigVarFindings.Diff(staging, prod, world.Config.ConfigVars))
                 {
-                    Seen.Add(EvidenceTopics.ConfigVars, null, row.Name, row.ToString());
+                    Seen.Add(EvidenceTopic.ConfigVars, null, row.Name, row.ToString());
                 }
 
                 var missing = ConfigVarFindings.MissingOnProd(staging, prod, world.Config.ConfigVars);

@@ -25,11 +25,11 @@ public sealed class StagingDeployedFromMainCheck(PreflightSession session)
                 var headTask = world.BranchHead.Value;
                 var run = await runTask;
                 var head = await headTask;
-                Seen.Add(EvidenceTopics.Source, null, $"{gh.Branch}'s HEAD", DeployedFromBranchRule.Abbreviated(head));
+                Seen.Add(EvidenceTopic.Source, null, $"{gh.Branch}'s HEAD", DeployedFromBranchRule.Abbreviated(head));
                 if (run is not null)
                 {
                     Seen.Add(
-                        EvidenceTopics.Source,
+                        EvidenceTopic.Source,
                         null,
                         $"newest successful {gh.WorkflowFile} run",
                         $"#{run.RunNumber} built {DeployedFromBranchRule.Abbreviated(run.HeadSha)}"

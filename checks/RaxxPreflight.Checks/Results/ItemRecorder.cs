@@ -65,7 +65,7 @@ internal sealed class ItemRecorder(
     }
 
     /// <summary>Records what the item saw.</summary>
-    public void Saw(string topic, string? environment, string name, string value)
+    public void Saw(EvidenceTopic topic, string? environment, string name, string value)
     {
         lock (gate)
         {

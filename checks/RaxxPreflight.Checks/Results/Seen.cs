@@ -7,7 +7,7 @@ internal static class Seen
 {
     /// <summary>Staging's or prod's state: its release, formation, dynos, health, plan.</summary>
     public static void State(string environment, string name, string value) =>
-        ItemRecorder.Current.Saw(EvidenceTopics.State, environment, name, value);
+        ItemRecorder.Current.Saw(EvidenceTopic.State, environment, name, value);
 
     /// <summary>One fact of both environments' databases, for the report's Postgres delta.</summary>
     public static void Databases(
@@ -17,11 +17,11 @@ internal static class Seen
         Func<Database.DatabaseReading, string> fact
     )
     {
-        Add(EvidenceTopics.Postgres, Stages.Staging, name, fact(staging));
-        Add(EvidenceTopics.Postgres, Stages.Prod, name, fact(prod));
+        Add(EvidenceTopic.Postgres, Stages.Staging, name, fact(staging));
+        Add(EvidenceTopic.Postgres, Stages.Prod, name, fact(prod));
     }
 
     /// <summary>Anything else, under its topic (<see cref="EvidenceTopics"/>).</summary>
-    public static void Add(string topic, string? environment, string name, string value) =>
+    public static void Add(EvidenceTopic topic, string? environment, string name, string value) =>
         ItemRecorder.Current.Saw(topic, environment, name, value);
 }

@@ -14,7 +14,7 @@ namespace RaxxPreflight.Reporting;
 /// <param name="Elapsed">For <see cref="Waiting"/>: seconds the wait has taken so far.</param>
 /// <param name="Timeout">For <see cref="Waiting"/>: seconds the wait may take.</param>
 public sealed record RunEvent(
-    string Kind,
+    RunEventKind Kind,
     string CheckId,
     CheckResult? Result = null,
     string? Problem = null,
@@ -23,13 +23,13 @@ public sealed record RunEvent(
 )
 {
     /// <summary>An item began.</summary>
-    public const string Started = "started";
+    public const RunEventKind Started = RunEventKind.Started;
 
     /// <summary>A waiting item looked, and the state does not hold yet.</summary>
-    public const string Waiting = "waiting";
+    public const RunEventKind Waiting = RunEventKind.Waiting;
 
     /// <summary>An item ended; <see cref="Result"/> holds its result.</summary>
-    public const string Finished = "finished";
+    public const RunEventKind Finished = RunEventKind.Finished;
 
     /// <summary>What starts an event's line, so that the runner tells events from anything else printed.</summary>
     public const string LinePrefix = "##raxx-preflight ";
@@ -69,4 +69,21 @@ public sealed record RunEvent(
             return null;
         }
     }
+}
+
+/// <summary>What a <see cref="RunEvent"/> tells; its JSON spelling is the word on the wire.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RunEventKind>))]
+public enum RunEventKind
+{
+    /// <summary>An item began.</summary>
+    [JsonStringEnumMemberName("started")]
+    Started,
+
+    /// <summary>A waiting item looked, and the state does not hold yet.</summary>
+    [JsonStringEnumMemberName("waiting")]
+    Waiting,
+
+    /// <summary>An item ended with its result.</summary>
+    [JsonStringEnumMemberName("finished")]
+    Finished,
 }

@@ -47,7 +47,7 @@ public partial class DocsTests
 
         // A quoted name that reads like an item's (it starts as one does: prod-, staging-, postgres-...) is an item's.
         var starts = Items.Ids.Select(i => i[..(i.IndexOf('-', StringComparison.Ordinal) + 1)]).ToHashSet(StringComparer.Ordinal);
-        var named = rows.SelectMany(r => Quoted().Matches(r.Split('|')[3]).Select(m => m.Groups[1].Value));
+        var named = rows.SelectMany(r => Variable().Matches(r.Split('|')[3]).Select(m => m.Groups[1].Value));
         named
             .Where(n => starts.Any(s => n.StartsWith(s, StringComparison.Ordinal)) && !ScenarioNames.All.Contains(n))
             .ShouldAllBe(n => Items.Ids.Contains(n));
@@ -83,6 +83,46 @@ public partial class DocsTests
             }
         }
     }
+
+    [Fact]
+    public void The_settings_table_names_every_setting_an_operator_sets()
+    {
+        var page = Read("docs", "running.md");
+        var rows = page.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
+        var named = rows.SelectMany(r => Variable().Matches(r.Split('|')[1]).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        // PREFLIGHT_EVENTS is the runner's own channel to a child run; GITHUB_* are GitHub Actions' to set.
+        var operators = Settings.All.Except([Settings.Events, Settings.GitHubActions, Settings.GitHubStepSummary]);
+        var missing = operators.Where(s => !named.Contains(s)).ToList();
+        missing.ShouldBeEmpty($"docs/running.md's settings table misses {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void The_analyzers_page_has_a_row_and_a_rule_page_for_every_rule_and_no_other()
+    {
+        var declared = Rule()
+            .Matches(Read("checks", "RaxxPreflight.Analyzers", "Descriptors.cs"))
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var rows = Rule().Matches(Read("docs", "analyzers.md")).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal);
+        var pages = Directory
+            .GetFiles(Path.Combine(Repo.Root, "docs", "rules"), "RXP*.md")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Order(StringComparer.Ordinal);
+
+        declared.ShouldNotBeEmpty();
+        rows.ShouldBe(declared);
+        pages.ShouldBe(declared);
+    }
+
+    [GeneratedRegex(@"`([A-Z][A-Z0-9_]+)`")]
+    private static partial Regex Variable();
+
+    [GeneratedRegex(@"(RXP\d{4})")]
+    private static partial Regex Rule();
 
     [GeneratedRegex(@"^### ([a-z0-9-]+)$", RegexOptions.Multiline)]
     private static partial Regex Sections();

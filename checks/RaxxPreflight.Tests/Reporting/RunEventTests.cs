@@ -14,7 +14,7 @@ public class RunEventTests
         [new Finding("STRIPE_API_KEY", "is a test-mode key on prod", "heroku config:set STRIPE_API_KEY=<sk_live_...> --app p")],
         ["STRIPE_API_KEY: is a test-mode key on prod"],
         ["heroku config:set STRIPE_API_KEY=<sk_live_...> --app p"],
-        [new Evidence(EvidenceTopics.State, Stages.Prod, "STRIPE_API_KEY", "sk_test_****abcd")],
+        [new Evidence(EvidenceTopic.State, Stages.Prod, "STRIPE_API_KEY", "sk_test_****abcd")],
         [],
         0.25
     );

@@ -54,7 +54,7 @@ public class AddonScenarioTests
         var item = outcome.Results.ShouldHaveSingleItem();
         item.Status.ShouldBe(CheckStatus.Pass);
         item.Evidence.ShouldContain(
-            new Evidence(EvidenceTopics.State, Stages.Prod, "postgres add-on", "postgresql-flat-88052 (attached as DATABASE)")
+            new Evidence(EvidenceTopic.State, Stages.Prod, "postgres add-on", "postgresql-flat-88052 (attached as DATABASE)")
         );
     }
 }
