@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using RaxxPreflight.Fakes.Scenarios;
+using RaxxPreflight.Reporting;
 using RaxxPreflight.Tests.Support;
 
 namespace RaxxPreflight.Tests.SelfTests;
@@ -42,6 +44,103 @@ public class RunsAlwaysEndTests
         }
         finally
         {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_stopped_by_SIGTERM_reports_what_had_not_finished_writes_its_report_and_exits_143()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGTERM is sent with kill(1)");
+
+        // Every API accepts the connection and never answers: each item waits on its first read.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(
+            async () =>
+            {
+                while (true)
+                {
+                    var client = await silent.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
+                    lock (held)
+                    {
+                        held.Add(client);
+                    }
+                }
+            },
+            TestContext.Current.CancellationToken
+        );
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/";
+        var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-stopped-{Guid.NewGuid():N}.json");
+
+        // The item's read may wait ten minutes: only the signal ends this run, however slow the machine.
+        var config = WriteConfig(c => c["api"] = new JsonObject { ["timeoutSeconds"] = 600 });
+        using var process = Checklist.StartApp(
+            ["run", "pre-deploy", "--check", CheckIds.StripeKeysLive, "--report", report],
+            new Dictionary<string, string>
+            {
+                [Settings.Target] = "live",
+                [Settings.HerokuApiKey] = "HRKU-not-a-real-key",
+                [Settings.GitHubToken] = "not-a-real-token",
+                [Settings.HerokuApiUrl] = url,
+                [Settings.GitHubApiUrl] = url,
+                [Settings.StripeApiUrl] = url,
+                [Settings.Config] = config,
+            }
+        );
+        try
+        {
+            // The heartbeat's line says the item is running (after five quiet seconds): then it is stopped.
+            var lines = new List<string>();
+            while (await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+            {
+                lines.Add(line);
+                if (line.StartsWith("running: ", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            lines.ShouldContain(l => l.StartsWith("running: ", StringComparison.Ordinal), string.Join('\n', lines));
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            var rest = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            process.ExitCode.ShouldBe(143, rest);
+            rest.ShouldContain(
+                $"FAIL  {CheckIds.StripeKeysLive.PadRight(ChecklistOutcome.IdWidth)}  Prod's Stripe keys are live",
+                Case.Sensitive,
+                rest
+            );
+            rest.ShouldContain(
+                "not checked: did not finish: the run was stopped: it had started and left no result yet",
+                Case.Sensitive,
+                rest
+            );
+            rest.ShouldContain("The run ended before its items did: did not finish: the run was stopped.", Case.Sensitive, rest);
+            using var json = System.Text.Json.JsonDocument.Parse(
+                await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken)
+            );
+            json.RootElement.GetProperty("items")[0].GetProperty("status").GetString().ShouldBe("not-checked");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            silent.Stop();
+            lock (held)
+            {
+                held.ForEach(c => c.Dispose());
+            }
+            File.Delete(report);
             File.Delete(config);
         }
     }
