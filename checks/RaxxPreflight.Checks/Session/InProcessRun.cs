@@ -72,6 +72,7 @@ internal static class InProcessRun
     {
         private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> results = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ITestStarting> starting = new(StringComparer.Ordinal);
         private int failed;
 
         public Task Finished => finished.Task;
@@ -123,12 +124,16 @@ internal static class InProcessRun
                 case ITestAssemblyFinished:
                     finished.TrySetResult();
                     break;
+
+                // Nothing selected to run: no assembly will start, so none will finish (the runner then says that every
+                // item it expected left no result, which fails the run).
+                case IDiscoveryComplete { TestCasesToRun: 0 }:
+                    finished.TrySetResult();
+                    break;
             }
 
             return true;
         }
-
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ITestStarting> starting = new(StringComparer.Ordinal);
 
         private ITestStarting? Starting(string id) => starting.TryRemove(id, out var test) ? test : null;
 
