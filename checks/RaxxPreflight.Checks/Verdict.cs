@@ -128,6 +128,23 @@ internal static class Verdict
         }
     }
 
+    /// <summary>
+    /// Ends the item as not applicable when <paramref name="notApplicableBecause"/> says why (an
+    /// <c>Applicability</c> rule's answer); goes on when it is null (the item applies).
+    /// </summary>
+    public static void AppliesUnless(string? notApplicableBecause)
+    {
+        if (notApplicableBecause is null)
+        {
+            return;
+        }
+
+        var item = ItemRecorder.Current;
+        item.Judged(CheckStatus.NotApplicable, notApplicableBecause, [], [], []);
+        TestContext.Current.TestOutputHelper?.WriteLine(item.Scrub($"not applicable: {notApplicableBecause}"));
+        throw new NotApplicableException(notApplicableBecause);
+    }
+
     /// <summary>The item holds, and says in one line how it knows (the record of a wait, the session it opened).</summary>
     public static void Pass(string line)
     {

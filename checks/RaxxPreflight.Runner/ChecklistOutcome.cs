@@ -23,8 +23,11 @@ internal sealed record ChecklistOutcome(
     string? CutShort = null
 )
 {
-    /// <summary>True only when items ran and none failed or went unchecked (warnings pass).</summary>
-    public bool Passed => Results.Count > 0 && Results.All(r => !r.Failed);
+    /// <summary>
+    /// True only when items ran, none failed or went unchecked (warnings pass), and one at least applied: a run where
+    /// nothing applies checked nothing.
+    /// </summary>
+    public bool Passed => Results.Any(r => r.Status != CheckStatus.NotApplicable) && Results.All(r => !r.Failed);
 
     /// <summary>
     /// What run-preflight.sh exits with: 0 when every item passed, 1 when an item failed on what it checked,
@@ -33,7 +36,7 @@ internal sealed record ChecklistOutcome(
     /// </summary>
     public int RunExitCode =>
         Passed ? 0
-        : Results.Count == 0 || Results.All(r => r.Status == CheckStatus.NotChecked) ? 2
+        : Results.Count == 0 || Results.All(r => r.Status is CheckStatus.NotChecked or CheckStatus.NotApplicable) ? 2
         : 1;
 
     /// <summary>The ids of the items that failed or could not be checked, sorted.</summary>
@@ -57,6 +60,7 @@ internal sealed record ChecklistOutcome(
             CheckStatus.Pass => "pass",
             CheckStatus.Warn => "WARN",
             CheckStatus.Waived => "waived",
+            CheckStatus.NotApplicable => "n/a",
 
             // Failed and could not be checked alike: the line says "not checked" in its reason.
             _ => "FAIL",
@@ -66,7 +70,12 @@ internal sealed record ChecklistOutcome(
     public static string Line(CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var reason = result.Status == CheckStatus.NotChecked ? $"not checked: {result.Reason}" : result.Reason;
+        var reason = result.Status switch
+        {
+            CheckStatus.NotChecked => $"not checked: {result.Reason}",
+            CheckStatus.NotApplicable => $"not applicable: {result.Reason}",
+            _ => result.Reason,
+        };
         return FormattableString.Invariant(
             $"{Label(result.Status)}  {result.CheckId.PadRight(IdWidth)}  {result.Title}{(reason is null ? string.Empty : $": {reason}")}"
         );
@@ -110,6 +119,7 @@ internal sealed record ChecklistOutcome(
 
         var failed = FailedIds.Count;
         var notChecked = Results.Count(r => r.Status == CheckStatus.NotChecked);
+        var notApplicable = Results.Count(r => r.Status == CheckStatus.NotApplicable);
         if (Broke is not null)
         {
             text.AppendLine();
@@ -125,7 +135,7 @@ internal sealed record ChecklistOutcome(
         text.AppendLine();
         text.AppendLine(
             FormattableString.Invariant(
-                $"{Results.Count - failed} passed, {failed} failed{(notChecked > 0 ? $" ({notChecked} could not be checked)" : string.Empty)}"
+                $"{Results.Count - failed - notApplicable} passed, {failed} failed{(notChecked > 0 ? $" ({notChecked} could not be checked)" : string.Empty)}{(notApplicable > 0 ? $", {notApplicable} not applicable" : string.Empty)}"
             )
         );
         if (WarnedIds.Count > 0)
@@ -136,6 +146,11 @@ internal sealed record ChecklistOutcome(
         if (WaivedIds.Count > 0)
         {
             text.AppendLine(FormattableString.Invariant($"{WaivedIds.Count} passed by waiver: {string.Join(", ", WaivedIds)}"));
+        }
+
+        if (notApplicable > 0 && notApplicable == Results.Count)
+        {
+            text.AppendLine("No item applies to this service: nothing was checked. Check the deploy description's apps.");
         }
 
         return text.ToString();

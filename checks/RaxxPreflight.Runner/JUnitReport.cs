@@ -56,6 +56,11 @@ internal static class JUnitReport
                         )
                     );
                 }
+                else if (result.Status == CheckStatus.NotApplicable)
+                {
+                    // Not a pass and not a failure: JUnit's skipped, with why.
+                    testcase.Add(new XElement("skipped", new XAttribute("message", $"not applicable: {result.Reason}")));
+                }
                 else if (result.Reason is not null)
                 {
                     testcase.Add(

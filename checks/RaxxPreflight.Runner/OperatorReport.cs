@@ -23,10 +23,11 @@ internal static class OperatorReport
         var failed = outcome.Results.Where(r => r.Failed).ToList();
         var warned = outcome.Results.Where(r => r.Status == CheckStatus.Warn).ToList();
         var waived = outcome.Results.Where(r => r.Waivers.Count > 0).ToList();
+        var notApplicable = outcome.Results.Where(r => r.Status == CheckStatus.NotApplicable).ToList();
         var phases = outcome.Results.Select(r => r.Phase).Distinct(StringComparer.Ordinal).Select(Phases.Word);
         text.AppendLine(
             CultureInfo.InvariantCulture,
-            $"# raxx-queue deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Results.Count - failed.Count} passed, {failed.Count} failed, {warned.Count} warnings{(outcome.WaivedIds.Count > 0 ? $", {outcome.WaivedIds.Count} waived" : string.Empty)})"
+            $"# raxx-queue deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Results.Count - failed.Count - notApplicable.Count} passed, {failed.Count} failed, {warned.Count} warnings{(outcome.WaivedIds.Count > 0 ? $", {outcome.WaivedIds.Count} waived" : string.Empty)}{(notApplicable.Count > 0 ? $", {notApplicable.Count} not applicable" : string.Empty)})"
         );
         text.AppendLine();
         text.AppendLine(
@@ -42,6 +43,7 @@ internal static class OperatorReport
 
         Items(text, "Blockers", failed, numbered: true);
         Items(text, "Warnings", warned, numbered: false);
+        Items(text, "Not applicable", notApplicable, numbered: false);
         Waivers(text, waived);
         States(text, outcome.Results);
         Topic(text, outcome.Results, EvidenceTopic.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
@@ -230,6 +232,7 @@ internal static class OperatorReport
             CheckStatus.Warn => "⚠️",
             CheckStatus.Waived => "🔕",
             CheckStatus.NotChecked => "❓",
+            CheckStatus.NotApplicable => "➖",
             _ => "❌",
         };
 

@@ -155,8 +155,11 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(databases);
         cancellationToken.ThrowIfCancellationRequested();
         var lazy = new LazyDatabases(databases);
-        string Url(AppState app) =>
-            app.Database.Reachable ? lazy.Plan($"{scenario.Name}_{app.Name}", app.Database) : lazy.Unreachable(app.Name.Replace('-', '_'));
+        // As on Heroku, DATABASE_URL is what a Postgres add-on's attachment sets: an app with none has none.
+        string? Url(AppState app) =>
+            !app.Addons.Any(a => a.Service == PostgresService) ? null
+            : app.Database.Reachable ? lazy.Plan($"{scenario.Name}_{app.Name}", app.Database)
+            : lazy.Unreachable(app.Name.Replace('-', '_'));
         try
         {
             scenario = WithDatabaseUrls(scenario, Url(scenario.Staging), Url(scenario.Prod));
@@ -217,11 +220,13 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         ProdRouter.Dispose();
     }
 
-    private static Scenario WithDatabaseUrls(Scenario scenario, string staging, string prod) =>
+    private const string PostgresService = "heroku-postgresql";
+
+    private static Scenario WithDatabaseUrls(Scenario scenario, string? staging, string? prod) =>
         scenario with
         {
-            Staging = scenario.Staging.WithDatabaseUrl(staging),
-            Prod = scenario.Prod.WithDatabaseUrl(prod),
+            Staging = staging is null ? scenario.Staging : scenario.Staging.WithDatabaseUrl(staging),
+            Prod = prod is null ? scenario.Prod : scenario.Prod.WithDatabaseUrl(prod),
             Later = scenario.Later is null ? null : WithDatabaseUrls(scenario.Later, staging, prod),
         };
 }

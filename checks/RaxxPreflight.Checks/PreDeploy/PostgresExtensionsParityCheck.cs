@@ -20,6 +20,10 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
+                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
+                Verdict.AppliesUnless(
+                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
+                );
                 var (staging, prod) = await world.DatabasesAsync();
                 Seen.Databases("extensions", staging, prod, d => string.Join(", ", d.Extensions.Order(StringComparer.Ordinal)));
 

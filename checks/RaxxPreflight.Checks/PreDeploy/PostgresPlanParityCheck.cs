@@ -23,17 +23,10 @@ public sealed class PostgresPlanParityCheck(PreflightSession session)
     private async Task RunAsync()
     {
         var world = session.World;
-        var service = world.Config.PostgresAddonService;
         var stagingApp = world.Config.Staging.App;
         var prodApp = world.Config.Prod.App;
-        var reads = (
-            StagingAddons: world.StagingAddons.Value,
-            StagingAttachments: world.StagingAttachments.Value,
-            ProdAddons: world.ProdAddons.Value,
-            ProdAttachments: world.ProdAttachments.Value
-        );
-        var staging = PrimaryDatabase.Find(await reads.StagingAddons, await reads.StagingAttachments, service);
-        var prod = PrimaryDatabase.Find(await reads.ProdAddons, await reads.ProdAttachments, service);
+        var (staging, prod) = await world.PrimaryDatabasesAsync();
+        Verdict.AppliesUnless(Applicability.Databases(staging, prod, world.Config.PostgresAddonService, stagingApp, prodApp));
 
         foreach (var (environment, primary) in new[] { (Stages.Staging, staging), (Stages.Prod, prod) })
         {

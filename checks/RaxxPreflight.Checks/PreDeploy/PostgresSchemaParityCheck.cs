@@ -21,6 +21,10 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
+                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
+                Verdict.AppliesUnless(
+                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
+                );
                 var (staging, prod) = await world.DatabasesAsync();
                 Seen.Databases("tables", staging, prod, d => d.Tables.Count.ToString(CultureInfo.InvariantCulture));
 

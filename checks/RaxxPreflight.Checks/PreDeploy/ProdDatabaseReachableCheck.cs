@@ -1,5 +1,6 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Declarations;
+using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
 
@@ -19,6 +20,10 @@ public sealed class ProdDatabaseReachableCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
+                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
+                Verdict.AppliesUnless(
+                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
+                );
                 var prod = await world.ProdDatabase;
                 Seen.State(Stages.Prod, "database", $"PostgreSQL {prod.ServerVersion} at {prod.Where}");
 

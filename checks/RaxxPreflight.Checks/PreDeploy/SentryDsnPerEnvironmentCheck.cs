@@ -23,6 +23,7 @@ public sealed class SentryDsnPerEnvironmentCheck(PreflightSession session)
                 var world = session.World;
                 var name = world.Config.SentryDsnVar;
                 var vars = await world.ConfigVarsAsync();
+                Verdict.AppliesUnless(Applicability.Sentry(vars.Staging, vars.Prod, name, world.Config.Staging.App, world.Config.Prod.App));
                 var staging = vars.Staging.Get(name);
                 var prod = vars.Prod.Get(name);
                 if (staging is null || prod is null)

@@ -23,7 +23,10 @@ public sealed class StripeKeyVerifiedCheck(PreflightSession session)
                 var name = world.Config.Stripe.SecretKey;
                 var app = world.Config.Prod.App;
                 var setKey = $"{FixCommands.ConfigSet(app, name, "<sk_live_...>")} (Stripe dashboard > Developers > API keys, live mode)";
-                var prodVars = await world.ProdVars;
+                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
+                Verdict.AppliesUnless(
+                    Applicability.Stripe(stagingVars, prodVars, world.Config.Stripe, world.Config.Staging.App, world.Config.Prod.App)
+                );
                 var key = prodVars.Get(name);
                 Verdict.NotNull(key, $"prod has no {name} to verify with Stripe", [$"{name} is not set on {app}"], [setKey]);
 

@@ -21,6 +21,9 @@ public sealed class StripeKeysLiveCheck(PreflightSession session)
             {
                 var world = session.World;
                 var (staging, prod) = await world.ConfigVarsAsync();
+                Verdict.AppliesUnless(
+                    Applicability.Stripe(staging, prod, world.Config.Stripe, world.Config.Staging.App, world.Config.Prod.App)
+                );
                 foreach (var (environment, vars) in new[] { (Stages.Staging, staging), (Stages.Prod, prod) })
                 {
                     foreach (var name in world.Config.Stripe.All)

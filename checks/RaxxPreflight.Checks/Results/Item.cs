@@ -33,6 +33,10 @@ internal static class Item
         {
             await body();
         }
+        catch (NotApplicableException)
+        {
+            // Recorded as not applicable, with why: nothing was wrong, nothing to fail.
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Text from elsewhere (an API's error body, a driver's message) may echo a secret: know every config

@@ -165,6 +165,7 @@ internal sealed class ItemRecorder(
             {
                 (null, CheckStatus.Warn) => CheckStatus.Warn,
                 (null, CheckStatus.Waived) => CheckStatus.Waived,
+                (null, CheckStatus.NotApplicable) => CheckStatus.NotApplicable,
                 (null, _) => CheckStatus.Pass,
                 (VerdictFailure, _) => CheckStatus.Fail,
                 _ => CheckStatus.NotChecked,

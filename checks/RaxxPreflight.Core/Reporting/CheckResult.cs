@@ -104,6 +104,7 @@ public static class Spelling
             CheckStatus.Warn => "warn",
             CheckStatus.Waived => "waived",
             CheckStatus.NotChecked => "not-checked",
+            CheckStatus.NotApplicable => "not-applicable",
             _ => "fail",
         };
 

@@ -28,4 +28,11 @@ public enum CheckStatus
     /// <summary>It could not be checked (an API error, a missing credential, a malformed config): a failure too.</summary>
     [JsonStringEnumMemberName("not-checked")]
     NotChecked,
+
+    /// <summary>
+    /// It does not apply to this service (its staging sets no Stripe keys, it has no database...), and says why: never a
+    /// pass, never a failure. A run where nothing applies could check nothing.
+    /// </summary>
+    [JsonStringEnumMemberName("not-applicable")]
+    NotApplicable,
 }

@@ -178,6 +178,18 @@ public sealed class DeployWorld
         return (await StagingVars.Value.ConfigureAwait(false), await ProdVars.Value.ConfigureAwait(false));
     }
 
+    /// <summary>Each stage's database add-on (the one attached as DATABASE, and the others), from its add-ons and attachments.</summary>
+    public async Task<(Rules.PrimaryDatabase Staging, Rules.PrimaryDatabase Prod)> PrimaryDatabasesAsync()
+    {
+        var reads = (StagingAddons.Value, StagingAttachments.Value, ProdAddons.Value, ProdAttachments.Value);
+        await Task.WhenAll(reads.Item1, reads.Item2, reads.Item3, reads.Item4).ConfigureAwait(false);
+        var service = Config.PostgresAddonService;
+        return (
+            Rules.PrimaryDatabase.Find(await reads.Item1.ConfigureAwait(false), await reads.Item2.ConfigureAwait(false), service),
+            Rules.PrimaryDatabase.Find(await reads.Item3.ConfigureAwait(false), await reads.Item4.ConfigureAwait(false), service)
+        );
+    }
+
     /// <summary>Both environments' databases, read at once.</summary>
     public async Task<(DatabaseReading Staging, DatabaseReading Prod)> DatabasesAsync()
     {
@@ -263,7 +275,7 @@ public sealed class DeployWorld
         // The databases get ready (the fakes start their server) while the config vars are read.
         var ready = access.Prepare?.Invoke(cancellationToken) ?? Task.FromResult<string?>(null);
         var url =
-            (await vars.Value.ConfigureAwait(false)).Get("DATABASE_URL")
+            (await vars.Value.ConfigureAwait(false)).Get(Rules.Applicability.DatabaseUrlVar)
             ?? throw new DatabaseCheckException(
                 $"{environment.Name} ({environment.App}) has no DATABASE_URL to connect with: attach Postgres (heroku addons:create heroku-postgresql:<plan> --app {environment.App})"
             );
