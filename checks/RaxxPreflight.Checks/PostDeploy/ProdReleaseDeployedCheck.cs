@@ -36,7 +36,7 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
 
         var result = await world.Poller.UntilAsync(
             _ => world.ProdReleases.GetAsync(),
-            releases => ReleaseRule.Judge(releases, image),
+            releases => ReleaseRule.Judge(releases, image, prod),
             ReleaseRule.Describe,
             Settled.Progress,
             TestContext.Current.CancellationToken

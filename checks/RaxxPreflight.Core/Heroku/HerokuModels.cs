@@ -41,7 +41,21 @@ public sealed record HerokuAddonRef(string? Id, string? Name);
 /// <param name="Status">failed, pending, succeeded or expired.</param>
 /// <param name="Current">True for the release the app runs.</param>
 /// <param name="CreatedAt">When it was made.</param>
-public sealed record HerokuRelease(string Id, int Version, string Description, string Status, bool Current, DateTimeOffset CreatedAt);
+/// <param name="Slug">The slug it runs, for a slug app's build or promotion; null for a container release and for one
+/// that only changed config vars.</param>
+public sealed record HerokuRelease(
+    string Id,
+    int Version,
+    string Description,
+    string Status,
+    bool Current,
+    DateTimeOffset CreatedAt,
+    HerokuSlugRef? Slug = null
+);
+
+/// <summary>The slug a release runs (<c>release.slug</c>: its id).</summary>
+/// <param name="Id">The slug's id.</param>
+public sealed record HerokuSlugRef(string? Id);
 
 /// <summary>One process type of an app's formation.</summary>
 /// <param name="Type">The process type (<c>web</c>).</param>

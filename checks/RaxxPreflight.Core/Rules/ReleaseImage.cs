@@ -14,6 +14,16 @@ public static partial class ReleaseImage
         return match.Success ? match.Groups["image"].Value : null;
     }
 
+    /// <summary>
+    /// True for a release that put a build on the app: a container deploy (its image) or a slug (a build or a
+    /// promotion); false for one that only changed config vars, add-ons or other settings.
+    /// </summary>
+    public static bool IsBuild(HerokuRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return Of(release) is not null || release.Slug?.Id is not null;
+    }
+
     /// <summary>The release the app runs: the newest marked current (whatever order they are listed in), else the newest.</summary>
     public static HerokuRelease? Current(IReadOnlyList<HerokuRelease> releases) =>
         releases.Where(r => r.Current).MaxBy(r => r.Version) ?? releases.MaxBy(r => r.Version);

@@ -34,9 +34,45 @@ public class DeployRulesTests
         string? problem
     )
     {
-        var judged = ReleaseRule.Judge([new HerokuRelease("r6", 6, description, status, true, At)], "142013fe2b5c");
+        var judged = ReleaseRule.Judge(
+            [
+                new HerokuRelease("r5", 5, "Deployed web (0a9d3c6e1f47)", "succeeded", false, At),
+                new HerokuRelease("r6", 6, description, status, true, At),
+            ],
+            "142013fe2b5c"
+        );
 
         (judged.Kind, judged.Problem).ShouldBe((kind, problem));
+    }
+
+    [Fact]
+    public void A_prod_whose_releases_only_ever_set_config_vars_has_never_had_a_build_and_says_so_by_name()
+    {
+        var configOnly = Enumerable
+            .Range(1, 7)
+            .Select(v => new HerokuRelease(
+                $"r{v}",
+                v,
+                v == 1 ? "Initial release" : "Set WEBAUTHN_RP_ID config vars",
+                "succeeded",
+                v == 7,
+                At
+            ))
+            .ToList();
+
+        var judged = ReleaseRule.Judge(configOnly, "142013fe2b5c", "raxx-api-prod");
+
+        (judged.Kind, judged.Problem).ShouldBe(
+            (JudgementKind.NotYet, "raxx-api-prod has never had a build released: its 7 releases only set config vars")
+        );
+
+        // A slug build counts as one: then the newest release is judged as before.
+        var slugBuilt = configOnly
+            .Select(r => r.Version == 3 ? r with { Description = "Deploy 1a2b3c4d", Slug = new HerokuSlugRef("9e1b") } : r)
+            .ToList();
+        ReleaseRule
+            .Judge(slugBuilt, "142013fe2b5c", "raxx-api-prod")
+            .Problem.ShouldBe("the current release v7 is 'Set WEBAUTHN_RP_ID config vars', not a container deploy");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public partial class PostDeployScenarioTests
         outcome
             .Results.Single(r => r.CheckId == CheckIds.ProdReleaseDeployed)
             .Reason.ShouldBe(
-                "prod's release (raxx-queue-prod) did not settle within 1s: the current release v5 is 'Set SENTRY_DSN_QUEUE config vars', not a container deploy"
+                "prod's release (raxx-queue-prod) did not settle within 1s: raxx-queue-prod has never had a build released: its 5 releases only set config vars"
             );
         outcome
             .Results.Single(r => r.CheckId == CheckIds.ProdFormationSet)

@@ -6,13 +6,22 @@ namespace RaxxPreflight.Rules.Deploy;
 /// <summary>Prod's current release, judged while the deploy settles: a succeeded container deploy of staging's image.</summary>
 public static class ReleaseRule
 {
-    /// <summary>What one look at prod's releases says, given the image staging's newest deploy runs.</summary>
-    public static Judgement Judge(IReadOnlyList<HerokuRelease> releases, string stagingImage)
+    /// <summary>What one look at prod's (<paramref name="app"/>'s) releases says, given the image staging's newest deploy runs.</summary>
+    public static Judgement Judge(IReadOnlyList<HerokuRelease> releases, string stagingImage, string app = "prod")
     {
+        ArgumentNullException.ThrowIfNull(releases);
         var current = ReleaseImage.Current(releases);
         if (current is null)
         {
             return Judgement.NotYet("prod has no release");
+        }
+
+        // An app whose every release only set config vars never ran a build: said by name, not as its newest one.
+        if (!releases.Any(ReleaseImage.IsBuild))
+        {
+            return Judgement.NotYet(
+                $"{app} has never had a build released: its {releases.Count} release{(releases.Count == 1 ? " only sets" : "s only set")} config vars"
+            );
         }
 
         var image = ReleaseImage.Of(current);
