@@ -47,7 +47,7 @@ internal static class ChecklistFacts
     /// <summary>The attribute that declares a checklist item, its phase and its id among the rest.</summary>
     public const string ItemAttribute = "ItemAttribute";
 
-    /// <summary>The Check ids the method declares ([Check("id")] or [Trait("Check", "id")]), the assembly's among them.</summary>
+    /// <summary>The Check ids the method declares ([Item("id", ...)], [Check("id")] or [Trait("Check", "id")]), the assembly's among them.</summary>
     public static ImmutableArray<string?> CheckIdsOf(IMethodSymbol method) =>
         method
             .GetAttributes()

@@ -23,7 +23,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FactNeedsUniqueCheckId = new(
         "RXP0002",
         "A checklist fact carries a unique kebab-case Check id",
-        "Checklist fact '{0}' {1}: give it [Check(CheckIds.X)] with a kebab-case id that no other fact uses",
+        "Checklist fact '{0}' {1}: declare it with [Item(CheckIds.X, phase, title)], a kebab-case id that no other fact uses",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

@@ -2,7 +2,11 @@
 // analyzers, the fakes): public in Core, internal where RAXX_VOCABULARY_INTERNAL is defined.
 namespace RaxxPreflight;
 
-/// <summary>Every checklist item's stable id: CI history and <c>--filter Check=...</c> rely on them never changing.</summary>
+/// <summary>
+/// Every checklist item's stable id, by name (CI history and <c>--filter Check=...</c> rely on them never changing): what
+/// tests and fakes call an item, and, in the order the constants stand, the checklist's order. The item itself, its phase,
+/// title and reads are declared on its fact (<c>[Item(...)]</c>).
+/// </summary>
 #if RAXX_VOCABULARY_INTERNAL
 internal
 #else
@@ -63,39 +67,4 @@ static class CheckIds
 
     /// <summary>Prod's schema lacks nothing of staging's (a warning only).</summary>
     public const string PostgresSchemaParity = "postgres-schema-parity";
-
-    /// <summary>
-    /// The items that read a database: a run of none of them needs no database, so in fakes mode no Postgres server
-    /// (nor the Docker engine behind it). DatabaseScenarioTests holds every other item of both phases to reading none.
-    /// </summary>
-    public static readonly string[] ReadingDatabases =
-    [
-        ProdDatabaseReachable,
-        PostgresVersionParity,
-        PostgresExtensionsParity,
-        PostgresSchemaParity,
-    ];
-
-    /// <summary>Every id with its phase, in the checklist's order: what holds before the deploy, then after it.</summary>
-    public static readonly (string Id, string Phase)[] All =
-    [
-        (StagingHealthy, Phases.PreDeploy),
-        (StagingDeployedFromMain, Phases.PreDeploy),
-        (ProdConfigVarsPresent, Phases.PreDeploy),
-        (ProdConfigVarsValid, Phases.PreDeploy),
-        (StripeKeysLive, Phases.PreDeploy),
-        (StripeKeyVerified, Phases.PreDeploy),
-        (PostgresPlanParity, Phases.PreDeploy),
-        (DeployGateConfigured, Phases.PreDeploy),
-        (SentryDsnPerEnvironment, Phases.PreDeploy),
-        (ProdDatabaseReachable, Phases.PreDeploy),
-        (PostgresVersionParity, Phases.PreDeploy),
-        (PostgresExtensionsParity, Phases.PreDeploy),
-        (PostgresSchemaParity, Phases.PreDeploy),
-        (ProdReleaseDeployed, Phases.PostDeploy),
-        (ProdFormationSet, Phases.PostDeploy),
-        (ProdDynosUp, Phases.PostDeploy),
-        (ProdHealthy, Phases.PostDeploy),
-        (ProdStartupLogsClean, Phases.PostDeploy),
-    ];
 }
