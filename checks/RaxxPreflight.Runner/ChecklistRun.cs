@@ -62,7 +62,10 @@ internal static class ChecklistRun
         var running = RunHostAsync(host, request, listener, stop.Token);
         using var timer = new CancellationTokenSource();
         var deadline = bound is { } b ? Task.Delay(b, time, timer.Token) : Task.Delay(Timeout.Infinite, timer.Token);
-        var stopped = Task.Delay(Timeout.Infinite, cancellationToken);
+
+        // Ends with the run too (the timer's cancelled below): no wait is left registered on the caller's token.
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var stopped = Task.Delay(Timeout.Infinite, watching.Token);
         var first = await Task.WhenAny(running, deadline, stopped).ConfigureAwait(false);
         string? cutShort = null;
         if (first != running)

@@ -80,14 +80,16 @@ internal static class RunnerCommand
             return 0;
         }
 
-        if (args.Contains("--help") || args.Contains("-h"))
+        var options = new RunnerOptions(Checklist);
+        var parsed = options.Command.Parse(args);
+
+        // The help option is the declaration's own (-h, --help, -?), whatever else the line holds.
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             await output.WriteLineAsync(Usage).ConfigureAwait(false);
             return 0;
         }
 
-        var options = new RunnerOptions(Checklist);
-        var parsed = options.Command.Parse(args);
         if (parsed.Errors is [var mistake, ..])
         {
             return await UsageErrorAsync(error, mistake.Message).ConfigureAwait(false);

@@ -16,15 +16,17 @@ internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<str
                 .Declarations.ChecklistCatalog.Current.Items.Where(c => Phases.Contains(c.PhaseName, StringComparer.Ordinal))
                 .Select(c => c.Id);
 
-    /// <summary>Whether it selects a test with <paramref name="traits"/> (xunit's traits of a test case).</summary>
+    /// <summary>
+    /// Whether it selects a test with <paramref name="traits"/> (xunit's traits of a test case): whether the test has one
+    /// of its <see cref="Traits"/> (xunit ORs them), as the child process's <c>-trait</c> arguments select.
+    /// </summary>
     public bool Selects(IReadOnlyDictionary<string, IReadOnlyCollection<string>> traits)
     {
         ArgumentNullException.ThrowIfNull(traits);
-        var (name, wanted) = CheckIds.Count > 0 ? (RaxxPreflight.Phases.CheckTrait, CheckIds) : (RaxxPreflight.Phases.Trait, Phases);
-        return traits.TryGetValue(name, out var values) && values.Any(v => wanted.Contains(v, StringComparer.Ordinal));
+        return Traits.Any(t => traits.TryGetValue(t.Name, out var values) && values.Contains(t.Value, StringComparer.Ordinal));
     }
 
-    /// <summary>The trait filters that select it, for a command line (a child process's).</summary>
+    /// <summary>The trait filters that select it: one of them each selected test has.</summary>
     public IEnumerable<(string Name, string Value)> Traits =>
         CheckIds.Count > 0
             ? CheckIds.Select(id => (RaxxPreflight.Phases.CheckTrait, id))

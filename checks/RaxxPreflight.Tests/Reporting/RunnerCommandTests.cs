@@ -116,12 +116,17 @@ public sealed class RunnerCommandTests : IDisposable
         error.ToString().ShouldStartWith(line);
     }
 
-    [Fact]
-    public async Task The_usage_names_every_scenario_and_item_from_the_one_vocabulary()
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("pre-deploy", "--help")]
+    public async Task The_usage_names_every_scenario_and_item_from_the_one_vocabulary(params string[] args)
     {
-        (
-            await RunnerCommand.RunAsync(["--help"], output, error, terminal: false, NothingRuns, TestContext.Current.CancellationToken)
-        ).ShouldBe(0);
+        (await RunnerCommand.RunAsync(args, output, error, terminal: false, NothingRuns, TestContext.Current.CancellationToken)).ShouldBe(
+            0,
+            error.ToString()
+        );
 
         foreach (var name in ScenarioNames.All.Concat(Items.Ids))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RaxxPreflight.Fakes.Scenarios;
 using RaxxPreflight.Reporting;
@@ -12,6 +11,8 @@ namespace RaxxPreflight.Tests.SelfTests;
 /// </summary>
 public class NotApplicableTests
 {
+    private static readonly string[] VarLists = ["required", "mayBeEqual", "mustDiffer"];
+
     private static readonly string[] Dropped =
     [
         "DATABASE_URL",
@@ -90,24 +91,19 @@ public class NotApplicableTests
         };
 
     // The project's deploy description, requiring none of the dropped vars.
-    private static string WriteConfig()
-    {
-        var config = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!.AsObject();
-        config.Remove("$schema");
-        var vars = config["configVars"]!.AsObject();
-        foreach (var list in new[] { "required", "mayBeEqual", "mustDiffer" })
+    private static string WriteConfig() =>
+        Configs.Write(config =>
         {
-            var kept = vars[list]!.AsArray().Select(n => (string)n!).Where(n => !Dropped.Contains(n)).ToList();
-            vars[list] = new JsonArray([.. kept.Select(n => (JsonNode?)JsonValue.Create(n))]);
-        }
+            var vars = config["configVars"]!.AsObject();
+            foreach (var list in VarLists)
+            {
+                var kept = vars[list]!.AsArray().Select(n => (string)n!).Where(n => !Dropped.Contains(n)).ToList();
+                vars[list] = new JsonArray([.. kept.Select(n => (JsonNode?)JsonValue.Create(n))]);
+            }
 
-        foreach (var name in Dropped)
-        {
-            vars["kinds"]!.AsObject().Remove(name);
-        }
-
-        var path = Path.Combine(Path.GetTempPath(), $"raxx-preflight-bare-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        return path;
-    }
+            foreach (var name in Dropped)
+            {
+                vars["kinds"]!.AsObject().Remove(name);
+            }
+        });
 }

@@ -21,7 +21,7 @@ public class RunsAlwaysEndTests
     [Fact]
     public async Task Twenty_runs_that_fail_every_item_at_once_all_end_with_their_verdict()
     {
-        var config = WriteConfig(c => c.Remove("environments"));
+        var config = Configs.Write(c => c.Remove("environments"));
         try
         {
             for (var run = 1; run <= 20; run++)
@@ -75,7 +75,7 @@ public class RunsAlwaysEndTests
         var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-stopped-{Guid.NewGuid():N}.json");
 
         // The item's read may wait ten minutes: only the signal ends this run, however slow the machine.
-        var config = WriteConfig(c => c["api"] = new JsonObject { ["timeoutSeconds"] = 600 });
+        var config = Configs.Write(c => c["api"] = new JsonObject { ["timeoutSeconds"] = 600 });
         using var process = Checklist.StartApp(
             ["run", "pre-deploy", "--check", CheckIds.StripeKeysLive, "--report", report],
             new Dictionary<string, string>
@@ -143,17 +143,6 @@ public class RunsAlwaysEndTests
             File.Delete(report);
             File.Delete(config);
         }
-    }
-
-    // The project's own deploy description with a change, written to a file of its own.
-    private static string WriteConfig(Action<JsonObject> change)
-    {
-        var config = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!.AsObject();
-        config.Remove("$schema");
-        change(config);
-        var path = Path.Combine(Path.GetTempPath(), $"raxx-preflight-config-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, config.ToJsonString());
-        return path;
     }
 
     private static async Task<(int Code, string Output)> RunToTheEndAsync(string config, string which, params string[] arguments)
