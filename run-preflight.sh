@@ -77,13 +77,19 @@ fi
 # Items that read no database (--check stripe-keys-live) need none: the runner says which (--needs-database;
 # a usage mistake says neither, and the run below prints it).
 engine_api() { docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true; }
+# Whether this script started the engine (and so stops it): its own, never one a caller exported (run-tests.sh
+# exports RAXX_PREFLIGHT_STARTED_DOCKERD for the engine it started, and the benchmark and tests call this script).
+started_engine=""
 needs_database() { [[ "$(dotnet "$checks" run "$@" --needs-database 2>/dev/null)" == "yes" ]]; }
 for arg in "$@"; do
   if [[ "$arg" == "--fakes" && -z "${PREFLIGHT_FAKES_POSTGRES:-}" && -z "${PREFLIGHT_POSTGRES_IMAGE:-}" ]] && needs_database "$@"; then
     api="$(engine_api)"
     if [[ -z "$api" ]] || [[ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n 1)" != "1.44" ]]; then
       echo "run-preflight: setting up a Docker engine and a Postgres image for the database fakes (.ci/docker.sh)" >&2
+      unset RAXX_PREFLIGHT_STARTED_DOCKERD
       eval "$("$root/.ci/docker.sh" start)"
+      started_engine="${RAXX_PREFLIGHT_STARTED_DOCKERD:-}"
+      unset RAXX_PREFLIGHT_STARTED_DOCKERD
     fi
   fi
 done
@@ -92,7 +98,7 @@ done
 # directly. Otherwise it runs as a child, and a Ctrl+C or SIGTERM of this script is passed on to it as SIGTERM (a
 # background child of a script ignores SIGINT): it reports what had not finished as not checked, writes its reports
 # and exits; then the engine is stopped.
-if [[ -z "${RAXX_PREFLIGHT_STARTED_DOCKERD:-}" ]]; then
+if [[ -z "$started_engine" ]]; then
   exec dotnet "$checks" run "$@"
 fi
 
