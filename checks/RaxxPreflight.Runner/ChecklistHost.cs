@@ -33,4 +33,11 @@ internal sealed record ChecklistListener(Action<RunEvent> Event, Action<string> 
 /// <param name="Phase">Its <c>Phase</c> trait, if any.</param>
 /// <param name="Name">Its display name.</param>
 /// <param name="Result">xunit's result: Pass, Fail, Skip, NotRun.</param>
-internal sealed record TestRan(string CheckId, string? Phase, string Name, string Result);
+internal sealed record TestRan(string CheckId, string? Phase, string Name, string Result)
+{
+    /// <summary>The service the test case checked (its Service trait), when it has one.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The key its result has: <see cref="CheckResult.KeyOf"/>.</summary>
+    public string Key => CheckResult.KeyOf(Service, CheckId);
+}

@@ -39,16 +39,29 @@ internal sealed record ChecklistOutcome(
         : Results.Count == 0 || Results.All(r => r.Status is CheckStatus.NotChecked or CheckStatus.NotApplicable) ? 2
         : 1;
 
-    /// <summary>The ids of the items that failed or could not be checked, sorted.</summary>
-    public IReadOnlyList<string> FailedIds => [.. Results.Where(r => r.Failed).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
+    /// <summary>The ids (<c>service/id</c> in a run of several services) of the items that failed or could not be checked, sorted.</summary>
+    public IReadOnlyList<string> FailedIds => [.. Results.Where(r => r.Failed).Select(NameOf).Order(StringComparer.Ordinal)];
 
     /// <summary>The ids of the items that passed with a warning, sorted.</summary>
     public IReadOnlyList<string> WarnedIds =>
-        [.. Results.Where(r => r.Status == CheckStatus.Warn).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
+        [.. Results.Where(r => r.Status == CheckStatus.Warn).Select(NameOf).Order(StringComparer.Ordinal)];
 
     /// <summary>The ids of the items whose findings a live waiver covers, sorted.</summary>
     public IReadOnlyList<string> WaivedIds =>
-        [.. Results.Where(r => r.Status == CheckStatus.Waived).Select(r => r.CheckId).Order(StringComparer.Ordinal)];
+        [.. Results.Where(r => r.Status == CheckStatus.Waived).Select(NameOf).Order(StringComparer.Ordinal)];
+
+    /// <summary>The services the results are of, in their order (one, for a run of one service).</summary>
+    public IReadOnlyList<string> Services => [.. Results.Select(r => r.Service).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>True when the run checked more than one service: then lines and reports name each item's service.</summary>
+    public bool SeveralServices => Services.Count > 1;
+
+    /// <summary>How lines and reports name <paramref name="result"/>'s item: its id, or <c>service/id</c> in a run of several services.</summary>
+    public string NameOf(CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return SeveralServices ? result.Key : result.CheckId;
+    }
 
     /// <summary>The width item ids are padded to in lines.</summary>
     public static int IdWidth => RaxxPreflight.Declarations.ChecklistCatalog.Current.Items.Max(c => c.Id.Length);
@@ -66,10 +79,14 @@ internal sealed record ChecklistOutcome(
             _ => "FAIL",
         };
 
-    /// <summary>One item's line: <c>FAIL  stripe-keys-live  title: reason</c>.</summary>
-    public static string Line(CheckResult result)
+    /// <summary>
+    /// One item's line: <c>FAIL  stripe-keys-live  title: reason</c>; with <paramref name="service"/> (a run of several
+    /// services), <c>FAIL  raxx-api/stripe-keys-live  title: reason</c>, padded to <paramref name="width"/>.
+    /// </summary>
+    public static string Line(CheckResult result, bool service = false, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var name = service ? result.Key : result.CheckId;
         var reason = result.Status switch
         {
             CheckStatus.NotChecked => $"not checked: {result.Reason}",
@@ -77,7 +94,7 @@ internal sealed record ChecklistOutcome(
             _ => result.Reason,
         };
         return FormattableString.Invariant(
-            $"{Label(result.Status)}  {result.CheckId.PadRight(IdWidth)}  {result.Title}{(reason is null ? string.Empty : $": {reason}")}"
+            $"{Label(result.Status)}  {name.PadRight(width ?? IdWidth)}  {result.Title}{(reason is null ? string.Empty : $": {reason}")}"
         );
     }
 
@@ -88,9 +105,10 @@ internal sealed record ChecklistOutcome(
     public string Lines()
     {
         var text = new StringBuilder();
+        var width = Results.Count == 0 ? IdWidth : Results.Max(r => NameOf(r).Length);
         foreach (var result in Results)
         {
-            text.AppendLine(Line(result));
+            text.AppendLine(Line(result, SeveralServices, Math.Max(width, IdWidth)));
         }
 
         return text.ToString();
@@ -110,7 +128,7 @@ internal sealed record ChecklistOutcome(
         foreach (var result in Results.Where(r => r.Status != CheckStatus.Pass && r.Details.Count > 0))
         {
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"{result.CheckId}:");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{NameOf(result)}:");
             foreach (var line in result.Details)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");

@@ -8,4 +8,7 @@ internal sealed record ChecklistRequest(Selection Selection, string? Scenario = 
 {
     /// <summary>The target the request names, as <c>PREFLIGHT_TARGET</c> spells it, when it names one.</summary>
     public string? Target => Scenario is null ? null : $"fakes:{Scenario}";
+
+    /// <summary>The services the config describes, in its order (what each selected item runs for); empty when not known.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
 }

@@ -87,12 +87,12 @@ internal static class ChecklistRun
 
         await timer.CancelAsync().ConfigureAwait(false);
         var (exitCode, broke) = running.IsCompletedSuccessfully ? await running.ConfigureAwait(false) : (-1, null);
-        var all = state.Merge(request.Selection.ExpectedIds, exitCode, cutShort);
+        var all = state.Merge(request.Selection.Expected(request.Services), request.Services, exitCode, cutShort);
 
         // An item that left no result of its own was never told of: tell of it now, as not checked.
-        foreach (var missing in all.Where(r => !state.HasResult(r.CheckId)))
+        foreach (var missing in all.Where(r => !state.HasResult(r.Key)))
         {
-            onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing));
+            onEvent?.Invoke(new RunEvent(RunEvent.Finished, missing.CheckId, missing, Service: missing.Service));
         }
 
         return new ChecklistOutcome(exitCode, all, state.Output, state.ReportXml, startedAt, time.GetUtcNow(), broke, cutShort);
@@ -245,7 +245,10 @@ internal static class ChecklistRun
                 traits?[Phases.Trait].FirstOrDefault(),
                 name,
                 (string?)test.Attribute("result") ?? "no result"
-            );
+            )
+            {
+                Service = traits?[Phases.ServiceTrait].FirstOrDefault(),
+            };
         }
     }
 
@@ -258,41 +261,69 @@ internal static class ChecklistRun
     internal static IReadOnlyList<CheckResult> Merge(
         IReadOnlyDictionary<string, CheckResult> results,
         IEnumerable<TestRan> ran,
-        IEnumerable<string>? expected = null,
+        IEnumerable<(string? Service, string CheckId)>? expected = null,
+        IReadOnlyList<string>? services = null,
         int exitCode = 0,
         Func<string, string>? unfinished = null
     )
     {
         var all = new Dictionary<string, CheckResult>(results, StringComparer.Ordinal);
-        foreach (var test in ran.Where(t => !all.ContainsKey(t.CheckId)))
+        foreach (var test in ran.Where(t => !all.ContainsKey(t.Key)))
         {
-            all[test.CheckId] = CheckResult.Missing(
+            all[test.Key] = CheckResult.Missing(
                 test.CheckId,
                 test.Phase ?? "(no phase)",
                 test.Name,
                 $"the item ended without a result of its own (xunit: {test.Result}): nothing was checked"
-            );
+            ) with
+            {
+                Service = test.Service,
+            };
         }
 
-        foreach (var id in (expected ?? []).Where(id => !all.ContainsKey(id)))
+        foreach (var (service, id) in expected ?? [])
         {
-            all[id] = CheckResult.Missing(
+            // An item expected with no service (the config's services not known) is met by its result for any service.
+            var key = CheckResult.KeyOf(service, id);
+            if (all.ContainsKey(key) || (service is null && all.Values.Any(r => r.CheckId == id)))
+            {
+                continue;
+            }
+
+            all[key] = CheckResult.Missing(
                 id,
                 Checklist.Find(id)?.PhaseName ?? "(no phase)",
                 Checklist.Find(id)?.Title ?? id,
-                unfinished?.Invoke(id)
+                unfinished?.Invoke(key)
                     ?? FormattableString.Invariant(
                         $"the run ended before this item left a result (xunit's exit code: {exitCode}): nothing was checked"
                     )
-            );
+            ) with
+            {
+                Service = service,
+            };
         }
 
-        return [.. all.Values.OrderBy(r => Order(r)).ThenBy(r => r.CheckId, StringComparer.Ordinal)];
+        return Ordered(all.Values, services ?? []);
     }
 
-    private static int Order(CheckResult result)
+    /// <summary>Results grouped by service (the config's order, then by name), each service's items in the checklist's order.</summary>
+    internal static IReadOnlyList<CheckResult> Ordered(IEnumerable<CheckResult> results, IReadOnlyList<string> services)
     {
-        return Checklist.IndexOf(result.CheckId);
+        int ServiceOrder(CheckResult r)
+        {
+            var index = r.Service is null ? -1 : services.ToList().IndexOf(r.Service);
+            return index < 0 ? int.MaxValue : index;
+        }
+
+        return
+        [
+            .. results
+                .OrderBy(ServiceOrder)
+                .ThenBy(r => r.Service ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(r => Checklist.IndexOf(r.CheckId))
+                .ThenBy(r => r.CheckId, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>What a run has told so far, under one lock that is never held while anything else is called.</summary>
@@ -342,13 +373,13 @@ internal static class ChecklistRun
                 switch (runEvent)
                 {
                     case { Kind: RunEvent.Finished, Result: { } result }:
-                        results[result.CheckId] = result;
+                        results[result.Key] = result;
                         break;
                     case { Kind: RunEvent.Started }:
-                        lastSeen[runEvent.CheckId] = "it had started and left no result yet";
+                        lastSeen[runEvent.Key] = "it had started and left no result yet";
                         break;
                     case { Kind: RunEvent.Waiting, Problem: { } problem }:
-                        lastSeen[runEvent.CheckId] = $"waiting for {problem}";
+                        lastSeen[runEvent.Key] = $"waiting for {problem}";
                         break;
                 }
 
@@ -393,15 +424,20 @@ internal static class ChecklistRun
             }
         }
 
-        public bool HasResult(string checkId)
+        public bool HasResult(string key)
         {
             lock (gate)
             {
-                return results.ContainsKey(checkId);
+                return results.ContainsKey(key);
             }
         }
 
-        public IReadOnlyList<CheckResult> Merge(IEnumerable<string> expected, int exitCode, string? cutShort)
+        public IReadOnlyList<CheckResult> Merge(
+            IEnumerable<(string? Service, string CheckId)> expected,
+            IReadOnlyList<string> services,
+            int exitCode,
+            string? cutShort
+        )
         {
             lock (gate)
             {
@@ -409,6 +445,7 @@ internal static class ChecklistRun
                     results,
                     ran,
                     expected,
+                    services,
                     exitCode,
                     cutShort is null
                         ? null

@@ -33,13 +33,13 @@ internal static class GitHubActionsReport
             foreach (var result in list.Take(shown))
             {
                 var text = string.Join("\n", new[] { result.Reason ?? result.Title }.Concat(result.Details.Select(d => d.Trim())));
-                annotations.Add($"::{level} title={Property($"{result.CheckId}: {result.Title}")}::{Data(text)}");
+                annotations.Add($"::{level} title={Property($"{outcome.NameOf(result)}: {result.Title}")}::{Data(text)}");
             }
 
             if (list.Count > shown)
             {
                 annotations.Add(
-                    $"::{level} title=preflight::{list.Count - shown} more: {string.Join(", ", list.Skip(shown).Select(r => r.CheckId))} (see the step summary)"
+                    $"::{level} title=preflight::{list.Count - shown} more: {string.Join(", ", list.Skip(shown).Select(outcome.NameOf))} (see the step summary)"
                 );
             }
         }

@@ -20,11 +20,15 @@ internal static class JUnitReport
             new XAttribute("failures", outcome.Results.Count(r => r.Failed)),
             new XAttribute("time", Seconds((outcome.FinishedAt - outcome.StartedAt).TotalSeconds))
         );
-        foreach (var phase in outcome.Results.GroupBy(r => r.Phase, StringComparer.Ordinal))
+        // A suite per phase; in a run of several services, a suite per service and phase (raxx-api pre-deploy).
+        foreach (var phase in outcome.Results.GroupBy(r => (Service: outcome.SeveralServices ? r.Service : null, r.Phase)))
         {
             var suite = new XElement(
                 "testsuite",
-                new XAttribute("name", Phases.Word(phase.Key)),
+                new XAttribute(
+                    "name",
+                    phase.Key.Service is null ? Phases.Word(phase.Key.Phase) : $"{phase.Key.Service} {Phases.Word(phase.Key.Phase)}"
+                ),
                 new XAttribute("tests", phase.Count()),
                 new XAttribute("failures", phase.Count(r => r.Failed)),
                 new XAttribute("errors", 0),
@@ -36,7 +40,12 @@ internal static class JUnitReport
             {
                 var testcase = new XElement(
                     "testcase",
-                    new XAttribute("classname", $"raxx-preflight.{Phases.Word(result.Phase)}"),
+                    new XAttribute(
+                        "classname",
+                        phase.Key.Service is null
+                            ? $"raxx-preflight.{Phases.Word(result.Phase)}"
+                            : $"raxx-preflight.{phase.Key.Service}.{Phases.Word(result.Phase)}"
+                    ),
                     new XAttribute("name", $"{result.CheckId}: {result.Title}"),
                     new XAttribute("time", Seconds(result.Seconds)),
                     new XElement(

@@ -15,26 +15,72 @@ internal static class OperatorReport
     /// <summary>The JSON report's schema version; <c>docs/report.schema.json</c> describes it.</summary>
     public const int SchemaVersion = 1;
 
-    /// <summary>The report as Markdown (also the GitHub step summary).</summary>
+    /// <summary>
+    /// The report as Markdown (also the GitHub step summary): for a run of several services, a summary table, then a
+    /// section per service as a run of one would have it.
+    /// </summary>
     public static string Markdown(ChecklistOutcome outcome, string target)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        if (!outcome.SeveralServices)
+        {
+            return Markdown(outcome.Results, outcome, target, outcome.Services.Count > 0 ? outcome.Services[0] : "raxx-queue");
+        }
+
         var text = new StringBuilder();
-        var failed = outcome.Results.Where(r => r.Failed).ToList();
-        var warned = outcome.Results.Where(r => r.Status == CheckStatus.Warn).ToList();
-        var waived = outcome.Results.Where(r => r.Waivers.Count > 0).ToList();
-        var notApplicable = outcome.Results.Where(r => r.Status == CheckStatus.NotApplicable).ToList();
-        var phases = outcome.Results.Select(r => r.Phase).Distinct(StringComparer.Ordinal).Select(Phases.Word);
+        var failed = outcome.Results.Count(r => r.Failed);
         text.AppendLine(
             CultureInfo.InvariantCulture,
-            $"# raxx-queue deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Results.Count - failed.Count - notApplicable.Count} passed, {failed.Count} failed, {warned.Count} warnings{(outcome.WaivedIds.Count > 0 ? $", {outcome.WaivedIds.Count} waived" : string.Empty)}{(notApplicable.Count > 0 ? $", {notApplicable.Count} not applicable" : string.Empty)})"
+            $"# Raxx deploy checklist: {(outcome.Passed ? "PASSED" : "BLOCKED")} ({outcome.Services.Count} services, {failed} item{(failed == 1 ? string.Empty : "s")} failed)"
+        );
+        text.AppendLine();
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"Target `{target}` · {outcome.StartedAt:yyyy-MM-dd HH:mm:ss} UTC · {(outcome.FinishedAt - outcome.StartedAt).TotalSeconds:0.#}s"
+        );
+        Table(text, "Services", string.Empty, "service", "verdict", "passed", "failed", "warnings", "not applicable");
+        foreach (var service in outcome.Services)
+        {
+            var results = outcome.Results.Where(r => r.Service == service).ToList();
+            var serviceFailed = results.Count(r => r.Failed);
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| [{service}](#{service}) | {(serviceFailed == 0 ? "passed" : "BLOCKED")} | {results.Count(r => r.Status is CheckStatus.Pass or CheckStatus.Waived or CheckStatus.Warn)} | {serviceFailed} | {results.Count(r => r.Status == CheckStatus.Warn)} | {results.Count(r => r.Status == CheckStatus.NotApplicable)} |"
+            );
+        }
+
+        foreach (var service in outcome.Services)
+        {
+            // A service's section is its own report, one heading level down.
+            var section = Markdown([.. outcome.Results.Where(r => r.Service == service)], outcome, target, service);
+            text.AppendLine();
+            foreach (var line in section.Split('\n'))
+            {
+                text.AppendLine(line.StartsWith('#') ? "#" + line.TrimEnd('\r') : line.TrimEnd('\r'));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Markdown(IReadOnlyList<CheckResult> all, ChecklistOutcome outcome, string target, string service)
+    {
+        var text = new StringBuilder();
+        var failed = all.Where(r => r.Failed).ToList();
+        var warned = all.Where(r => r.Status == CheckStatus.Warn).ToList();
+        var waived = all.Where(r => r.Waivers.Count > 0).ToList();
+        var notApplicable = all.Where(r => r.Status == CheckStatus.NotApplicable).ToList();
+        var phases = all.Select(r => r.Phase).Distinct(StringComparer.Ordinal).Select(Phases.Word);
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"# {service} deploy checklist: {(failed.Count == 0 && all.Count > 0 ? "PASSED" : "BLOCKED")} ({all.Count - failed.Count - notApplicable.Count} passed, {failed.Count} failed, {warned.Count} warnings{(all.Count(r => r.Status == CheckStatus.Waived) is > 0 and var w ? $", {w} waived" : string.Empty)}{(notApplicable.Count > 0 ? $", {notApplicable.Count} not applicable" : string.Empty)})"
         );
         text.AppendLine();
         text.AppendLine(
             CultureInfo.InvariantCulture,
             $"Target `{target}` · {string.Join(" and ", phases)} · {outcome.StartedAt:yyyy-MM-dd HH:mm:ss} UTC · {(outcome.FinishedAt - outcome.StartedAt).TotalSeconds:0.#}s"
         );
-        if (outcome.Results.Count == 0)
+        if (all.Count == 0)
         {
             text.AppendLine();
             text.AppendLine("No checklist item ran: the phase or items matched nothing, or the checklist did not start.");
@@ -45,15 +91,15 @@ internal static class OperatorReport
         Items(text, "Warnings", warned, numbered: false);
         Items(text, "Not applicable", notApplicable, numbered: false);
         Waivers(text, waived);
-        States(text, outcome.Results);
-        Topic(text, outcome.Results, EvidenceTopic.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
-        Compared(text, outcome.Results, EvidenceTopic.Postgres, "Postgres delta");
-        Topic(text, outcome.Results, EvidenceTopic.Gate, "Deploy gate", ["what", "status"]);
-        Topic(text, outcome.Results, EvidenceTopic.Source, "Deploy source", ["what", "seen"]);
-        Verification(text, outcome.Results.Where(r => r.Phase == Phases.PostDeploy).ToList());
+        States(text, all);
+        Topic(text, all, EvidenceTopic.ConfigVars, "Config var diff (by name, never values)", ["var", "kind; staging; prod"]);
+        Compared(text, all, EvidenceTopic.Postgres, "Postgres delta");
+        Topic(text, all, EvidenceTopic.Gate, "Deploy gate", ["what", "status"]);
+        Topic(text, all, EvidenceTopic.Source, "Deploy source", ["what", "seen"]);
+        Verification(text, all.Where(r => r.Phase == Phases.PostDeploy).ToList());
 
         Table(text, "Every item", string.Empty, "item", "phase", "result");
-        foreach (var result in outcome.Results)
+        foreach (var result in all)
         {
             text.AppendLine(
                 CultureInfo.InvariantCulture,

@@ -10,7 +10,8 @@ namespace RaxxPreflight.Reporting;
 /// <param name="output">Where lines go.</param>
 /// <param name="terminal">True for a terminal (a single updating status line), false for a log (plain lines).</param>
 /// <param name="time">The clock the throttling and the heartbeat go by.</param>
-internal sealed class Progress(TextWriter output, bool terminal, TimeProvider time)
+/// <param name="services">The services of the run: with more than one, lines name each item's service.</param>
+internal sealed class Progress(TextWriter output, bool terminal, TimeProvider time, IReadOnlyList<string>? services = null)
 {
     /// <summary>The longest the run stays silent.</summary>
     public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(5);
@@ -22,6 +23,13 @@ internal sealed class Progress(TextWriter output, bool terminal, TimeProvider ti
     private long lastPrinted = time.GetTimestamp();
     private bool statusShown;
 
+    // A run of several services names each item's service in its lines, as raxx-api/stripe-keys-live.
+    private bool Several => services is { Count: > 1 };
+
+    private int Width => ChecklistOutcome.IdWidth + (Several ? services!.Max(s => s.Length) + 1 : 0);
+
+    private string Name(RunEvent e) => Several ? e.Key : e.CheckId;
+
     /// <summary>Takes one event of the run.</summary>
     public void On(RunEvent runEvent)
     {
@@ -31,15 +39,15 @@ internal sealed class Progress(TextWriter output, bool terminal, TimeProvider ti
             switch (runEvent.Kind)
             {
                 case RunEvent.Started:
-                    running[runEvent.CheckId] = time.GetTimestamp();
+                    running[Name(runEvent)] = time.GetTimestamp();
                     break;
                 case RunEvent.Waiting:
                     Waiting(runEvent);
                     break;
                 case RunEvent.Finished when runEvent.Result is { } result:
-                    running.Remove(result.CheckId);
-                    waitShown.Remove(result.CheckId);
-                    Print(ChecklistOutcome.Line(result));
+                    running.Remove(Name(runEvent));
+                    waitShown.Remove(Name(runEvent));
+                    Print(ChecklistOutcome.Line(result, Several, Width));
                     break;
             }
         }
@@ -99,7 +107,7 @@ internal sealed class Progress(TextWriter output, bool terminal, TimeProvider ti
 
     private void Waiting(RunEvent e)
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"waiting: {e.CheckId} {e.Problem} ({e.Elapsed:0}s of {e.Timeout:0}s)");
+        var line = string.Create(CultureInfo.InvariantCulture, $"waiting: {Name(e)} {e.Problem} ({e.Elapsed:0}s of {e.Timeout:0}s)");
         if (terminal)
         {
             Status(line);
@@ -107,9 +115,9 @@ internal sealed class Progress(TextWriter output, bool terminal, TimeProvider ti
         }
 
         // In a log: the first look that does not hold, then at most one line per item every Quiet.
-        if (!waitShown.TryGetValue(e.CheckId, out var shown) || time.GetElapsedTime(shown) >= Quiet)
+        if (!waitShown.TryGetValue(Name(e), out var shown) || time.GetElapsedTime(shown) >= Quiet)
         {
-            waitShown[e.CheckId] = time.GetTimestamp();
+            waitShown[Name(e)] = time.GetTimestamp();
             Print(line);
         }
     }

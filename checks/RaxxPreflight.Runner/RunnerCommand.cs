@@ -61,6 +61,12 @@ internal static class RunnerCommand
         return Volatile.Read(ref signal) is var stoppedBy and > 0 ? 128 + stoppedBy : code;
     }
 
+    /// <summary>The console's output, for the app's other verbs (describe, services): the checks' own code never writes to it.</summary>
+    public static TextWriter Out => Console.Out;
+
+    /// <summary>The console's error stream, for the app's other verbs.</summary>
+    public static TextWriter Error => Console.Error;
+
     public static async Task<int> RunAsync(
         string[] args,
         TextWriter output,
@@ -102,10 +108,11 @@ internal static class RunnerCommand
         var junit = parsed.GetValue(options.JUnit);
         var trx = parsed.GetValue(options.Trx);
         var needsDatabase = parsed.GetValue(options.NeedsDatabase);
+        var services = parsed.GetValue(options.Service) ?? [];
 
         // Asked by run-preflight.sh before it sets up a Docker engine for the fakes' databases: whether any selected
         // item reads a database. Says yes or no and runs nothing.
-        var selection = new Selection(RunnerOptions.PhaseWords[phase], items);
+        var selection = new Selection(RunnerOptions.PhaseWords[phase], items) { Services = [.. services.Distinct(StringComparer.Ordinal)] };
         if (needsDatabase)
         {
             await output
@@ -125,10 +132,19 @@ internal static class RunnerCommand
             settings = null;
         }
 
-        var request = new ChecklistRequest(selection, scenario, trx);
+        var description = ReadDescription(settings);
+        var known = description?.Names ?? [];
+        if (known.Count > 0 && services.FirstOrDefault(s => !known.Contains(s, StringComparer.Ordinal)) is { } unknown)
+        {
+            return await UsageErrorAsync(error, $"no service is named '{unknown}'; the config describes {string.Join(", ", known)}")
+                .ConfigureAwait(false);
+        }
+
+        var request = new ChecklistRequest(selection, scenario, trx) { Services = known };
         var target = request.Target ?? settings?.Target ?? "(no target)";
-        var bound = RunBound.For(selection, target.StartsWith("fakes:", StringComparison.Ordinal), ReadConfig(settings), settings);
-        var progress = new Progress(output, terminal, TimeProvider.System);
+        var config = description?.Services.FirstOrDefault(s => s.Error is null)?.Config;
+        var bound = RunBound.For(selection, target.StartsWith("fakes:", StringComparison.Ordinal), config, settings);
+        var progress = new Progress(output, terminal, TimeProvider.System, selection.Services.Count > 0 ? selection.Services : known);
         using var heartbeat = new CancellationTokenSource();
         var beating = progress.HeartbeatAsync(heartbeat.Token);
         ChecklistOutcome outcome;
@@ -176,12 +192,14 @@ internal static class RunnerCommand
         return outcome.RunExitCode;
     }
 
-    // The run's bound comes from the config's timeouts; a config that cannot be read fails every item on its own.
-    private static PreflightConfig? ReadConfig(PreflightSettings? settings)
+    // The services, and the run's bound from the config's timeouts; a config that cannot be read fails every item on its own.
+    internal static DeployDescription? ReadDescription(PreflightSettings? settings)
     {
         try
         {
-            return settings is null ? null : PreflightConfigLoader.Load(settings.ConfigFile(AppContext.BaseDirectory), Checklist);
+            return settings is null
+                ? null
+                : PreflightConfigLoader.LoadDescription(settings.ConfigFile(AppContext.BaseDirectory), Checklist);
         }
         catch (PreflightConfigException)
         {

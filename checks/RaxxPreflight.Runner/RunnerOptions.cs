@@ -86,6 +86,13 @@ internal sealed class RunnerOptions
             }
         });
 
+        Service = Valued<string[]>(
+            "--service",
+            "NAME",
+            "a service the config describes",
+            "run only this service's items (repeatable); every service the config describes when none is named"
+        );
+
         Report = Valued<string[]>(
             "--report",
             "FILE",
@@ -119,6 +126,7 @@ internal sealed class RunnerOptions
             Phase,
             Fakes,
             Check,
+            Service,
             Report,
             JUnit,
             Trx,
@@ -141,6 +149,9 @@ internal sealed class RunnerOptions
     public Option<string> Fakes { get; }
 
     public Option<string[]> Check { get; }
+
+    /// <summary><c>--service NAME</c>, repeatable.</summary>
+    public Option<string[]> Service { get; }
 
     public Option<string[]> Report { get; }
 

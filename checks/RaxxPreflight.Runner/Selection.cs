@@ -5,6 +5,9 @@ namespace RaxxPreflight.Reporting;
 /// <param name="CheckIds">The items, when only some run; empty for every item of the phases.</param>
 internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<string> CheckIds)
 {
+    /// <summary>The services whose items run (<c>--service</c>); empty for every service the config describes.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
     /// <summary>Every item of <paramref name="phases"/>.</summary>
     public static Selection Of(params string[] phases) => new(phases, []);
 
@@ -23,7 +26,25 @@ internal sealed record Selection(IReadOnlyList<string> Phases, IReadOnlyList<str
     public bool Selects(IReadOnlyDictionary<string, IReadOnlyCollection<string>> traits)
     {
         ArgumentNullException.ThrowIfNull(traits);
-        return Traits.Any(t => traits.TryGetValue(t.Name, out var values) && values.Contains(t.Value, StringComparer.Ordinal));
+        return Traits.Any(t => traits.TryGetValue(t.Name, out var values) && values.Contains(t.Value, StringComparer.Ordinal))
+            && (
+                Services.Count == 0
+                || traits.TryGetValue(RaxxPreflight.Phases.ServiceTrait, out var services)
+                    && services.Any(s => Services.Contains(s, StringComparer.Ordinal))
+            );
+    }
+
+    /// <summary>
+    /// The results it expects, by <see cref="CheckResult.Key"/>: each selected item for each selected service of
+    /// <paramref name="known"/> (the config's services), or each item alone when the services are not known.
+    /// </summary>
+    public IEnumerable<(string? Service, string CheckId)> Expected(IReadOnlyList<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var services = Services.Count > 0 ? Services : known;
+        return services.Count == 0
+            ? ExpectedIds.Select(id => ((string?)null, id))
+            : services.SelectMany(s => ExpectedIds.Select(id => ((string?)s, id)));
     }
 
     /// <summary>The trait filters that select it: one of them each selected test has.</summary>

@@ -16,6 +16,9 @@ static class Phases
     /// <summary>The check id trait's name.</summary>
     public const string CheckTrait = "Check";
 
+    /// <summary>The trait that names the service a test case checks (<c>--filter "Phase=PreDeploy&amp;Service=raxx-api"</c>).</summary>
+    public const string ServiceTrait = "Service";
+
     /// <summary>Before the deploy is dispatched.</summary>
     public const string PreDeploy = "PreDeploy";
 

@@ -52,6 +52,27 @@ static class ScenarioNames
     /// <summary>Reviewers on production, but the workflow deploys prod on every push from a job with no environment.</summary>
     public const string ProdDeployedOnPush = "prod-deployed-on-push";
 
+    /// <summary>Raxx's four services deployed and healthy (with .config/fleet.json): every item that applies passes.</summary>
+    public const string FleetClear = "fleet-clear";
+
+    /// <summary>The fleet, raxx-console's prod lacking two vars staging sets.</summary>
+    public const string FleetConsoleMissingVars = "fleet-console-missing-vars";
+
+    /// <summary>The fleet, raxx-api's workflow promoting to prod on every push.</summary>
+    public const string FleetApiPushDeploysProd = "fleet-api-push-deploys-prod";
+
+    /// <summary>The fleet, with no production environment in the repository.</summary>
+    public const string FleetNoProductionEnvironment = "fleet-no-production-environment";
+
+    /// <summary>The fleet, raxx-api's prod never deployed (config-only releases).</summary>
+    public const string FleetApiNeverDeployed = "fleet-api-never-deployed";
+
+    /// <summary>The fleet, raxx-api's prod crash-looping after a config:set.</summary>
+    public const string FleetApiCrashLooping = "fleet-api-crash-looping";
+
+    /// <summary>The fleet, raxx-console's prod on an older slug than staging's.</summary>
+    public const string FleetConsoleOldSlug = "fleet-console-old-slug";
+
     /// <summary>Every scenario, in the order the usage text lists them.</summary>
     public static readonly string[] All =
     [
@@ -69,5 +90,12 @@ static class ScenarioNames
         ProdAnalyticsListedFirst,
         ProdPrimaryDowngraded,
         ProdDeployedOnPush,
+        FleetClear,
+        FleetConsoleMissingVars,
+        FleetApiPushDeploysProd,
+        FleetNoProductionEnvironment,
+        FleetApiNeverDeployed,
+        FleetApiCrashLooping,
+        FleetConsoleOldSlug,
     ];
 }

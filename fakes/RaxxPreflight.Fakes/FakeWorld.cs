@@ -66,6 +66,11 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     /// <summary>Prod's router.</summary>
     public RouterFake ProdRouter { get; }
 
+    /// <summary>The routers of the fleet's other services' apps, by app name.</summary>
+    public IReadOnlyDictionary<string, RouterFake> OtherRouters { get; private init; } = new Dictionary<string, RouterFake>();
+
+    private IEnumerable<RouterFake> Routers => [StagingRouter, ProdRouter, .. OtherRouters.Values];
+
     /// <summary>The only Heroku API key the fake accepts.</summary>
     public string HerokuApiKey { get; }
 
@@ -79,9 +84,10 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
     public string Resolve =>
         string.Join(
             ';',
-            new[] { (StagingRouter.Host, StagingRouter.Port), (ProdRouter.Host, ProdRouter.Port), (LogplexFake.Host, Logplex.Port) }.Select(
-                r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:443=127.0.0.1:{r.Item2}")
-            )
+            Routers
+                .Select(r => (r.Host, r.Port))
+                .Append((LogplexFake.Host, Logplex.Port))
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Item1}:443=127.0.0.1:{r.Item2}"))
         );
 
     /// <summary>The SHA-256 of the certificate the routers and logplex present: trusted for the hosts <see cref="Resolve"/> redirects.</summary>
@@ -122,16 +128,32 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         var gitHubToken = $"ghp_fake{Guid.NewGuid():N}";
         var stagingRouter = RouterFake.Start(scenario.Staging, () => Look($"{scenario.Staging.Name}/router").Staging, healthPath);
         var prodRouter = RouterFake.Start(scenario.Prod, () => Look($"{scenario.Prod.Name}/router").Prod, healthPath);
+        var others = new Dictionary<string, RouterFake>(StringComparer.Ordinal);
+        foreach (var service in scenario.Others)
+        {
+            foreach (var app in new[] { service.Staging, service.Prod })
+            {
+                others[app.Name] = RouterFake.Start(app, () => Look($"{app.Name}/router").App(app.Name), service.HealthPath);
+            }
+        }
+
         var logplex = LogplexFake.Start();
         var heroku = HerokuFake.Start(
             Look,
             herokuApiKey,
-            app => new Uri($"https://{(app == scenario.Staging.Name ? stagingRouter : prodRouter).Host}/"),
+            app => new Uri(
+                $"https://{(app == scenario.Staging.Name ? stagingRouter
+                        : app == scenario.Prod.Name ? prodRouter
+                        : others[app]).Host}/"
+            ),
             logplex
         );
         var gitHub = GitHubFake.Start(scenario.GitHub, gitHubToken);
         var stripe = StripeFake.Start(scenario.Stripe);
-        return new FakeWorld(scenario, looks, stagingRouter, prodRouter, heroku, logplex, gitHub, stripe, herokuApiKey, gitHubToken);
+        return new FakeWorld(scenario, looks, stagingRouter, prodRouter, heroku, logplex, gitHub, stripe, herokuApiKey, gitHubToken)
+        {
+            OtherRouters = others,
+        };
     }
 
     /// <summary>The scenario's databases, made on first need; null for a world started without them.</summary>
@@ -162,7 +184,7 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
             : lazy.Unreachable(app.Name.Replace('-', '_'));
         try
         {
-            scenario = WithDatabaseUrls(scenario, Url(scenario.Staging), Url(scenario.Prod));
+            scenario = WithDatabaseUrls(scenario, scenario.Apps.ToDictionary(a => a.Name, Url, StringComparer.Ordinal));
             var world = Start(served is null ? scenario : served(scenario), healthPath);
             world.Databases = lazy;
             return world;
@@ -185,15 +207,20 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         Heroku.AddLatency(latency);
         GitHub.AddLatency(latency);
         Stripe.AddLatency(latency);
-        StagingRouter.AddLatency(latency);
-        ProdRouter.AddLatency(latency);
+        foreach (var router in Routers)
+        {
+            router.AddLatency(latency);
+        }
+
         Logplex.AddLatency(latency);
     }
 
     /// <summary>Every request the HTTP fakes received, as <c>METHOD host/path?query</c>, oldest first within each fake.</summary>
     public IReadOnlyList<string> AllRequests =>
         [
-            .. new[] { Heroku.Requests, GitHub.Requests, Stripe.Requests, StagingRouter.Requests, ProdRouter.Requests, Logplex.Requests }
+            .. new[] { Heroku.Requests, GitHub.Requests, Stripe.Requests }
+                .Concat(Routers.Select(r => r.Requests))
+                .Append(Logplex.Requests)
                 .SelectMany(r => r)
                 .Select(r => $"{r.Method} {r.Url}"),
         ];
@@ -216,17 +243,23 @@ public sealed class FakeWorld : IDisposable, IAsyncDisposable
         Logplex.Dispose();
         GitHub.Dispose();
         Stripe.Dispose();
-        StagingRouter.Dispose();
-        ProdRouter.Dispose();
+        foreach (var router in Routers)
+        {
+            router.Dispose();
+        }
     }
 
     private const string PostgresService = "heroku-postgresql";
 
-    private static Scenario WithDatabaseUrls(Scenario scenario, string? staging, string? prod) =>
-        scenario with
+    private static Scenario WithDatabaseUrls(Scenario scenario, IReadOnlyDictionary<string, string?> urls)
+    {
+        AppState With(AppState app) => urls.GetValueOrDefault(app.Name) is { } url ? app.WithDatabaseUrl(url) : app;
+        return scenario with
         {
-            Staging = staging is null ? scenario.Staging : scenario.Staging.WithDatabaseUrl(staging),
-            Prod = prod is null ? scenario.Prod : scenario.Prod.WithDatabaseUrl(prod),
-            Later = scenario.Later is null ? null : WithDatabaseUrls(scenario.Later, staging, prod),
+            Staging = With(scenario.Staging),
+            Prod = With(scenario.Prod),
+            Others = [.. scenario.Others.Select(o => o with { Staging = With(o.Staging), Prod = With(o.Prod) })],
+            Later = scenario.Later is null ? null : WithDatabaseUrls(scenario.Later, urls),
         };
+    }
 }

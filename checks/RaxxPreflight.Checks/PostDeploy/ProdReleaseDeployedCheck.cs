@@ -13,30 +13,30 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
     [Item(
         CheckIds.ProdReleaseDeployed,
         Phase.PostDeploy,
-        "Prod's current release is a succeeded container deploy of staging's image",
+        "Prod's current release is a succeeded release of staging's build (its image, or its slug)",
         Sources = Source.Heroku,
         FirstReads = [FirstRead.StagingReleases]
     )]
-    public Task Prod_runs_the_promoted_image() => Item.RunAsync(session, RunAsync);
+    public Task Prod_runs_the_promoted_build() => Item.RunAsync(session, RunAsync);
 
     private async Task RunAsync()
     {
         var world = session.World;
         var prod = world.Config.Prod.App;
         var gh = world.Config.GitHub;
-        var stagingDeploy = ReleaseImage.NewestDeploy(await world.StagingReleases);
+        var stagingDeploy = ReleaseImage.NewestBuild(await world.StagingReleases);
         Verdict.NotNull(
             stagingDeploy,
-            $"staging ({world.Config.Staging.App}) has no succeeded container deploy whose image prod could run",
+            $"staging ({world.Config.Staging.App}) has no succeeded release of a build (an image or a slug) prod could run",
             [],
             [FixCommands.Releases(world.Config.Staging.App)]
         );
-        var image = ReleaseImage.Of(stagingDeploy)!;
+        var build = ReleaseImage.BuildOf(stagingDeploy)!;
         Seen.State(Stages.Staging, "release", $"v{stagingDeploy.Version} '{stagingDeploy.Description}'");
 
         var result = await world.Poller.UntilAsync(
             _ => world.ProdReleases.GetAsync(),
-            releases => ReleaseRule.Judge(releases, image, prod),
+            releases => ReleaseRule.Judge(releases, build, prod),
             ReleaseRule.Describe,
             Settled.Progress,
             TestContext.Current.CancellationToken

@@ -69,5 +69,5 @@ public sealed class ProdStartupLogsCleanCheck(PreflightSession session)
     private StartupLogJudgement? lastLook;
 
     private static HerokuRelease? Deploy(IReadOnlyList<HerokuRelease> releases) =>
-        ReleaseImage.Current(releases) is { } current && ReleaseImage.Of(current) is not null ? current : null;
+        ReleaseImage.Current(releases) is { } current && ReleaseImage.BuildOf(current) is not null ? current : null;
 }

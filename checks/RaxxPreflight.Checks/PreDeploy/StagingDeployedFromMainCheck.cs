@@ -10,7 +10,7 @@ public sealed class StagingDeployedFromMainCheck(PreflightSession session)
     [Item(
         CheckIds.StagingDeployedFromMain,
         Phase.PreDeploy,
-        "The newest successful deploy-queue run on main built main's HEAD",
+        "The newest successful run of the deploy workflow on main built main's HEAD",
         Sources = Source.GitHub,
         FirstReads = [FirstRead.NewestSuccessfulRun, FirstRead.BranchHead]
     )]

@@ -10,7 +10,7 @@ public sealed class StagingHealthyCheck(PreflightSession session)
     [Item(
         CheckIds.StagingHealthy,
         Phase.PreDeploy,
-        "Staging's /health answers 200 with status ok and the service's name",
+        "Staging's health endpoint answers 200 with status ok (and its service name, where the config names one)",
         Sources = Source.Heroku | Source.Health,
         FirstReads = [FirstRead.StagingHealth]
     )]

@@ -17,10 +17,18 @@ internal static class Item
         ArgumentNullException.ThrowIfNull(body);
         var test = TestContext.Current.Test ?? throw new InvalidOperationException("Item.RunAsync runs inside a checklist fact");
         var checkId = Trait(test, Phases.CheckTrait) ?? "(no check id)";
+        var service =
+            Trait(test, Phases.ServiceTrait)
+            ?? session.Fleet?.Description.Services switch
+            {
+                [var only] => only.Name,
+                _ => null,
+            };
         var recorder = new ItemRecorder(
+            service,
             checkId,
             Trait(test, Phases.Trait) ?? "(no phase)",
-            test.TestDisplayName,
+            RaxxPreflight.Declarations.ChecklistCatalog.Current.Find(checkId)?.Title ?? test.TestDisplayName,
             session.Events,
             session.Scrub,
             session.Waivers,
@@ -28,9 +36,10 @@ internal static class Item
         );
         ItemRecorder.Enter(recorder);
         recorder.Retries = Http.RetryLog.Listen();
-        session.Events.Publish(new RunEvent(RunEvent.Started, checkId));
+        session.Events.Publish(new RunEvent(RunEvent.Started, checkId, Service: service));
         try
         {
+            PreflightSession.Enter(await session.ServiceWorldAsync(service));
             await body();
         }
         catch (NotApplicableException)
@@ -54,6 +63,10 @@ internal static class Item
         try
         {
             await session.World.ConfigVarsAsync();
+        }
+        catch (PreflightSetupException)
+        {
+            // The service has no world: nothing of it was read.
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

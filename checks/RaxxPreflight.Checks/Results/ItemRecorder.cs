@@ -13,6 +13,7 @@ namespace RaxxPreflight.Checks.Results;
 /// and <see cref="Seen"/> write to the current one.
 /// </summary>
 internal sealed class ItemRecorder(
+    string? service,
     string checkId,
     string phase,
     string title,
@@ -43,6 +44,9 @@ internal sealed class ItemRecorder(
 
     /// <summary>The item's id.</summary>
     public string CheckId => checkId;
+
+    /// <summary>The service it checks.</summary>
+    public string? Service => service;
 
     /// <summary>The retries that ended well in this item's reads: a pass after a retry says so.</summary>
     public IReadOnlyList<string> Retries { get; set; } = [];
@@ -78,7 +82,9 @@ internal sealed class ItemRecorder(
 
     /// <summary>Tells the runner that a wait looked and the state does not hold yet.</summary>
     public void Looked(Attempt attempt, string problem, TimeSpan timeout) =>
-        events.Publish(new RunEvent(RunEvent.Waiting, checkId, Problem: problem, Elapsed: attempt.At, Timeout: timeout.TotalSeconds));
+        events.Publish(
+            new RunEvent(RunEvent.Waiting, checkId, Problem: problem, Elapsed: attempt.At, Timeout: timeout.TotalSeconds, Service: service)
+        );
 
     /// <summary>Records the verdict: fail or warn with its reason, what was found and the fixes; or a pass's one line.</summary>
     public void Judged(
@@ -230,6 +236,7 @@ internal sealed class ItemRecorder(
             )
             {
                 Waivers = [.. waiverUses.Select(w => w with { Reason = S(w.Reason) })],
+                Service = service,
             };
         }
     }
@@ -237,7 +244,7 @@ internal sealed class ItemRecorder(
     /// <summary>Hands the result on: to the runner as an event, and to xunit as an attachment (for <c>dotnet test</c>'s reports).</summary>
     public void Publish(CheckResult result)
     {
-        events.Publish(new RunEvent(RunEvent.Finished, checkId, result));
+        events.Publish(new RunEvent(RunEvent.Finished, checkId, result, Service: service));
         TestContext.Current.AddAttachment("raxx-preflight-result", JsonSerializer.Serialize(result, RunEvent.Json));
     }
 

@@ -23,6 +23,18 @@ internal static class EntryPoint
         // The items are what this assembly's facts declare ([Item(...)]): the runner, the read-ahead and the config's
         // waivers all read that one declaration.
         ChecklistCatalog.Use(typeof(EntryPoint).Assembly);
+        // What the checklist believes about each service, and the services' names (a CI matrix's input).
+        if (args is [RunnerCommand.Verb, "describe", .. var describe])
+        {
+            var scenario = describe is ["--fakes", var name] ? name : null;
+            Environment.Exit(Describe.RunAsync(scenario, RunnerCommand.Out, RunnerCommand.Error).GetAwaiter().GetResult());
+        }
+
+        if (args is [RunnerCommand.Verb, "services", .. var how])
+        {
+            return Describe.Services(how, RunnerCommand.Out, RunnerCommand.Error);
+        }
+
         if (args is [RunnerCommand.Verb, ..])
         {
             var code = RunnerCommand.RunOnConsole(args, InProcessRun.RunAsync).GetAwaiter().GetResult();

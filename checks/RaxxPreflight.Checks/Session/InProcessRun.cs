@@ -107,6 +107,9 @@ internal static class InProcessRun
                             started.TestDisplayName,
                             results.GetValueOrDefault(test.TestUniqueID, "no result")
                         )
+                        {
+                            Service = Trait(started, Phases.ServiceTrait),
+                        }
                     );
                     break;
                 case ITestStarting test:

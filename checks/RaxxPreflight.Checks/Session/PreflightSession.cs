@@ -22,26 +22,72 @@ namespace RaxxPreflight.Checks.Session;
 /// </summary>
 public sealed class PreflightSession : IAsyncLifetime
 {
+    // The service the running item checks: set by Item.RunAsync for the item's own flow, so that items of several
+    // services running at once each read their own.
+    private static readonly AsyncLocal<DeployWorld?> Current = new();
     private Started? started;
 
-    /// <summary>What every item reads; throws the setup error when the run could not start.</summary>
+    /// <summary>What the running item reads: its service's world. Throws the setup error when the run could not start.</summary>
     public DeployWorld World =>
-        started?.World ?? throw new PreflightSetupException(started?.SetupError ?? "the checklist session did not start");
+        Current.Value
+        ?? throw new PreflightSetupException(
+            started?.SetupError ?? (started?.Fleet is null ? "the checklist session did not start" : "no service is being checked here")
+        );
 
     /// <summary>The config's waivers; none when the run could not start (then nothing is judged to waive).</summary>
-    public IReadOnlyList<Waiver> Waivers => started?.World?.Config.Waivers ?? [];
+    public IReadOnlyList<Waiver> Waivers => started?.Fleet?.Waivers ?? [];
 
     /// <summary>The day waivers are judged on: today, in UTC, by the run's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime((started?.World?.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime((started?.Fleet?.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
-    /// <summary>The configuration of the run.</summary>
+    /// <summary>The configuration of the running item's service.</summary>
     public PreflightConfig Config => World.Config;
+
+    /// <summary>Every service of the run; null when the run could not start.</summary>
+    internal Fleet? Fleet => started?.Fleet;
+
+    /// <summary>
+    /// Makes <paramref name="service"/>'s world the one the running item reads (its apps and rules found on the first
+    /// item that asks); null (no Service trait) when the description could not be read at discovery: then the setup
+    /// error is what the item reports. Throws, in one line, what keeps the service from being checked.
+    /// </summary>
+    /// <remarks>
+    /// The caller sets the world it returns with <see cref="Enter"/>: a value set inside an awaited method is not seen
+    /// by its caller once it returns.
+    /// </remarks>
+    internal async Task<DeployWorld> ServiceWorldAsync(string? service)
+    {
+        if (started?.Fleet is not { } fleet)
+        {
+            throw new PreflightSetupException(started?.SetupError ?? "the checklist session did not start");
+        }
+
+        var name = service ?? (fleet.Description.Services is [var only] ? only.Name : null);
+        if (name is null)
+        {
+            throw new PreflightSetupException(
+                $"the test case names no service, and the config describes {fleet.Description.Services.Count}: run it with its Service trait"
+            );
+        }
+
+        try
+        {
+            return await fleet.WorldAsync(name);
+        }
+        catch (PreflightConfigException e)
+        {
+            throw new PreflightSetupException(e.Message);
+        }
+    }
+
+    /// <summary>Makes <paramref name="world"/> the one the running item (this flow, and what it calls) reads.</summary>
+    internal static void Enter(DeployWorld world) => Current.Value = world;
 
     /// <summary>Where each item's result and each look of a wait go as they happen (the runner's live view).</summary>
     public RunEventSink Events { get; private set; } = RunEventSink.None;
 
     /// <summary>Masks every secret the run has read out of <paramref name="text"/> (a no-op before the run started).</summary>
-    public string Scrub(string text) => started?.World?.Redactor.Scrub(text) ?? text;
+    public string Scrub(string text) => started?.Fleet?.Redactor.Scrub(text) ?? text;
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
@@ -71,8 +117,19 @@ public sealed class PreflightSession : IAsyncLifetime
         {
             var environment = PreflightSettings.FromProcess();
             var parsed = PreflightTarget.Parse(target ?? environment.Target, ScenarioNames.All);
-            var config = PreflightConfigLoader.Load(environment.ConfigFile(AppContext.BaseDirectory), ChecklistCatalog.Current);
-            config = config with { PostDeploy = environment.Apply(config.PostDeploy) };
+            var description = PreflightConfigLoader.LoadDescription(
+                environment.ConfigFile(AppContext.BaseDirectory),
+                ChecklistCatalog.Current
+            );
+            description = new DeployDescription([
+                .. description.Services.Select(s =>
+                    s with
+                    {
+                        Config = s.Config with { PostDeploy = environment.Apply(s.Config.PostDeploy) },
+                    }
+                ),
+            ]);
+            var config = description.Services.FirstOrDefault(s => s.Error is null)?.Config ?? description.Services[0].Config;
             DeployClients clients;
             DatabaseAccess databases;
             if (parsed.IsLive)
@@ -93,7 +150,7 @@ public sealed class PreflightSession : IAsyncLifetime
             }
 
             // The waits run on the system's clock; a settling scenario moves on by their looks, not by that clock.
-            return new Started(new DeployWorld(config, clients, TimeProvider.System, databases, stopping.Token), null, fakes, stopping);
+            return new Started(new Fleet(description, clients, TimeProvider.System, databases, stopping.Token), null, fakes, stopping);
         }
         catch (PreflightConfigException e)
         {
@@ -144,7 +201,7 @@ public sealed class PreflightSession : IAsyncLifetime
     }
 
     /// <summary>A run set up: its world, or why it could not start; the fakes it started; what stops its waits.</summary>
-    internal sealed record Started(DeployWorld? World, string? SetupError, IAsyncDisposable? Fakes, CancellationTokenSource Stopping)
+    internal sealed record Started(Fleet? Fleet, string? SetupError, IAsyncDisposable? Fakes, CancellationTokenSource Stopping)
         : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

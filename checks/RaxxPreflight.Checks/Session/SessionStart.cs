@@ -25,9 +25,12 @@ internal sealed class SessionStart
             early = Task.Run(async () =>
             {
                 var run = await PreflightSession.StartAsync(target, stopping).ConfigureAwait(false);
-                if (run.World is { } world)
+                if (run.Fleet is { } fleet)
                 {
-                    ReadAhead.Start(world, readAhead);
+                    foreach (var service in fleet.Description.Services.Where(s => s.Error is null))
+                    {
+                        ReadAhead.Start(fleet, service.Name, readAhead);
+                    }
                 }
 
                 return run;

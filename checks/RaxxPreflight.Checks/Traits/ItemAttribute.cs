@@ -11,6 +11,7 @@ namespace RaxxPreflight.Checks.Traits;
 /// schema's ids, the fault matrix and the docs' checks table.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+[XunitTestCaseDiscoverer(typeof(ItemDiscoverer))]
 public sealed class ItemAttribute : FactAttribute, ITraitAttribute
 {
     /// <summary>Declares the item.</summary>

@@ -58,6 +58,23 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
         return child;
     }
 
+    /// <summary>Every field here is known (a map whose keys are names, read field by field elsewhere).</summary>
+    public void AcceptAll()
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                asked.Add(property.Name);
+            }
+        }
+    }
+
+    /// <summary>Whether the field is given (present and not null).</summary>
+    public bool Has(string field) => Present(field, out _);
+
+    public IReadOnlyList<string>? OptionalNames(string field) => Present(field, out _) ? Names(field) : null;
+
     public ConfigNode? OptionalObject(string field) => Present(field, out _) ? Object(field) : null;
 
     /// <summary>An optional array of objects: each element a node of its own (<c>field[i]</c>), checked for unknown keys too.</summary>

@@ -30,6 +30,12 @@ public sealed record PreflightConfig(
     /// <summary>The accepted findings, each with an owner and an expiry (<c>waivers</c>; none when unset).</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 
+    /// <summary>The service's name: the <c>services</c> key, or the name a whole-service file gives (its health's service).</summary>
+    public string Service { get; init; } = "service";
+
+    /// <summary>The service's Heroku pipeline, when the config names one (its apps are then found from its couplings).</summary>
+    public string? Pipeline { get; init; }
+
     /// <summary>The API timeout when the config sets none.</summary>
     public static TimeSpan DefaultApiTimeout { get; } = TimeSpan.FromSeconds(30);
 }
@@ -62,13 +68,23 @@ public sealed record GitHubConfig(string Owner, string Repository, string Workfl
 /// <param name="TargetValue">The target value that means prod; null for a prod-only workflow.</param>
 /// <param name="ConfirmInput">The input that must hold the phrase.</param>
 /// <param name="ConfirmPhrase">The phrase.</param>
-public sealed record GateConfig(string? DeployJob, string? TargetInput, string? TargetValue, string ConfirmInput, string ConfirmPhrase);
+public sealed record GateConfig(string? DeployJob, string? TargetInput, string? TargetValue, string ConfirmInput, string ConfirmPhrase)
+{
+    /// <summary>
+    /// A gate the config does not describe: the deploy job is found from the workflow (its steps release or promote to
+    /// prod) and only a required reviewer counts, since no input is the confirm phrase's (an input cannot be named so).
+    /// </summary>
+    public static GateConfig ReviewerOnly { get; } = new(null, null, null, "(no confirm input)", "(no confirm phrase)");
+
+    /// <summary>True when the config names a confirm phrase the workflow must check.</summary>
+    public bool HasPhrase => !ReferenceEquals(this, ReviewerOnly) && ConfirmInput != ReviewerOnly.ConfirmInput;
+}
 
 /// <summary>The health endpoint.</summary>
 /// <param name="Path">Joined with the app's <c>web_url</c>.</param>
-/// <param name="Service">The service name the endpoint must report.</param>
+/// <param name="Service">The service name the endpoint must report; null when the config names none (then it is not checked).</param>
 /// <param name="Timeout">How long one probe may take.</param>
-public sealed record HealthConfig(string Path, string Service, TimeSpan Timeout);
+public sealed record HealthConfig(string Path, string? Service, TimeSpan Timeout);
 
 /// <summary>The Stripe config var names.</summary>
 /// <param name="SecretKey">The secret key's var (<c>sk_</c>).</param>
@@ -77,8 +93,19 @@ public sealed record HealthConfig(string Path, string Service, TimeSpan Timeout)
 /// <param name="WebhookSecret">The webhook signing secret's var (<c>whsec_</c>).</param>
 public sealed record StripeVarNames(string SecretKey, string PublishableKey, string RestrictedKey, string WebhookSecret)
 {
-    /// <summary>The four vars, in that order.</summary>
-    public IReadOnlyList<string> All => [SecretKey, PublishableKey, RestrictedKey, WebhookSecret];
+    /// <summary>The names a service is checked for when staging sets no Stripe key under any name.</summary>
+    public static StripeVarNames Default { get; } =
+        new("STRIPE_API_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_RESTRICTED_KEY", "STRIPE_WEBHOOK_SECRET");
+
+    /// <summary>
+    /// The vars of kinds the service does not use, found so from staging (it sets a secret and a publishable key and no
+    /// restricted key, say): not required on prod, and not read.
+    /// </summary>
+    public IReadOnlySet<string> Unused { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The vars the service uses, in the order secret, publishable, restricted, webhook.</summary>
+    public IReadOnlyList<string> All =>
+        [.. new[] { SecretKey, PublishableKey, RestrictedKey, WebhookSecret }.Where(n => !Unused.Contains(n))];
 }
 
 /// <summary>The post-deploy phase: how long to wait for the deploy to settle, and what settled looks like.</summary>

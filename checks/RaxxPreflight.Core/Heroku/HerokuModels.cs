@@ -80,3 +80,18 @@ public sealed record HerokuReleaseRef(string? Id, int Version);
 /// <param name="Id">The session's id.</param>
 /// <param name="LogplexUrl">The URL a GET of which streams the lines.</param>
 public sealed record HerokuLogSession(string Id, Uri LogplexUrl);
+
+/// <summary>A pipeline.</summary>
+/// <param name="Id">Its id, which its couplings' list is read by.</param>
+/// <param name="Name">Its name.</param>
+public sealed record HerokuPipeline(string Id, string Name);
+
+/// <summary>An app's place in a pipeline: the app (by id only, as the schema documents) and its stage.</summary>
+/// <param name="Id">The coupling's id.</param>
+/// <param name="App">The app, by id.</param>
+/// <param name="Stage"><c>test</c>, <c>review</c>, <c>development</c>, <c>staging</c> or <c>production</c>.</param>
+public sealed record HerokuCoupling(string? Id, HerokuAppRef? App, string? Stage);
+
+/// <summary>A nested <c>{id}</c> app object.</summary>
+/// <param name="Id">The app's id.</param>
+public sealed record HerokuAppRef(string? Id);

@@ -33,6 +33,17 @@ public sealed record CheckResult(
     double Seconds
 )
 {
+    /// <summary>The service the item checked; null for a run whose config could not say which.</summary>
+    [JsonPropertyOrder(-1)]
+    public string? Service { get; init; }
+
+    /// <summary>What tells this result from every other of the run: the service and the item.</summary>
+    [JsonIgnore]
+    public string Key => KeyOf(Service, CheckId);
+
+    /// <summary>The key of <paramref name="checkId"/> for <paramref name="service"/>: <c>raxx-api/stripe-keys-live</c>, or the id alone.</summary>
+    public static string KeyOf(string? service, string checkId) => service is null ? checkId : $"{service}/{checkId}";
+
     /// <summary>The waivers this item met: applied to a finding, expired (which failed it), or unused.</summary>
     public IReadOnlyList<WaiverUse> Waivers { get; init; } = [];
 

@@ -13,13 +13,15 @@ namespace RaxxPreflight.Reporting;
 /// <param name="Problem">For <see cref="Waiting"/>: what does not hold yet.</param>
 /// <param name="Elapsed">For <see cref="Waiting"/>: seconds the wait has taken so far.</param>
 /// <param name="Timeout">For <see cref="Waiting"/>: seconds the wait may take.</param>
+/// <param name="Service">The service the item checks.</param>
 public sealed record RunEvent(
     RunEventKind Kind,
     string CheckId,
     CheckResult? Result = null,
     string? Problem = null,
     double? Elapsed = null,
-    double? Timeout = null
+    double? Timeout = null,
+    string? Service = null
 )
 {
     /// <summary>An item began.</summary>
@@ -30,6 +32,9 @@ public sealed record RunEvent(
 
     /// <summary>An item ended; <see cref="Result"/> holds its result.</summary>
     public const RunEventKind Finished = RunEventKind.Finished;
+
+    /// <summary>The item and service the event is of: <see cref="CheckResult.KeyOf"/>.</summary>
+    public string Key => CheckResult.KeyOf(Service, CheckId);
 
     /// <summary>What starts an event's line, so that the runner tells events from anything else printed.</summary>
     public const string LinePrefix = "##raxx-preflight ";

@@ -6,7 +6,7 @@ namespace RaxxPreflight.Rules;
 public static class HealthFindings
 {
     /// <summary>Every way <paramref name="reading"/> falls short; empty when the service is healthy.</summary>
-    public static IReadOnlyList<string> Problems(HealthReading reading, string service, string? expectedVersion = null)
+    public static IReadOnlyList<string> Problems(HealthReading reading, string? service, string? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (reading.Status is null)
@@ -35,7 +35,7 @@ public static class HealthFindings
                 problems.Add($"status is {Shown(reading.ReportedStatus)}, not \"ok\"");
             }
 
-            if (!string.Equals(reading.Service, service, StringComparison.Ordinal))
+            if (service is not null && !string.Equals(reading.Service, service, StringComparison.Ordinal))
             {
                 problems.Add($"service is {Shown(reading.Service)}, not \"{service}\" (health.service in the config)");
             }

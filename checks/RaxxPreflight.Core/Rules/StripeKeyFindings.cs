@@ -25,7 +25,7 @@ public static class StripeKeyFindings
         ];
 
         var findings = new List<Finding>();
-        foreach (var (name, kind, prefix, varKind) in keys)
+        foreach (var (name, kind, prefix, varKind) in keys.Where(k => !names.Unused.Contains(k.Var)))
         {
             var set = $"{ConfigVarFindings.SetCommand(name, varKind, prod.App)} (Stripe dashboard > Developers > API keys, live mode)";
             var prodValue = prod.Get(name);

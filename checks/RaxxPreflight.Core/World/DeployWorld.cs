@@ -21,7 +21,8 @@ public sealed class DeployWorld
         DeployClients clients,
         TimeProvider time,
         DatabaseAccess databases,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        SharedReads? shared = null
     )
     {
         ArgumentNullException.ThrowIfNull(databases);
@@ -33,24 +34,36 @@ public sealed class DeployWorld
         this.clients = clients;
         var gh = config.GitHub;
         var ct = cancellationToken;
+        var reads = shared ?? new SharedReads();
+        this.reads = reads;
+        var repo = $"github:repos/{gh.Owner}/{gh.Repository}";
         var post = config.PostDeploy;
         Poller = new Poller(time, post.SettleTimeout, post.PollInterval);
 
         // A polled resource is shared by every item that watches it: one read per half interval at most.
         var fresh = post.PollInterval / 2;
 
-        StagingApp = new(() => clients.Heroku.GetAppAsync(config.Staging.App, ct));
-        ProdApp = new(() => clients.Heroku.GetAppAsync(config.Prod.App, ct));
-        StagingVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Staging.App, ct)));
-        ProdVars = new(() => Remember(clients.Heroku.GetConfigVarsAsync(config.Prod.App, ct)));
+        // What other services or the service's discovery may read too comes from the run's shared reads.
+        Once<HerokuApp> App(string app) => reads.Get($"heroku:apps/{app}", () => clients.Heroku.GetAppAsync(app, ct));
+        Once<ConfigVars> Vars(string app) => reads.Get($"heroku:apps/{app}/config-vars", () => clients.Heroku.GetConfigVarsAsync(app, ct));
+        StagingApp = App(config.Staging.App);
+        ProdApp = App(config.Prod.App);
+        StagingVars = new(() => Remember(Vars(config.Staging.App).Value));
+        ProdVars = new(() => Remember(Vars(config.Prod.App).Value));
         StagingAddons = new(() => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
         ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
         StagingAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Staging.App, ct));
         ProdAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Prod.App, ct));
         StagingHealth = new(() => ProbeWithASecondLookAsync(config.Staging, StagingApp, ct));
-        Workflow = new(() => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch));
-        NewestSuccessfulRun = new(() => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch));
-        BranchHead = new(() => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
+        Workflow = reads.Get(
+            $"{repo}/contents/{gh.WorkflowPath}?ref={gh.Branch}",
+            () => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch)
+        );
+        NewestSuccessfulRun = reads.Get(
+            $"{repo}/actions/workflows/{gh.WorkflowFile}/runs?branch={gh.Branch}",
+            () => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch)
+        );
+        BranchHead = reads.Get($"{repo}/commits/{gh.Branch}", () => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
         StagingReleases = new(() => clients.Heroku.GetReleasesAsync(config.Staging.App, 50, ct));
         ProdFormation = new(() => clients.Heroku.GetFormationAsync(config.Prod.App, ct));
         ProdReleases = new(() => clients.Heroku.GetReleasesAsync(config.Prod.App, 10, ct), time, fresh);
@@ -66,6 +79,7 @@ public sealed class DeployWorld
     }
 
     private readonly DeployClients clients;
+    private readonly SharedReads reads;
 
     /// <summary>The run's configuration.</summary>
     public PreflightConfig Config { get; }
@@ -100,37 +114,35 @@ public sealed class DeployWorld
     /// <summary>One probe of staging's health URL.</summary>
     public Once<HealthReading> StagingHealth { get; }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Once<Rules.Workflows.EnvironmentProtection>> environments =
-        new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
-    /// <c>GET repos/{o}/{r}/environments/{name}</c>, once per name (GitHub compares environment names case-insensitively):
-    /// its protection rules, or that it does not exist (404).
+    /// <c>GET repos/{o}/{r}/environments/{name}</c>, once per name per run, whichever service asks (GitHub compares
+    /// environment names case-insensitively): its protection rules, or that it does not exist (404).
     /// </summary>
-    public Task<Rules.Workflows.EnvironmentProtection> GitHubEnvironmentAsync(string name) =>
-        environments
-            .GetOrAdd(
-                name,
-                n =>
-                    new(async () =>
+    public Task<Rules.Workflows.EnvironmentProtection> GitHubEnvironmentAsync(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var gh = Config.GitHub;
+        return reads
+            .Get(
+                $"github:repos/{gh.Owner}/{gh.Repository}/environments/{name.ToUpperInvariant()}",
+                async () =>
+                {
+                    try
                     {
-                        try
-                        {
-                            var found = await clients
-                                .GitHub.GetEnvironmentAsync(Config.GitHub.Owner, Config.GitHub.Repository, n)
-                                .ConfigureAwait(false);
-                            return new Rules.Workflows.EnvironmentProtection(
-                                true,
-                                [.. (found.ProtectionRules ?? []).Select(r => r.Type ?? "(no type)")]
-                            );
-                        }
-                        catch (Http.RemoteServiceException e) when (e.StatusCode == 404)
-                        {
-                            return new Rules.Workflows.EnvironmentProtection(false, []);
-                        }
-                    })
+                        var found = await clients.GitHub.GetEnvironmentAsync(gh.Owner, gh.Repository, name).ConfigureAwait(false);
+                        return new Rules.Workflows.EnvironmentProtection(
+                            true,
+                            [.. (found.ProtectionRules ?? []).Select(r => r.Type ?? "(no type)")]
+                        );
+                    }
+                    catch (Http.RemoteServiceException e) when (e.StatusCode == 404)
+                    {
+                        return new Rules.Workflows.EnvironmentProtection(false, []);
+                    }
+                }
             )
             .Value;
+    }
 
     /// <summary>The deploy workflow's YAML on the deploy branch.</summary>
     public Once<string> Workflow { get; }

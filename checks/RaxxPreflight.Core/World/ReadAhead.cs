@@ -28,6 +28,30 @@ public static class ReadAhead
     }
 
     /// <summary>
+    /// Finds <paramref name="service"/>'s apps and rules (its pipeline, staging's vars) and then starts the first reads of
+    /// <paramref name="items"/> on its world; returns at once. What fails is left for the items to tell.
+    /// </summary>
+    public static void Start(Fleet fleet, string service, IEnumerable<ChecklistItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        var selected = items.ToList();
+        _ = fleet
+            .WorldAsync(service)
+            .ContinueWith(
+                t =>
+                {
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        Start(t.Result, selected);
+                    }
+
+                    return t.Exception;
+                },
+                TaskScheduler.Default
+            );
+    }
+
+    /// <summary>
     /// The items the test framework's arguments select, when they select by phase or item only: the runner's
     /// <c>-trait Phase=...</c> / <c>-trait Check=...</c> (xunit ORs them), Microsoft.Testing.Platform's
     /// <c>--filter-trait</c>, or a <c>--filter</c> of such terms joined by <c>|</c>. Empty for any other selection

@@ -127,7 +127,7 @@ public class PreflightConfigLoaderTests
     public void The_schema_holds_no_copy_of_the_item_ids_and_the_loader_knows_them_from_the_declarations()
     {
         var schema = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Repo.Root, ".config", "preflight.schema.json")))!;
-        var check = schema["properties"]!["waivers"]!["items"]!["properties"]!["check"]!;
+        var check = schema["$defs"]!["whole"]!["properties"]!["waivers"]!["items"]!["properties"]!["check"]!;
 
         // Adding an item touches no schema: the schema asks for an id's shape, the loader for an item that declares it.
         check["enum"].ShouldBeNull();
@@ -220,6 +220,8 @@ public class PreflightConfigLoaderTests
         var schema = Json.Schema.JsonSchema.FromFile(System.IO.Path.Combine(Repo.Root, ".config", "preflight.schema.json"));
 
         Evaluate(schema, File.ReadAllText(Repo.DefaultConfig)).ShouldBeTrue("the default config holds to its schema");
+        Evaluate(schema, File.ReadAllText(System.IO.Path.Combine(Repo.Root, ".config", "fleet.json")))
+            .ShouldBeTrue("the fleet's config (the services form) holds to the schema");
         Evaluate(schema, WithField("waivers", $"[{AWaiver}]")).ShouldBeTrue("a good waiver holds to the schema");
         Evaluate(schema, WithField(field, json)).ShouldBeFalse();
         Should.Throw<PreflightConfigException>(() => PreflightConfigLoader.Parse(WithField(field, json), "t", Items.Catalog));

@@ -38,8 +38,8 @@ public class ChecklistRunTests
         var all = ChecklistRun.Merge(
             new Dictionary<string, CheckResult> { [healthy.CheckId] = healthy },
             [],
-            [CheckIds.StagingHealthy, CheckIds.StripeKeysLive],
-            134
+            [(null, CheckIds.StagingHealthy), (null, CheckIds.StripeKeysLive)],
+            exitCode: 134
         );
 
         all.Select(r => (r.CheckId, r.Status))

@@ -6,6 +6,14 @@ namespace RaxxPreflight.Tests.Support;
 internal static class Configs
 {
     /// <summary>Writes <c>.config/preflight.json</c> with <paramref name="change"/> made to it; returns the file's path.</summary>
+    /// <summary>Writes <paramref name="json"/> to a temporary file and returns its path.</summary>
+    public static string Write(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"raxx-preflight-config-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
     public static string Write(Action<JsonObject> change)
     {
         var config = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!.AsObject();

@@ -24,6 +24,30 @@ public sealed record AppState(
     IReadOnlyList<LogLineState> Log
 )
 {
+    /// <summary>The pipeline it is coupled to: its name without <c>-staging</c> or <c>-prod</c>, unless a scenario says otherwise.</summary>
+    public string Pipeline
+    {
+        get =>
+            pipeline
+            ?? (
+                Name.EndsWith("-staging", StringComparison.Ordinal) ? Name[..^"-staging".Length]
+                : Name.EndsWith("-prod", StringComparison.Ordinal) ? Name[..^"-prod".Length]
+                : Name
+            );
+        init => pipeline = value;
+    }
+
+    private readonly string? pipeline;
+
+    /// <summary>Its stage in the pipeline: <c>production</c> for a <c>-prod</c> app, else <c>staging</c>, unless a scenario says otherwise.</summary>
+    public string Stage
+    {
+        get => stage ?? (Name.EndsWith("-prod", StringComparison.Ordinal) ? "production" : "staging");
+        init => stage = value;
+    }
+
+    private readonly string? stage;
+
     /// <summary>What the app's database holds; a real Postgres database is seeded with it.</summary>
     public DatabaseState Database { get; init; } = DatabaseState.Queue;
 
@@ -41,7 +65,11 @@ public sealed record AppState(
 /// <param name="Status">failed, pending, succeeded or expired.</param>
 /// <param name="Current">True for the release the app runs.</param>
 /// <param name="CreatedAt">When it was made.</param>
-public sealed record ReleaseState(int Version, string Description, string Status, bool Current, DateTimeOffset CreatedAt);
+public sealed record ReleaseState(int Version, string Description, string Status, bool Current, DateTimeOffset CreatedAt)
+{
+    /// <summary>The slug it released (a build or a pipeline promotion of a slug app); null for a container or config release.</summary>
+    public string? Slug { get; init; }
+}
 
 /// <summary>One process type of the formation.</summary>
 /// <param name="Type">The process type.</param>

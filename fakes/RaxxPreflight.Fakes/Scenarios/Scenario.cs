@@ -23,14 +23,28 @@ public sealed record Scenario(string Name, string Description, AppState Staging,
     public Scenario After(int earlierLooks) =>
         Later is not null && earlierLooks >= SettlesAfterLooks ? Later.After(earlierLooks - SettlesAfterLooks) : this;
 
+    /// <summary>The fleet's other services beside the one <see cref="Staging"/> and <see cref="Prod"/> make (none for the seed's worlds).</summary>
+    public IReadOnlyList<ServiceApps> Others { get; init; } = [];
+
+    /// <summary>Every app of the world: the first service's two, then each other service's.</summary>
+    public IReadOnlyList<AppState> Apps => [Staging, Prod, .. Others.SelectMany(o => new[] { o.Staging, o.Prod })];
+
+    /// <summary>The app named <paramref name="name"/> as this state has it.</summary>
+    public AppState App(string name) => Apps.First(a => a.Name == name);
+
     /// <summary>Every secret value the scenario holds, for tests that prove none is printed.</summary>
     public IReadOnlyList<string> SecretValues =>
         [
-            .. Staging
-                .ConfigVars.Values.Concat(Prod.ConfigVars.Values)
+            .. Apps.SelectMany(a => a.ConfigVars.Values)
                 .OfType<string>()
                 .Where(v => v.Length >= 6)
                 .Concat(Later?.SecretValues ?? [])
                 .Distinct(StringComparer.Ordinal),
         ];
 }
+
+/// <summary>Another service of the fleet: its two apps and where its health answers.</summary>
+/// <param name="Staging">Its staging app.</param>
+/// <param name="Prod">Its prod app.</param>
+/// <param name="HealthPath">The path its router answers health on.</param>
+public sealed record ServiceApps(AppState Staging, AppState Prod, string HealthPath);

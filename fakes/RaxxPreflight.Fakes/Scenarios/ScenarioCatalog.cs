@@ -19,6 +19,13 @@ public static class ScenarioCatalog
         [ScenarioNames.ProdAnalyticsListedFirst] = AddonScenarios.ProdAnalyticsListedFirst,
         [ScenarioNames.ProdPrimaryDowngraded] = AddonScenarios.ProdPrimaryDowngraded,
         [ScenarioNames.ProdDeployedOnPush] = GateScenarios.ProdDeployedOnPush,
+        [ScenarioNames.FleetClear] = FleetScenarios.Clear,
+        [ScenarioNames.FleetConsoleMissingVars] = FleetScenarios.ConsoleMissingVars,
+        [ScenarioNames.FleetApiPushDeploysProd] = FleetScenarios.ApiPushDeploysProd,
+        [ScenarioNames.FleetNoProductionEnvironment] = FleetScenarios.NoProductionEnvironment,
+        [ScenarioNames.FleetApiNeverDeployed] = FleetScenarios.ApiNeverDeployed,
+        [ScenarioNames.FleetApiCrashLooping] = FleetScenarios.ApiCrashLooping,
+        [ScenarioNames.FleetConsoleOldSlug] = FleetScenarios.ConsoleOldSlug,
     };
 
     /// <summary>How many looks at each of prod's resources the <c>settling</c> scenario stays booting for.</summary>

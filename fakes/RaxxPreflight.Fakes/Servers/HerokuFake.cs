@@ -46,7 +46,7 @@ public sealed class HerokuFake : IDisposable
         ArgumentNullException.ThrowIfNull(logplex);
         var fake = new HerokuFake(WireMockServer.Start(), apiKey);
         var initial = look(string.Empty);
-        var apps = new[] { (initial.Staging.Name, initial.Staging.Id), (initial.Prod.Name, initial.Prod.Id) };
+        var apps = initial.Apps.Select(a => (a.Name, a.Id)).ToArray();
         HerokuResources Resources(string name, string resource) => new(App(look($"{name}/{resource}"), name), webUrl(name));
         foreach (var (name, id) in apps)
         {
@@ -132,44 +132,52 @@ public sealed class HerokuFake : IDisposable
                     )
             );
 
-        // The pipeline both apps are coupled to: by id or name, listed (eq[name] filters), and its couplings.
-        var pipeline = HerokuResources.Pipeline();
-        var pipelineItem = new HerokuListItem(
-            pipeline,
-            new Dictionary<string, IComparable>(StringComparer.Ordinal)
-            {
-                ["id"] = HerokuResources.PipelineId,
-                ["name"] = HerokuResources.PipelineName,
-            }
-        );
+        // The pipelines the apps are coupled to: each by id or name, listed (eq[name] filters), and its couplings.
+        var pipelines = initial.Apps.Select(a => a.Pipeline).Distinct(StringComparer.Ordinal).ToList();
+        var pipelineItems = pipelines
+            .Select(name => new HerokuListItem(
+                HerokuResources.Pipeline(name),
+                new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = HerokuResources.PipelineIdOf(name), ["name"] = name }
+            ))
+            .ToList();
         fake.Get(
             "/pipelines",
             r =>
-                FakeHttp.Query(r, "eq[name]") is { } name && name != HerokuResources.PipelineName
-                    ? HerokuRange.Page([], FakeHttp.Header(r, "Range"), "id")
-                    : HerokuRange.Page([pipelineItem], FakeHttp.Header(r, "Range"), "id")
+                HerokuRange.Page(
+                    FakeHttp.Query(r, "eq[name]") is { } name
+                        ? [.. pipelineItems.Where(p => (string)p.Json["name"]! == name)]
+                        : pipelineItems,
+                    FakeHttp.Header(r, "Range"),
+                    "id"
+                )
         );
-        fake.GetOne("/pipelines/", "pipeline", () => [pipelineItem]);
-        foreach (var identity in new[] { HerokuResources.PipelineId, HerokuResources.PipelineName })
+        fake.GetOne("/pipelines/", "pipeline", () => pipelineItems);
+        foreach (var pipelineName in pipelines)
         {
-            fake.GetList(
-                $"/pipelines/{identity}/pipeline-couplings",
-                "id",
-                () =>
-                    [
-                        .. apps.Select(a =>
-                        {
-                            var json = System
-                                .Text.Json.Nodes.JsonNode.Parse(Resources(a.Name, "pipeline-couplings").PipelineCoupling())!
-                                .AsObject();
-                            return new HerokuListItem(
-                                json,
-                                new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = (string)json["id"]! }
-                            );
-                        }),
-                    ]
-            );
+            foreach (var identity in new[] { HerokuResources.PipelineIdOf(pipelineName), pipelineName })
+            {
+                fake.GetList(
+                    $"/pipelines/{identity}/pipeline-couplings",
+                    "id",
+                    () =>
+                        [
+                            .. initial
+                                .Apps.Where(a => a.Pipeline == pipelineName)
+                                .Select(a =>
+                                {
+                                    var json = System
+                                        .Text.Json.Nodes.JsonNode.Parse(Resources(a.Name, "pipeline-couplings").PipelineCoupling())!
+                                        .AsObject();
+                                    return new HerokuListItem(
+                                        json,
+                                        new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = (string)json["id"]! }
+                                    );
+                                }),
+                        ]
+                );
+            }
         }
+
         fake.GetList("/addons", "id", () => [.. apps.SelectMany(a => Resources(a.Name, "addons").Addons())]);
         fake.GetList("/addon-attachments", "id", () => [.. apps.SelectMany(a => Resources(a.Name, "addon-attachments").Attachments())]);
 
@@ -230,7 +238,7 @@ public sealed class HerokuFake : IDisposable
         );
     }
 
-    private static AppState App(Scenario scenario, string name) => scenario.Staging.Name == name ? scenario.Staging : scenario.Prod;
+    private static AppState App(Scenario scenario, string name) => scenario.App(name);
 
     internal static string Error(string id, string message) =>
         FakeHttp.Serialize(

@@ -136,7 +136,7 @@ internal sealed class HerokuResources(AppState state, Uri webUrl)
                     ["description"] = release.Description,
                     ["id"] = id,
                     ["updated_at"] = Stamp(release.CreatedAt),
-                    ["slug"] = null,
+                    ["slug"] = release.Slug is null ? null : new JsonObject { ["id"] = release.Slug },
                     ["status"] = release.Status,
                     ["user"] = new JsonObject { ["email"] = "ops@raxx.app", ["id"] = "5b9f3c1e-7a2d-4e6f-8b1a-2c3d4e5f6a7b" },
                     ["version"] = release.Version,
@@ -237,8 +237,8 @@ internal sealed class HerokuResources(AppState state, Uri webUrl)
             ["app"] = new JsonObject { ["id"] = State.Id.ToString() },
             ["created_at"] = Stamp(Created),
             ["id"] = Uuid($"{State.Name}/pipeline-coupling"),
-            ["pipeline"] = new JsonObject { ["id"] = PipelineId, ["name"] = PipelineName },
-            ["stage"] = State.Name.EndsWith("-prod", StringComparison.Ordinal) ? "production" : "staging",
+            ["pipeline"] = new JsonObject { ["id"] = PipelineIdOf(State.Pipeline), ["name"] = State.Pipeline },
+            ["stage"] = State.Stage,
             ["updated_at"] = Stamp(Created),
         }.ToJsonString();
 
@@ -246,16 +246,19 @@ internal sealed class HerokuResources(AppState state, Uri webUrl)
     public const string PipelineName = "raxx-queue";
 
     /// <summary>Its id.</summary>
-    public static string PipelineId => Uuid("pipeline/raxx-queue");
+    public static string PipelineId => PipelineIdOf(PipelineName);
+
+    /// <summary>The id of the pipeline named <paramref name="name"/>.</summary>
+    public static string PipelineIdOf(string name) => Uuid($"pipeline/{name}");
 
     /// <summary><c>GET /pipelines/{id_or_name}</c>.</summary>
-    public static JsonObject Pipeline() =>
+    public static JsonObject Pipeline(string name = PipelineName) =>
         new()
         {
             ["created_at"] = Stamp(Created),
             ["generation"] = new JsonObject { ["id"] = "1c1e2d88-0f2d-4f0b-9c8f-3c8d1a6d7e01", ["name"] = "cedar" },
-            ["id"] = PipelineId,
-            ["name"] = PipelineName,
+            ["id"] = PipelineIdOf(name),
+            ["name"] = name,
             ["owner"] = new JsonObject { ["id"] = OwnerId, ["type"] = "user" },
             ["updated_at"] = Stamp(Created),
         };

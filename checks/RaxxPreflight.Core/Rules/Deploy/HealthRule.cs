@@ -7,7 +7,7 @@ namespace RaxxPreflight.Rules.Deploy;
 public static class HealthRule
 {
     /// <summary>What one look at prod's health and web dynos says.</summary>
-    public static Judgement Judge(HealthReading health, IReadOnlyList<Heroku.HerokuDyno> dynos, string service, string version)
+    public static Judgement Judge(HealthReading health, IReadOnlyList<Heroku.HerokuDyno> dynos, string? service, string? version)
     {
         var problems = HealthFindings.Problems(health, service, version);
         if (problems.Count == 0)

@@ -142,14 +142,14 @@ public static class StartupLogRule
 
     /// <summary>
     /// What one look at the log says while the deploy settles: a failure of the web process is final; no web line
-    /// since the release yet is not; <paramref name="release"/> is null while the current release is no container deploy.
+    /// since the release yet is not; <paramref name="release"/> is null while the current release runs no build (no image, no slug).
     /// </summary>
     public static Settling.Judgement Settle(int? release, StartupLogJudgement? log, string processType, Func<string, string> scrub)
     {
         ArgumentNullException.ThrowIfNull(scrub);
         if (release is null || log is null)
         {
-            return Settling.Judgement.NotYet("prod's current release is not a container deploy, so there is no startup to read");
+            return Settling.Judgement.NotYet("prod's current release runs no build (no image, no slug), so there is no startup to read");
         }
 
         if (log.Failures.Count > 0)
@@ -167,7 +167,7 @@ public static class StartupLogRule
     {
         if (release is null || log is null)
         {
-            return "no container release";
+            return "no release of a build";
         }
 
         var aside =
