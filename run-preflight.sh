@@ -23,11 +23,26 @@ done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The sources the app is built from, and their hash: the build is fresh when the stamp holds the hash of the sources it
+# was built from. A file newer than the stamp makes the hash worth computing; a build restored from a CI cache (older
+# file times, the same sources) is then fresh too.
+sources() {
+  find "$root/checks" "$root/fakes" "$root/.config" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    \( -name bin -o -name obj \) -prune -o -type f \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.txt' \) -print
+}
+sources_hash() { sources | LC_ALL=C sort | xargs -d '\n' sha256sum | sed "s|  $root/|  |" | sha256sum | cut -d' ' -f1; }
+
 stale() {
   [[ ! -f "$checks" || ! -f "$stamp" ]] && return 0
-  [[ -n "$(find "$root/checks" "$root/fakes" "$root/.config" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+  [[ -z "$(find "$root/checks" "$root/fakes" "$root/.config" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
       \( -name bin -o -name obj \) -prune -o -newer "$stamp" -type f \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.txt' \) -print -quit)" ]]
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.txt' \) -print -quit)" ]] && return 1
+  if [[ "$(cat "$stamp")" == "$(sources_hash)" ]]; then
+    touch "$stamp"
+    return 1
+  fi
+  return 0
 }
 
 # Publishes the checklist app for this machine, ReadyToRun; where the ReadyToRun compiler cannot be had, as plain IL
@@ -44,7 +59,7 @@ publish() {
     } 2>&1)"; then
       [[ "$attempt" == false && "$ready_to_run" == true ]] &&
         echo "run-preflight: ReadyToRun was not available here; the checklist runs as IL (slower to start)" >&2
-      touch "$stamp"
+      sources_hash >"$stamp"
       return 0
     fi
     [[ "$attempt" == false ]] && break

@@ -33,6 +33,19 @@ if (await world.DatabasesReadyAsync() is { } error)
     return 2;
 }
 
+// Raxx's four services (.config/fleet.json on fleet-clear), side by side with the one service above: the fleet runs them
+// in one process, concurrently, each remote resource read once (a workflow or environment they share is one request).
+var fleetConfig = Path.Combine(root, ".config", "fleet.json");
+await using var fleet = await FakeWorld.StartAsync(
+    ScenarioCatalog.Get(ScenarioNames.FleetClear),
+    new FakeDatabaseOptions(image, Environment.GetEnvironmentVariable(Settings.FakesPostgres))
+);
+if (await fleet.DatabasesReadyAsync() is { } fleetError)
+{
+    Console.Error.WriteLine($"benchmark: the fleet's databases could not start: {fleetError}");
+    return 2;
+}
+
 // One run first: it builds what is stale, and its requests are what the reference replays.
 var before = world.AllRequests.Count;
 var (warmExit, _) = await RunChecklistAsync();
@@ -44,28 +57,56 @@ if (warmExit != 0)
     return 1;
 }
 
+var fleetBefore = fleet.AllRequests.Count;
+var (fleetExit, _) = await RunChecklistAsync(fleet, fleetConfig);
+var fleetRequests = fleet.AllRequests.Skip(fleetBefore).ToList();
+var fleetDistinct = fleetRequests.Distinct(StringComparer.Ordinal).Count();
+if (fleetExit != 0)
+{
+    Console.Error.WriteLine(
+        $"benchmark: the checklist exited {fleetExit} on `fleet-clear`, where every pre-deploy item passes or does not apply"
+    );
+    return 1;
+}
+
+var perService = PerService(fleetRequests);
 if (ci)
 {
     Console.WriteLine($"benchmark --ci: one pre-deploy run made {requests.Count} requests to {distinct} distinct resources");
-    return requests.Count == distinct ? 0 : 1;
+    Console.WriteLine(
+        $"benchmark --ci: four services in one run made {fleetRequests.Count} requests to {fleetDistinct} distinct resources ({perService})"
+    );
+    return requests.Count == distinct && fleetRequests.Count == fleetDistinct ? 0 : 1;
 }
 
 var reference = Path.Combine(Path.GetTempPath(), $"raxx-preflight-reference-{Environment.ProcessId}.sh");
 await File.WriteAllTextAsync(reference, ReferenceScript(world));
 var rows = new List<string>();
+var fleetRows = new List<string>();
 var injected = 0;
 foreach (var latency in latencies)
 {
     world.AddLatency(TimeSpan.FromMilliseconds(latency - injected));
+    fleet.AddLatency(TimeSpan.FromMilliseconds(latency - injected));
     injected = latency;
     var checklist = new List<double>();
     var sequential = new List<double>();
+    var fleetRuns = new List<double>();
     for (var round = 0; round < rounds; round++)
     {
-        // Alternating, so that whatever the machine does meanwhile falls on both alike.
+        // Alternating, so that whatever the machine does meanwhile falls on all alike.
         checklist.Add((await RunChecklistAsync()).Seconds);
         sequential.Add(await TimeAsync("bash", reference));
+        fleetRuns.Add((await RunChecklistAsync(fleet, fleetConfig)).Seconds);
     }
+
+    var f = Median(fleetRuns);
+    fleetRows.Add(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {latency} ms | {Median(checklist):0.00} s | {f:0.00} s | {f / Median(checklist):0.00} | {fleetRequests.Count} ({perService}) |"
+        )
+    );
 
     var (c, s) = (Median(checklist), Median(sequential));
     rows.Add(
@@ -86,9 +127,26 @@ Console.WriteLine(
 );
 Console.WriteLine("|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine(
+    "| latency per request | one service (raxx-queue) | four services (fleet-clear) | ratio | requests per run (per service) |"
+);
+Console.WriteLine("|---|---|---|---|---|");
+fleetRows.ForEach(Console.WriteLine);
 return 0;
 
-async Task<(int Exit, double Seconds)> RunChecklistAsync()
+// How many of a fleet run's requests each service's apps took (by app name in the path or host), and the shared rest.
+static string PerService(IReadOnlyList<string> requests)
+{
+    string[] services = ["raxx-api", "raxx-console", "raxx-queue", "raxx-velvet"];
+    var counts = services.ToDictionary(s => s, s => requests.Count(r => r.Contains(s, StringComparison.Ordinal)));
+    var shared = requests.Count(r => !services.Any(s => r.Contains(s, StringComparison.Ordinal)));
+    return string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")) + $", shared or by id {shared}";
+}
+
+Task<(int Exit, double Seconds)> RunChecklistAsync(FakeWorld? on = null, string? config = null) => RunOnAsync(on ?? world, config);
+
+async Task<(int Exit, double Seconds)> RunOnAsync(FakeWorld target, string? config)
 {
     var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
     start.ArgumentList.Add(Path.Combine(root, "run-preflight.sh"));
@@ -98,9 +156,14 @@ async Task<(int Exit, double Seconds)> RunChecklistAsync()
         start.Environment.Remove(name);
     }
 
-    foreach (var (name, value) in world.Variables)
+    foreach (var (name, value) in target.Variables)
     {
         start.Environment[name] = value;
+    }
+
+    if (config is not null)
+    {
+        start.Environment[Settings.Config] = config;
     }
 
     var clock = Stopwatch.StartNew();

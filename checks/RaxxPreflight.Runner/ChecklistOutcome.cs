@@ -27,7 +27,11 @@ internal sealed record ChecklistOutcome(
     /// True only when items ran, none failed or went unchecked (warnings pass), and one at least applied: a run where
     /// nothing applies checked nothing.
     /// </summary>
-    public bool Passed => Results.Any(r => r.Status != CheckStatus.NotApplicable) && Results.All(r => !r.Failed);
+    public bool Passed => Results.Any(r => r.Status != CheckStatus.NotApplicable) && Results.All(r => !r.Failed) && IdleServices.Count == 0;
+
+    /// <summary>The services of a run of several where no item applied: an error in the description (its apps), never a pass.</summary>
+    public IReadOnlyList<string> IdleServices =>
+        SeveralServices ? [.. Services.Where(s => Results.Where(r => r.Service == s).All(r => r.Status == CheckStatus.NotApplicable))] : [];
 
     /// <summary>
     /// What run-preflight.sh exits with: 0 when every item passed, 1 when an item failed on what it checked,
@@ -133,6 +137,26 @@ internal sealed record ChecklistOutcome(
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
             }
+        }
+
+        var actions = OperatorActions.From(Results);
+        if (actions.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Operator actions, in order:");
+            for (var i = 0; i < actions.Count; i++)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {i + 1}. {actions[i]}");
+            }
+        }
+
+        foreach (var idle in IdleServices)
+        {
+            text.AppendLine();
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"FAIL  no item applies to {idle}: nothing of it was checked. Check its description (its pipeline, its apps): ./run-preflight.sh describe"
+            );
         }
 
         var failed = FailedIds.Count;

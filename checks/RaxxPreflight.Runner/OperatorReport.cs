@@ -87,6 +87,7 @@ internal static class OperatorReport
             return text.ToString();
         }
 
+        Actions(text, all);
         Items(text, "Blockers", failed, numbered: true);
         Items(text, "Warnings", warned, numbered: false);
         Items(text, "Not applicable", notApplicable, numbered: false);
@@ -108,6 +109,27 @@ internal static class OperatorReport
         }
 
         return text.ToString();
+    }
+
+    // The operator's actions, in order, each once, config vars of one app in one command.
+    private static void Actions(StringBuilder text, IReadOnlyList<CheckResult> results)
+    {
+        var actions = OperatorActions.From(results);
+        if (actions.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Operator actions");
+        text.AppendLine();
+        text.AppendLine("```sh");
+        foreach (var action in actions)
+        {
+            text.AppendLine(action);
+        }
+
+        text.AppendLine("```");
     }
 
     /// <summary>The report as JSON: the same content, for a deploy to attach as evidence.</summary>

@@ -140,7 +140,8 @@ public sealed class PreflightSession : IAsyncLifetime
                     environment.HerokuApiKey!,
                     environment.GitHubToken!,
                     environment.Resolution,
-                    config.ApiTimeout
+                    config.ApiTimeout,
+                    config.HerokuRateFloor
                 );
                 databases = new DatabaseAccess(environment.DatabaseTls);
             }
@@ -185,7 +186,8 @@ public sealed class PreflightSession : IAsyncLifetime
             new SecretValue(world.HerokuApiKey),
             new SecretValue(world.GitHubToken),
             HostResolution.Parse(world.Resolve, world.CertificatePin),
-            config.ApiTimeout
+            config.ApiTimeout,
+            config.HerokuRateFloor
         );
         return (world, clients, new DatabaseAccess(false, world.DatabasesReadyAsync));
     }

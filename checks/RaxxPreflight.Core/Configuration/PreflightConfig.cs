@@ -27,6 +27,9 @@ public sealed record PreflightConfig(
     /// <summary>How long one API call may take, its retries included (<c>api.timeoutSeconds</c>; 30 s when unset).</summary>
     public TimeSpan ApiTimeout { get; init; } = DefaultApiTimeout;
 
+    /// <summary>The requests left this hour below which Heroku is not asked (<c>api.herokuRateFloor</c>; 200 when unset).</summary>
+    public int HerokuRateFloor { get; init; } = 200;
+
     /// <summary>The accepted findings, each with an owner and an expiry (<c>waivers</c>; none when unset).</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 

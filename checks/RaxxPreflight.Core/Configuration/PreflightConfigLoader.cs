@@ -78,10 +78,12 @@ public static partial class PreflightConfigLoader
             {
                 var root = new ConfigNode(document.RootElement, string.Empty, source);
                 var config = Service(root, discovering: false, out _);
+                var api = Api(root);
                 config = config with
                 {
                     Service = root.OptionalString("name") ?? config.Health.Service ?? DefaultServiceName(config.Prod.App),
-                    ApiTimeout = ApiTimeout(root),
+                    ApiTimeout = api.Timeout,
+                    HerokuRateFloor = api.RateFloor,
                     Waivers = [.. root.OptionalObjects("waivers").Select(w => Waiver(w, checklist))],
                 };
 
@@ -105,7 +107,7 @@ public static partial class PreflightConfigLoader
         _ = github.OptionalString("workflow");
         var defaults = root.OptionalObject("defaults");
         var services = root.Object("services");
-        var apiTimeout = ApiTimeout(root);
+        var (apiTimeout, rateFloor) = Api(root);
         var waivers = root.OptionalObjects("waivers").Select(w => Waiver(w, checklist)).ToList();
         services.AcceptAll();
         defaults?.AcceptAll();
@@ -157,6 +159,7 @@ public static partial class PreflightConfigLoader
                 {
                     Service = name,
                     ApiTimeout = apiTimeout,
+                    HerokuRateFloor = rateFloor,
                     Waivers = waivers,
                 };
                 node.RejectUnknown();
@@ -278,10 +281,14 @@ public static partial class PreflightConfigLoader
     private static string DefaultServiceName(string prodApp) =>
         prodApp.EndsWith("-prod", StringComparison.Ordinal) ? prodApp[..^"-prod".Length] : prodApp;
 
-    private static TimeSpan ApiTimeout(ConfigNode root) =>
+    // api.timeoutSeconds (30) and api.herokuRateFloor (200), read from one node so that each field is known there.
+    private static (TimeSpan Timeout, int RateFloor) Api(ConfigNode root) =>
         root.OptionalObject("api") is { } api
-            ? TimeSpan.FromSeconds(api.PositiveNumber("timeoutSeconds"))
-            : PreflightConfig.DefaultApiTimeout;
+            ? (
+                api.Has("timeoutSeconds") ? TimeSpan.FromSeconds(api.PositiveNumber("timeoutSeconds")) : PreflightConfig.DefaultApiTimeout,
+                api.Has("herokuRateFloor") ? (int)api.PositiveNumber("herokuRateFloor") : Heroku.HerokuClient.DefaultRateFloor
+            )
+            : (PreflightConfig.DefaultApiTimeout, Heroku.HerokuClient.DefaultRateFloor);
 
     // One service's fields. Discovering (the services form), what the APIs can tell may be left out: the apps (with a
     // pipeline), the config var rules, the Stripe and Sentry vars, the gate's phrase; toFind says which were.

@@ -14,6 +14,48 @@ public sealed class HerokuClient
     private readonly IFlurlClient client;
     private readonly SecretValue apiKey;
 
+    // What the API last said the account has left this hour (RateLimit-Remaining); unknown until its first answer.
+    private int remaining = int.MaxValue;
+
+    /// <summary>
+    /// The requests left this hour below which the run stops asking (<c>api.herokuRateFloor</c>): the account's 4,500 an
+    /// hour are shared by every tool and person using it, and a checklist must not be what runs them out.
+    /// </summary>
+    public int RateFloor { get; init; } = DefaultRateFloor;
+
+    /// <summary>The floor when the config sets none.</summary>
+    public const int DefaultRateFloor = 200;
+
+    /// <summary>The requests the account has left this hour, as the API last said; null before its first answer.</summary>
+    public int? Remaining => Volatile.Read(ref remaining) is var left && left != int.MaxValue ? left : null;
+
+    // Not asked at all once the account is below the floor: the item that needed it is not checked, saying why.
+    private void KeepToTheFloor(string what)
+    {
+        var left = Volatile.Read(ref remaining);
+        if (left < RateFloor)
+        {
+            throw new RemoteServiceException(
+                $"{Service}: {what} was not asked: the account has {left} requests left this hour (RateLimit-Remaining), under the floor of {RateFloor} the checklist leaves to everyone else (api.herokuRateFloor); run again when the hour turns"
+            );
+        }
+    }
+
+    private void Note(RemoteResponse response)
+    {
+        if (
+            int.TryParse(
+                response.Header("RateLimit-Remaining"),
+                System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var left
+            )
+        )
+        {
+            Volatile.Write(ref remaining, left);
+        }
+    }
+
     /// <summary>Reads through <paramref name="client"/> (whose base URL is the API's) with <paramref name="apiKey"/>.</summary>
     public HerokuClient(IFlurlClient client, SecretValue apiKey)
     {
@@ -93,6 +135,7 @@ public sealed class HerokuClient
     public async Task<HerokuLogSession> CreateLogSessionAsync(string app, int lines, CancellationToken cancellationToken)
     {
         var body = new { lines, tail = false };
+        KeepToTheFloor($"POST /apps/{app}/log-sessions");
         var answer = await RemoteResponse
             .SendAsync(
                 Authorized(client.Request("apps", app, "log-sessions")),
@@ -101,6 +144,7 @@ public sealed class HerokuClient
                 r => r.PostJsonAsync(body, HttpCompletionOption.ResponseContentRead, cancellationToken)
             )
             .ConfigureAwait(false);
+        Note(answer);
         return answer.Status is 200 or 201 ? answer.Json<HerokuLogSession>("a log session") : throw HerokuErrors.From(answer);
     }
 
@@ -169,8 +213,10 @@ public sealed class HerokuClient
             request = request.WithHeader("Range", range);
         }
 
+        KeepToTheFloor($"GET /{string.Join('/', segments)}");
         var givingUp = RetryLog.WatchGivingUp();
         var response = await RemoteResponse.GetAsync(request, Service, cancellationToken).ConfigureAwait(false);
+        Note(response);
         return response.Status is 200 or 206 ? response : throw HerokuErrors.From(response, givingUp.Last);
     }
 }

@@ -20,14 +20,16 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
 {
     /// <summary>
     /// Clients for the APIs at <paramref name="urls"/>, authenticated with the given credentials; each API call,
-    /// its retries included, is bounded by <paramref name="apiTimeout"/>.
+    /// its retries included, is bounded by <paramref name="apiTimeout"/>; Heroku is not asked once the account has fewer
+    /// than <paramref name="herokuRateFloor"/> requests left this hour.
     /// </summary>
     public static DeployClients Create(
         ApiUrls urls,
         SecretValue herokuApiKey,
         SecretValue gitHubToken,
         HostResolution resolution,
-        TimeSpan apiTimeout
+        TimeSpan apiTimeout,
+        int herokuRateFloor = HerokuClient.DefaultRateFloor
     )
     {
         ArgumentNullException.ThrowIfNull(urls);
@@ -35,7 +37,7 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
         redactor.Remember(herokuApiKey);
         redactor.Remember(gitHubToken);
         return new DeployClients(
-            new HerokuClient(Flurl(urls.Heroku, apiTimeout, resolution, [LogSessionWrite]), herokuApiKey),
+            new HerokuClient(Flurl(urls.Heroku, apiTimeout, resolution, [LogSessionWrite]), herokuApiKey) { RateFloor = herokuRateFloor },
             new GitHubReader(urls.GitHub, gitHubToken, apiTimeout, resolution),
             new StripeClient(Flurl(urls.Stripe, apiTimeout, resolution), redactor),
             // A health answer is the verdict itself: a 503 is judged (and looked at again by a wait), not retried away.

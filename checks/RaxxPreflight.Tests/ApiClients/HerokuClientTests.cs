@@ -25,6 +25,33 @@ public sealed class HerokuClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Below_the_rate_floor_it_stops_asking_and_says_why()
+    {
+        // The account has 202 requests left: two answers take it to 200 (the floor, still asked), the third to 199.
+        using var world = FakeWorld.Start(FleetScenarios.Clear() with { HerokuRateRemaining = 202 });
+        var client = new RaxxPreflight.Heroku.HerokuClient(
+            new Flurl.Http.FlurlClient(HttpPipeline.CreateClient(TimeSpan.FromSeconds(30))) { BaseUrl = world.Heroku.Url.ToString() },
+            new RaxxPreflight.Secrets.SecretValue(world.HerokuApiKey)
+        )
+        {
+            RateFloor = 200,
+        };
+
+        client.Remaining.ShouldBeNull();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAppAsync("raxx-queue-prod", ct);
+        }
+
+        client.Remaining.ShouldBe(199);
+        var refused = await Should.ThrowAsync<RemoteServiceException>(() => client.GetConfigVarsAsync("raxx-queue-prod", ct));
+        refused.Message.ShouldBe(
+            "Heroku API: GET /apps/raxx-queue-prod/config-vars was not asked: the account has 199 requests left this hour (RateLimit-Remaining), under the floor of 200 the checklist leaves to everyone else (api.herokuRateFloor); run again when the hour turns"
+        );
+        world.Heroku.Requests.Count.ShouldBe(3, "nothing was sent below the floor");
+    }
+
+    [Fact]
     public async Task It_reads_config_vars_as_secrets()
     {
         var vars = await RealClients.Heroku(fakes).GetConfigVarsAsync("raxx-queue-prod", ct);

@@ -274,6 +274,36 @@ public class FleetTests
         }
     }
 
+    [Fact]
+    public async Task A_run_near_the_accounts_hourly_limit_stops_asking_heroku_and_says_so()
+    {
+        // 215 requests left, a floor of 200: the services' pipelines, couplings and apps (16 requests, each wave waiting
+        // on the one before) take the account to 199; then nothing more is asked, and the items whose reads were
+        // refused are not checked, saying why; none passes on what it did not read.
+        var scenario = FleetScenarios.Clear() with
+        {
+            HerokuRateRemaining = 215,
+        };
+        await using var fakes = await PreDeployScenarioTests.WithDatabasesAsync(scenario);
+        var outcome = await Checklist.RunAsync(
+            Selection.Of(Phases.PreDeploy),
+            new Dictionary<string, string>(fakes.Variables) { [Settings.Config] = FleetConfig },
+            null
+        );
+
+        var refused = outcome.Results.Where(r => r.Status == CheckStatus.NotChecked).ToList();
+        refused.ShouldNotBeEmpty(outcome.Render());
+        refused.ShouldAllBe(
+            r => r.Reason!.Contains("requests left this hour (RateLimit-Remaining), under the floor of 200"),
+            outcome.Render()
+        );
+        outcome.Results.Where(r => r.Failed).ShouldAllBe(r => r.Status == CheckStatus.NotChecked, outcome.Render());
+        // Requests already in flight when the floor was reached may land (a wave is sent at once): never more.
+        fakes.Heroku.Requests.Count.ShouldBeLessThanOrEqualTo(16 + 8, outcome.Render());
+        // 1, or 2 when the floor was met before any service was found (its discovery reads staging's vars): nothing checked.
+        outcome.RunExitCode.ShouldBeOneOf(1, 2);
+    }
+
     private static Task<ChecklistOutcome> RunAsync(string scenario, string phase = "") =>
         Checklist.RunAsync(
             phase.Length == 0 ? Selection.Of(Phases.PreDeploy, Phases.PostDeploy) : Selection.Of(phase),

@@ -23,6 +23,9 @@ public sealed record Scenario(string Name, string Description, AppState Staging,
     public Scenario After(int earlierLooks) =>
         Later is not null && earlierLooks >= SettlesAfterLooks ? Later.After(earlierLooks - SettlesAfterLooks) : this;
 
+    /// <summary>How many requests the Heroku account has left this hour when the world starts (RateLimit-Remaining counts down from it).</summary>
+    public int HerokuRateRemaining { get; init; } = 4500;
+
     /// <summary>The fleet's other services beside the one <see cref="Staging"/> and <see cref="Prod"/> make (none for the seed's worlds).</summary>
     public IReadOnlyList<ServiceApps> Others { get; init; } = [];
 

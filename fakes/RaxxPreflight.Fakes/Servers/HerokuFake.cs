@@ -46,6 +46,7 @@ public sealed class HerokuFake : IDisposable
         ArgumentNullException.ThrowIfNull(logplex);
         var fake = new HerokuFake(WireMockServer.Start(), apiKey);
         var initial = look(string.Empty);
+        fake.remaining = initial.HerokuRateRemaining;
         var apps = initial.Apps.Select(a => (a.Name, a.Id)).ToArray();
         HerokuResources Resources(string name, string resource) => new(App(look($"{name}/{resource}"), name), webUrl(name));
         foreach (var (name, id) in apps)
