@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one phase of the raxx-queue deploy checklist and prints the verdict.
+# Runs one phase of the deploy checklist, for every service the config describes, and prints the verdict.
 #   ./run-preflight.sh pre-deploy --fakes blocked     # against the in-process fakes
 #   PREFLIGHT_TARGET=live HEROKU_API_KEY=... GITHUB_TOKEN=... ./run-preflight.sh pre-deploy
 # Builds first when the sources changed since the last build. Exits 0 only when every item passed.
@@ -91,6 +91,12 @@ fi
 # set one up (.ci/docker.sh: Debian's engine and a locally built image, for machines without Docker Hub).
 # Items that read no database (--check stripe-keys-live) need none: the runner says which (--needs-database;
 # a usage mistake says neither, and the run below prints it).
+# The verbs that check nothing need no engine: the items (list), the services (services [--json]), and what the
+# checklist finds for each service (describe [--fakes SCENARIO]: it reads no database).
+if [[ "${1:-}" == "list" || "${1:-}" == "services" || "${1:-}" == "describe" ]]; then
+  exec dotnet "$checks" run "$@"
+fi
+
 engine_api() { docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true; }
 # Whether this script started the engine (and so stops it): its own, never one a caller exported (run-tests.sh
 # exports RAXX_PREFLIGHT_STARTED_DOCKERD for the engine it started, and the benchmark and tests call this script).

@@ -150,6 +150,22 @@ internal sealed record ChecklistOutcome(
             }
         }
 
+        // In a run of several services, a line per service, in the config's order: the verdict at a glance.
+        if (SeveralServices)
+        {
+            text.AppendLine();
+            foreach (var service in Services)
+            {
+                var of = Results.Where(r => r.Service == service).ToList();
+                var failedHere = of.Where(r => r.Failed).Select(r => r.CheckId).ToList();
+                text.AppendLine(
+                    FormattableString.Invariant(
+                        $"{(failedHere.Count > 0 ? "FAIL" : "pass")}  {service}: {of.Count(r => r.Status is CheckStatus.Pass or CheckStatus.Warn or CheckStatus.Waived)} passed, {failedHere.Count} failed{(failedHere.Count > 0 ? $" ({string.Join(", ", failedHere)})" : string.Empty)}, {of.Count(r => r.Status == CheckStatus.NotApplicable)} not applicable"
+                    )
+                );
+            }
+        }
+
         foreach (var idle in IdleServices)
         {
             text.AppendLine();

@@ -24,7 +24,9 @@ internal sealed class RunnerOptions
         each failure and warning is also an annotation, and the report goes to the job's step summary.
         Exits 0 when every item passed, 1 when an item failed on what it checked, 2 on a usage mistake
         and when nothing could be checked (no target, missing credentials, a bad config); 128 + the signal
-        when stopped (Ctrl+C, SIGTERM). `run-preflight.sh list` prints the items as a Markdown table.
+        when stopped (Ctrl+C, SIGTERM). `run-preflight.sh list` prints the items as a Markdown table,
+        `services [--json]` the services the config describes, and `describe [--fakes SCENARIO]` what the
+        checklist finds for each service (apps, vars and their kinds, Stripe and Sentry vars) as config.
         """;
 
     public RunnerOptions(ChecklistCatalog checklist)

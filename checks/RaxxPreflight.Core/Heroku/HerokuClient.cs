@@ -29,18 +29,27 @@ public sealed class HerokuClient
     /// <summary>The requests the account has left this hour, as the API last said; null before its first answer.</summary>
     public int? Remaining => Volatile.Read(ref remaining) is var left && left != int.MaxValue ? left : null;
 
-    // Not asked at all once the account is below the floor: the item that needed it is not checked, saying why.
+    // Requests sent and not yet answered: each will take one from what the account has left.
+    private int inFlight;
+
+    // Not asked at all once the account would be below the floor (what it had left at the last answer, less what is
+    // asked and not yet answered): the item that needed it is not checked, saying why. Asked, it counts as in flight.
     private void KeepToTheFloor(string what)
     {
+        var asked = Interlocked.Increment(ref inFlight);
         var left = Volatile.Read(ref remaining);
-        if (left < RateFloor)
+        if (left != int.MaxValue && left - asked < RateFloor - 1)
         {
+            Answered();
             throw new RemoteServiceException(
                 $"{Service}: {what} was not asked: the account has {left} requests left this hour (RateLimit-Remaining), under the floor of {RateFloor} the checklist leaves to everyone else (api.herokuRateFloor); run again when the hour turns"
             );
         }
     }
 
+    private void Answered() => Interlocked.Decrement(ref inFlight);
+
+    // The fewest the API has said are left: answers arrive out of order, and a later one may carry an older count.
     private void Note(RemoteResponse response)
     {
         if (
@@ -52,7 +61,11 @@ public sealed class HerokuClient
             )
         )
         {
-            Volatile.Write(ref remaining, left);
+            int seen;
+            do
+            {
+                seen = Volatile.Read(ref remaining);
+            } while (left < seen && Interlocked.CompareExchange(ref remaining, left, seen) != seen);
         }
     }
 
@@ -66,6 +79,18 @@ public sealed class HerokuClient
     /// <summary><c>GET /apps/{app}</c>.</summary>
     public async Task<HerokuApp> GetAppAsync(string app, CancellationToken cancellationToken) =>
         (await GetAsync(null, ["apps", app], cancellationToken).ConfigureAwait(false)).Json<HerokuApp>("an app object");
+
+    /// <summary><c>GET /pipelines</c>, every page: the account's pipelines.</summary>
+    public Task<IReadOnlyList<HerokuPipeline>> GetPipelinesAsync(CancellationToken cancellationToken) =>
+        GetListAsync<HerokuPipeline>(["pipelines"], "id ..; max=1000", "a list of pipelines", cancellationToken);
+
+    /// <summary><c>GET /pipeline-couplings</c>, every page: which app is in which stage of which pipeline, account-wide.</summary>
+    public Task<IReadOnlyList<HerokuCoupling>> GetAllPipelineCouplingsAsync(CancellationToken cancellationToken) =>
+        GetListAsync<HerokuCoupling>(["pipeline-couplings"], "id ..; max=1000", "a list of pipeline couplings", cancellationToken);
+
+    /// <summary><c>GET /apps</c>, every page: the account's apps, each whole (as <c>GET /apps/{app}</c> answers).</summary>
+    public Task<IReadOnlyList<HerokuApp>> GetAppsAsync(CancellationToken cancellationToken) =>
+        GetListAsync<HerokuApp>(["apps"], "id ..; max=1000", "a list of apps", cancellationToken);
 
     /// <summary><c>GET /pipelines/{pipeline}</c>: a pipeline by name or id.</summary>
     public async Task<HerokuPipeline> GetPipelineAsync(string pipeline, CancellationToken cancellationToken) =>
@@ -136,15 +161,24 @@ public sealed class HerokuClient
     {
         var body = new { lines, tail = false };
         KeepToTheFloor($"POST /apps/{app}/log-sessions");
-        var answer = await RemoteResponse
-            .SendAsync(
-                Authorized(client.Request("apps", app, "log-sessions")),
-                Service,
-                "POST",
-                r => r.PostJsonAsync(body, HttpCompletionOption.ResponseContentRead, cancellationToken)
-            )
-            .ConfigureAwait(false);
-        Note(answer);
+        RemoteResponse answer;
+        try
+        {
+            answer = await RemoteResponse
+                .SendAsync(
+                    Authorized(client.Request("apps", app, "log-sessions")),
+                    Service,
+                    "POST",
+                    r => r.PostJsonAsync(body, HttpCompletionOption.ResponseContentRead, cancellationToken)
+                )
+                .ConfigureAwait(false);
+            Note(answer);
+        }
+        finally
+        {
+            Answered();
+        }
+
         return answer.Status is 200 or 201 ? answer.Json<HerokuLogSession>("a log session") : throw HerokuErrors.From(answer);
     }
 
@@ -214,9 +248,18 @@ public sealed class HerokuClient
         }
 
         KeepToTheFloor($"GET /{string.Join('/', segments)}");
+        RemoteResponse response;
         var givingUp = RetryLog.WatchGivingUp();
-        var response = await RemoteResponse.GetAsync(request, Service, cancellationToken).ConfigureAwait(false);
-        Note(response);
+        try
+        {
+            response = await RemoteResponse.GetAsync(request, Service, cancellationToken).ConfigureAwait(false);
+            Note(response);
+        }
+        finally
+        {
+            Answered();
+        }
+
         return response.Status is 200 or 206 ? response : throw HerokuErrors.From(response, givingUp.Last);
     }
 }

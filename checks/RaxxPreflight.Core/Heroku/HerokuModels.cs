@@ -90,8 +90,12 @@ public sealed record HerokuPipeline(string Id, string Name);
 /// <param name="Id">The coupling's id.</param>
 /// <param name="App">The app, by id.</param>
 /// <param name="Stage"><c>test</c>, <c>review</c>, <c>development</c>, <c>staging</c> or <c>production</c>.</param>
-public sealed record HerokuCoupling(string? Id, HerokuAppRef? App, string? Stage);
+public sealed record HerokuCoupling(string? Id, HerokuAppRef? App, string? Stage)
+{
+    /// <summary>The pipeline it couples the app to, by id.</summary>
+    public HerokuAppRef? Pipeline { get; init; }
+}
 
-/// <summary>A nested <c>{id}</c> app object.</summary>
-/// <param name="Id">The app's id.</param>
+/// <summary>A nested <c>{id}</c> object (an app, a pipeline).</summary>
+/// <param name="Id">Its id.</param>
 public sealed record HerokuAppRef(string? Id);

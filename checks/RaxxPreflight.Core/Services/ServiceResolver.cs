@@ -24,6 +24,30 @@ public static class ServiceResolver
         CancellationToken cancellationToken
     )
     {
+        var apps = await ResolveAppsAsync(spec, heroku, reads, cancellationToken).ConfigureAwait(false);
+        var config = apps.Config;
+        var found = apps.Found.ToList();
+        var fromVars = Discover.RequiredVars | Discover.Kinds | Discover.Differ | Discover.Stripe | Discover.Sentry;
+        if ((spec.ToFind & fromVars) != 0)
+        {
+            (config, var fromStaging) = await RulesAsync(spec, config, heroku, reads, cancellationToken).ConfigureAwait(false);
+            found.AddRange(fromStaging);
+        }
+
+        return new ResolvedService(config, found);
+    }
+
+    /// <summary>
+    /// The service with its apps found (its rules not yet): enough to start the reads that depend only on the apps
+    /// while staging's vars are read for the rules.
+    /// </summary>
+    public static async Task<ResolvedService> ResolveAppsAsync(
+        ServiceSpec spec,
+        HerokuClient heroku,
+        SharedReads reads,
+        CancellationToken cancellationToken
+    )
+    {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(heroku);
         ArgumentNullException.ThrowIfNull(reads);
@@ -51,53 +75,65 @@ public static class ServiceResolver
             }
         }
 
-        var fromVars = Discover.RequiredVars | Discover.Kinds | Discover.Differ | Discover.Stripe | Discover.Sentry;
-        if ((spec.ToFind & fromVars) != 0)
-        {
-            var app = config.Staging.App;
-            var vars = await reads
-                .Get($"heroku:apps/{app}/config-vars", () => heroku.GetConfigVarsAsync(app, cancellationToken))
-                .Value.ConfigureAwait(false);
-            var from = $"{app}'s config vars";
-            if ((spec.ToFind & (Discover.RequiredVars | Discover.Kinds | Discover.Differ)) != 0)
-            {
-                config = config with { ConfigVars = FoundRules.VarRules(vars, config.ConfigVars, spec.ToFind) };
-                if (spec.ToFind.HasFlag(Discover.RequiredVars))
-                {
-                    found.Add(new FoundFact("configVars.required", Listed(config.ConfigVars.Required), from));
-                }
-
-                if (spec.ToFind.HasFlag(Discover.Differ))
-                {
-                    found.Add(new FoundFact("configVars.mustDiffer", Listed(config.ConfigVars.MustDiffer), "each var's kind"));
-                }
-            }
-
-            if (spec.ToFind.HasFlag(Discover.Stripe))
-            {
-                var stripe = FoundRules.Stripe(vars);
-                config = config with
-                {
-                    Stripe = stripe ?? StripeVarNames.Default with { Unused = new HashSet<string>(StringComparer.Ordinal) },
-                };
-                found.Add(
-                    stripe is null
-                        ? new FoundFact("stripe", "(none)", $"{app} sets no Stripe key")
-                        : new FoundFact("stripe", string.Join(", ", stripe.All), $"{app}'s values (sk_, pk_, rk_, whsec_)")
-                );
-            }
-
-            if (spec.ToFind.HasFlag(Discover.Sentry))
-            {
-                var dsn = FoundRules.SentryDsnVar(vars);
-                config = config with { SentryDsnVar = dsn ?? PreflightConfigLoader.SentryDefaultVar };
-                found.Add(new FoundFact("sentry.dsnVar", dsn ?? "(none)", dsn is null ? $"{app} sets no SENTRY_DSN* var" : from));
-            }
-        }
-
         return new ResolvedService(config, found);
     }
 
+    // The config var rules, Stripe and Sentry vars staging's vars give (the config's own over them).
+    private static async Task<(PreflightConfig Config, List<FoundFact> Found)> RulesAsync(
+        ServiceSpec spec,
+        PreflightConfig config,
+        HerokuClient heroku,
+        SharedReads reads,
+        CancellationToken cancellationToken
+    )
+    {
+        var found = new List<FoundFact>();
+        var app = config.Staging.App;
+        var vars = await reads
+            .Get($"heroku:apps/{app}/config-vars", () => heroku.GetConfigVarsAsync(app, cancellationToken))
+            .Value.ConfigureAwait(false);
+        var from = $"{app}'s config vars";
+        if ((spec.ToFind & (Discover.RequiredVars | Discover.Kinds | Discover.Differ)) != 0)
+        {
+            config = config with { ConfigVars = FoundRules.VarRules(vars, config.ConfigVars, spec.ToFind) };
+            if (spec.ToFind.HasFlag(Discover.RequiredVars))
+            {
+                found.Add(new FoundFact("configVars.required", Listed(config.ConfigVars.Required), from));
+            }
+
+            if (spec.ToFind.HasFlag(Discover.Differ))
+            {
+                found.Add(new FoundFact("configVars.mustDiffer", Listed(config.ConfigVars.MustDiffer), "each var's kind"));
+            }
+        }
+
+        if (spec.ToFind.HasFlag(Discover.Stripe))
+        {
+            var stripe = FoundRules.Stripe(vars);
+            config = config with
+            {
+                Stripe = stripe ?? StripeVarNames.Default with { Unused = new HashSet<string>(StringComparer.Ordinal) },
+            };
+            found.Add(
+                stripe is null
+                    ? new FoundFact("stripe", "(none)", $"{app} sets no Stripe key")
+                    : new FoundFact("stripe", string.Join(", ", stripe.All), $"{app}'s values (sk_, pk_, rk_, whsec_)")
+            );
+        }
+
+        if (spec.ToFind.HasFlag(Discover.Sentry))
+        {
+            var dsn = FoundRules.SentryDsnVar(vars);
+            config = config with { SentryDsnVar = dsn ?? PreflightConfigLoader.SentryDefaultVar };
+            found.Add(new FoundFact("sentry.dsnVar", dsn ?? "(none)", dsn is null ? $"{app} sets no SENTRY_DSN* var" : from));
+        }
+
+        return (config, found);
+    }
+
+    // Three account-wide lists, read once for every service and at once (no read waits on another): the pipelines (by
+    // name), every coupling (app id, stage, pipeline id) and every app (id, name, web URL); an app the list lacks is read
+    // by id.
     private static async Task<(string? Staging, string? Prod)> AppsAsync(
         string service,
         string pipeline,
@@ -107,23 +143,19 @@ public static class ServiceResolver
         CancellationToken cancellationToken
     )
     {
-        HerokuPipeline found;
-        try
-        {
-            found = await reads
-                .Get($"heroku:pipelines/{pipeline}", () => heroku.GetPipelineAsync(pipeline, cancellationToken))
-                .Value.ConfigureAwait(false);
-        }
-        catch (RemoteServiceException e) when (e.StatusCode == 404)
-        {
-            throw new PreflightConfigException(
+        var pipelinesRead = reads.Get("heroku:pipelines", () => heroku.GetPipelinesAsync(cancellationToken)).Value;
+        var couplingsRead = reads.Get("heroku:pipeline-couplings", () => heroku.GetAllPipelineCouplingsAsync(cancellationToken)).Value;
+        var appsRead = reads.Get("heroku:apps", () => heroku.GetAppsAsync(cancellationToken)).Value;
+        await Task.WhenAll(pipelinesRead, couplingsRead, appsRead).ConfigureAwait(false);
+        var found =
+            (await pipelinesRead.ConfigureAwait(false)).FirstOrDefault(p =>
+                string.Equals(p.Name, pipeline, StringComparison.Ordinal) || string.Equals(p.Id, pipeline, StringComparison.Ordinal)
+            )
+            ?? throw new PreflightConfigException(
                 $"{service}: Heroku has no pipeline {pipeline} (services.{service}.pipeline): check the name (heroku pipelines), or name the apps (services.{service}.apps.staging, .prod)"
             );
-        }
-
-        var couplings = await reads
-            .Get($"heroku:pipelines/{found.Id}/pipeline-couplings", () => heroku.GetPipelineCouplingsAsync(found.Id, cancellationToken))
-            .Value.ConfigureAwait(false);
+        var couplings = (await couplingsRead.ConfigureAwait(false)).Where(c => c.Pipeline?.Id == found.Id).ToList();
+        var listed = (await appsRead.ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         async Task<string?> StageAsync(string stage, string key, bool wanted)
         {
             if (!wanted)
@@ -137,7 +169,11 @@ public static class ServiceResolver
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             var apps = await Task.WhenAll(
-                    ids.Select(id => reads.Get($"heroku:apps/{id}", () => heroku.GetAppAsync(id, cancellationToken)).Value)
+                    ids.Select(id =>
+                        listed.TryGetValue(id, out var app)
+                            ? Task.FromResult(app)
+                            : reads.Get($"heroku:apps/{id}", () => heroku.GetAppAsync(id, cancellationToken)).Value
+                    )
                 )
                 .ConfigureAwait(false);
             return apps switch

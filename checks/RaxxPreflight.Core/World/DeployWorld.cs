@@ -50,11 +50,22 @@ public sealed class DeployWorld
         ProdApp = App(config.Prod.App);
         StagingVars = new(() => Remember(Vars(config.Staging.App).Value));
         ProdVars = new(() => Remember(Vars(config.Prod.App).Value));
-        StagingAddons = new(() => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
-        ProdAddons = new(() => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
-        StagingAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Staging.App, ct));
-        ProdAttachments = new(() => clients.Heroku.GetAttachmentsAsync(config.Prod.App, ct));
-        StagingHealth = new(() => ProbeWithASecondLookAsync(config.Staging, StagingApp, ct));
+        // Keyed by app: a world made while the service's rules are still being found (to read ahead) and the world
+        // made once they are share these reads.
+        StagingAddons = reads.Get($"heroku:apps/{config.Staging.App}/addons", () => clients.Heroku.GetAddonsAsync(config.Staging.App, ct));
+        ProdAddons = reads.Get($"heroku:apps/{config.Prod.App}/addons", () => clients.Heroku.GetAddonsAsync(config.Prod.App, ct));
+        StagingAttachments = reads.Get(
+            $"heroku:apps/{config.Staging.App}/addon-attachments",
+            () => clients.Heroku.GetAttachmentsAsync(config.Staging.App, ct)
+        );
+        ProdAttachments = reads.Get(
+            $"heroku:apps/{config.Prod.App}/addon-attachments",
+            () => clients.Heroku.GetAttachmentsAsync(config.Prod.App, ct)
+        );
+        StagingHealth = reads.Get(
+            $"health:{config.Staging.App}{config.Health.Path}",
+            () => ProbeWithASecondLookAsync(config.Staging, StagingApp, ct)
+        );
         Workflow = reads.Get(
             $"{repo}/contents/{gh.WorkflowPath}?ref={gh.Branch}",
             () => clients.GitHub.GetFileAsync(gh.Owner, gh.Repository, gh.WorkflowPath, gh.Branch)
@@ -64,13 +75,16 @@ public sealed class DeployWorld
             () => clients.GitHub.GetNewestSuccessfulRunAsync(gh.Owner, gh.Repository, gh.WorkflowFile, gh.Branch)
         );
         BranchHead = reads.Get($"{repo}/commits/{gh.Branch}", () => clients.GitHub.GetHeadShaAsync(gh.Owner, gh.Repository, gh.Branch));
-        StagingReleases = new(() => clients.Heroku.GetReleasesAsync(config.Staging.App, 50, ct));
-        ProdFormation = new(() => clients.Heroku.GetFormationAsync(config.Prod.App, ct));
+        StagingReleases = reads.Get(
+            $"heroku:apps/{config.Staging.App}/releases",
+            () => clients.Heroku.GetReleasesAsync(config.Staging.App, 50, ct)
+        );
+        ProdFormation = reads.Get($"heroku:apps/{config.Prod.App}/formation", () => clients.Heroku.GetFormationAsync(config.Prod.App, ct));
         ProdReleases = new(() => clients.Heroku.GetReleasesAsync(config.Prod.App, 10, ct), time, fresh);
         ProdDynos = new(() => clients.Heroku.GetDynosAsync(config.Prod.App, ct), time, fresh);
         ProdHealth = new(() => ProbeHealthAsync(config.Prod, ProdApp, ct), time, fresh);
-        StagingDatabase = new(() => ReadDatabaseAsync(config.Staging, StagingVars, databases, ct));
-        ProdDatabase = new(() => ReadDatabaseAsync(config.Prod, ProdVars, databases, ct));
+        StagingDatabase = reads.Get($"db:{config.Staging.App}", () => ReadDatabaseAsync(config.Staging, StagingVars, databases, ct));
+        ProdDatabase = reads.Get($"db:{config.Prod.App}", () => ReadDatabaseAsync(config.Prod, ProdVars, databases, ct));
         ProdStripeKey = new(async () =>
             (await ProdVars.Value.ConfigureAwait(false)).Get(config.Stripe.SecretKey) is { } key
                 ? await clients.Stripe.CheckKeyAsync(key, ct).ConfigureAwait(false)

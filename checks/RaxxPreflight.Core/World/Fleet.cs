@@ -62,6 +62,34 @@ public sealed class Fleet
     /// <summary>What the checklist found for <paramref name="service"/> (for <c>describe</c>).</summary>
     public async Task<ResolvedService> ResolvedAsync(string service) => (await ResolveAsync(service).ConfigureAwait(false)).Resolved;
 
+    /// <summary>
+    /// Starts the first reads of <paramref name="items"/> for <paramref name="service"/> as early as each can start: those
+    /// that need only the apps as soon as the pipeline gives them (on a world of the apps alone, whose reads the service's
+    /// world shares), the rest once staging's vars have given the rules. What fails is left for the items to tell.
+    /// </summary>
+    public async Task ReadAheadAsync(string service, IReadOnlyList<Declarations.ChecklistItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (Description.Find(service) is not { Error: null } spec)
+        {
+            return;
+        }
+
+        try
+        {
+            var apps = await ServiceResolver.ResolveAppsAsync(spec, clients.Heroku, Reads, stopping).ConfigureAwait(false);
+            var early = new DeployWorld(apps.Config, clients, Time, databases, stopping, Reads);
+
+            // Stripe's answer is read by the var the rules name: it waits for them.
+            World.ReadAhead.Start(early, items, except: Declarations.FirstRead.ProdStripeKey);
+            World.ReadAhead.Start(await WorldAsync(service).ConfigureAwait(false), items);
+        }
+        catch (Exception e) when (e is PreflightConfigException or Http.RemoteServiceException or OperationCanceledException)
+        {
+            // The items that need the service say so themselves.
+        }
+    }
+
     private Task<(DeployWorld World, ResolvedService Resolved)> ResolveAsync(string service) =>
         worlds
             .GetOrAdd(

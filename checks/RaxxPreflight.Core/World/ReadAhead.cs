@@ -17,38 +17,24 @@ public static class ReadAhead
     /// Starts the first reads (their declared <see cref="ChecklistItem.FirstReads"/>) of <paramref name="items"/> on <paramref name="world"/> and returns at once. A read that
     /// fails fails the items that await it, with their own words; here its failure is only observed.
     /// </summary>
-    public static void Start(DeployWorld world, IEnumerable<ChecklistItem> items)
+    public static void Start(DeployWorld world, IEnumerable<ChecklistItem> items, FirstRead? except = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(items);
-        foreach (var read in items.SelectMany(i => i.FirstReads).Distinct())
+        foreach (var read in items.SelectMany(i => i.FirstReads).Distinct().Where(r => r != except))
         {
             _ = read.Start(world).ContinueWith(t => t.Exception, TaskScheduler.Default);
         }
     }
 
     /// <summary>
-    /// Finds <paramref name="service"/>'s apps and rules (its pipeline, staging's vars) and then starts the first reads of
-    /// <paramref name="items"/> on its world; returns at once. What fails is left for the items to tell.
+    /// Starts the first reads of <paramref name="items"/> for <paramref name="service"/>, each as soon as what it needs is
+    /// found (<see cref="Fleet.ReadAheadAsync"/>); returns at once. What fails is left for the items to tell.
     /// </summary>
     public static void Start(Fleet fleet, string service, IEnumerable<ChecklistItem> items)
     {
         ArgumentNullException.ThrowIfNull(fleet);
-        var selected = items.ToList();
-        _ = fleet
-            .WorldAsync(service)
-            .ContinueWith(
-                t =>
-                {
-                    if (t.IsCompletedSuccessfully)
-                    {
-                        Start(t.Result, selected);
-                    }
-
-                    return t.Exception;
-                },
-                TaskScheduler.Default
-            );
+        _ = fleet.ReadAheadAsync(service, [.. items]);
     }
 
     /// <summary>

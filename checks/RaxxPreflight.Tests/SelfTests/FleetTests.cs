@@ -167,6 +167,45 @@ public class FleetTests
     }
 
     [Fact]
+    public async Task A_workflow_file_that_does_not_exist_fails_the_items_that_read_it_for_that_service_only()
+    {
+        var config = Configs.Write(
+            """
+            { "github": { "repository": "raxx-app/TradeMasterAPI" },
+              "services": {
+                "raxx-console": { "pipeline": "raxx-console", "workflow": ".github/workflows/deploy-console.yml" },
+                "raxx-velvet": { "pipeline": "raxx-velvet", "workflow": ".github/workflows/deploy-velvett.yml",
+                                 "health": { "path": "/healthz" } } } }
+            """
+        );
+        try
+        {
+            var outcome = await Checklist.RunAsync(
+                Selection.Of(Phases.PreDeploy),
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [Settings.Target] = $"fakes:{ScenarioNames.FleetClear}",
+                    [Settings.Config] = config,
+                },
+                null
+            );
+
+            outcome
+                .Results.Where(r => r.Failed)
+                .Select(r => r.Key)
+                .Order(StringComparer.Ordinal)
+                .ToArray()
+                .ShouldBe(["raxx-velvet/deploy-gate-configured", "raxx-velvet/staging-deployed-from-main"], outcome.Render());
+            Result(outcome, "raxx-velvet", CheckIds.DeployGateConfigured).Reason!.ShouldContain("404", Case.Sensitive, outcome.Render());
+            outcome.Tail().ShouldContain("FAIL  raxx-velvet: ");
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public async Task A_pipeline_without_a_prod_app_or_with_two_staging_apps_is_named()
     {
         var clear = FleetScenarios.Clear();
@@ -277,12 +316,12 @@ public class FleetTests
     [Fact]
     public async Task A_run_near_the_accounts_hourly_limit_stops_asking_heroku_and_says_so()
     {
-        // 215 requests left, a floor of 200: the services' pipelines, couplings and apps (16 requests, each wave waiting
-        // on the one before) take the account to 199; then nothing more is asked, and the items whose reads were
+        // 206 requests left, a floor of 200: the account's pipelines, couplings and apps (3 requests, for every service)
+        // and the services' staging vars (4) take it to 199; then nothing more is asked, and the items whose reads were
         // refused are not checked, saying why; none passes on what it did not read.
         var scenario = FleetScenarios.Clear() with
         {
-            HerokuRateRemaining = 215,
+            HerokuRateRemaining = 206,
         };
         await using var fakes = await PreDeployScenarioTests.WithDatabasesAsync(scenario);
         var outcome = await Checklist.RunAsync(
@@ -298,8 +337,8 @@ public class FleetTests
             outcome.Render()
         );
         outcome.Results.Where(r => r.Failed).ShouldAllBe(r => r.Status == CheckStatus.NotChecked, outcome.Render());
-        // Requests already in flight when the floor was reached may land (a wave is sent at once): never more.
-        fakes.Heroku.Requests.Count.ShouldBeLessThanOrEqualTo(16 + 8, outcome.Render());
+        // What is asked and not yet answered counts against the floor: 3 lists, then 4 more reach 199, never more.
+        fakes.Heroku.Requests.Count.ShouldBeLessThanOrEqualTo(206 - 199, outcome.Render());
         // 1, or 2 when the floor was met before any service was found (its discovery reads staging's vars): nothing checked.
         outcome.RunExitCode.ShouldBeOneOf(1, 2);
     }

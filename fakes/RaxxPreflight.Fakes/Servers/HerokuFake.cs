@@ -153,6 +153,7 @@ public sealed class HerokuFake : IDisposable
                 )
         );
         fake.GetOne("/pipelines/", "pipeline", () => pipelineItems);
+        fake.GetList("/pipeline-couplings", "id", () => [.. initial.Apps.Select(a => Coupling(Resources(a.Name, "pipeline-couplings")))]);
         foreach (var pipelineName in pipelines)
         {
             foreach (var identity in new[] { HerokuResources.PipelineIdOf(pipelineName), pipelineName })
@@ -164,16 +165,7 @@ public sealed class HerokuFake : IDisposable
                         [
                             .. initial
                                 .Apps.Where(a => a.Pipeline == pipelineName)
-                                .Select(a =>
-                                {
-                                    var json = System
-                                        .Text.Json.Nodes.JsonNode.Parse(Resources(a.Name, "pipeline-couplings").PipelineCoupling())!
-                                        .AsObject();
-                                    return new HerokuListItem(
-                                        json,
-                                        new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = (string)json["id"]! }
-                                    );
-                                }),
+                                .Select(a => Coupling(Resources(a.Name, "pipeline-couplings"))),
                         ]
                 );
             }
@@ -228,6 +220,12 @@ public sealed class HerokuFake : IDisposable
         {
             return [];
         }
+    }
+
+    private static HerokuListItem Coupling(HerokuResources app)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(app.PipelineCoupling())!.AsObject();
+        return new HerokuListItem(json, new Dictionary<string, IComparable>(StringComparer.Ordinal) { ["id"] = (string)json["id"]! });
     }
 
     private static HerokuListItem AppItem(HerokuResources app)
