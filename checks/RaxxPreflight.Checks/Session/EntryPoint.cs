@@ -17,6 +17,10 @@ internal static class EntryPoint
     // The runner's verb is a constant: xunit's and MTP's runs do not load the runner at all.
     public static int Main(string[] args)
     {
+        // Before xunit makes the checks' folder the current directory: PREFLIGHT_CONFIG=.config/fleet.json is the
+        // operator's path, from where they ran the checklist.
+        RaxxPreflight.Configuration.PreflightSettings.LaunchDirectory = Environment.CurrentDirectory;
+
         // TLS's first-use cost is paid on another core while the run sets up, not on its first TLS read.
         _ = RaxxPreflight.Http.TlsWarmUp.Start();
 

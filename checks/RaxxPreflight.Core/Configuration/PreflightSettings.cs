@@ -85,9 +85,20 @@ public sealed record PreflightSettings(
     public static bool TlsWarmUpRequested() =>
         !string.Equals(Blank(ProcessVariable(Settings.TlsWarmUp)), "off", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The config file: <c>PREFLIGHT_CONFIG</c>, else <c>preflight.json</c> in <paramref name="defaultDirectory"/>.</summary>
+    /// <summary>
+    /// The config file: <c>PREFLIGHT_CONFIG</c> (a relative path from where the process was started), else
+    /// <c>preflight.json</c> in <paramref name="defaultDirectory"/>.
+    /// </summary>
     public string ConfigFile(string defaultDirectory) =>
-        ConfigPath ?? Path.Combine(defaultDirectory, PreflightConfigLoader.DefaultFileName);
+        ConfigPath is { } path
+            ? Path.GetFullPath(path, LaunchDirectory)
+            : Path.Combine(defaultDirectory, PreflightConfigLoader.DefaultFileName);
+
+    /// <summary>
+    /// The directory the process was started in, which relative paths in settings are relative to: xunit makes the
+    /// checks' folder the current directory before it finds the items, so the entry point records it first.
+    /// </summary>
+    public static string LaunchDirectory { get; set; } = Environment.CurrentDirectory;
 
     /// <summary>Checks that a live run has both credentials.</summary>
     /// <exception cref="PreflightConfigException">One or both are missing; the message names each.</exception>

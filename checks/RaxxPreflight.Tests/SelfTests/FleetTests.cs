@@ -292,6 +292,52 @@ public class FleetTests
     }
 
     [Fact]
+    public async Task A_relative_config_path_is_read_from_where_the_operator_ran_the_checklist()
+    {
+        // xunit makes the checks' folder the current directory before it finds the items: a path relative to the
+        // operator's directory once gave every item "names no service".
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repo.Root,
+        };
+        foreach (
+            var argument in new[]
+            {
+                Repo.ChecksAssembly,
+                "run",
+                "pre-deploy",
+                "--fakes",
+                ScenarioNames.FleetClear,
+                "--check",
+                CheckIds.StagingHealthy,
+            }
+        )
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in Settings.All)
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment[Settings.Config] = Path.Combine(".config", "fleet.json");
+        using var run = System.Diagnostics.Process.Start(start)!;
+        var output = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await run.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        run.ExitCode.ShouldBe(0, await output + await error);
+        foreach (var service in new[] { "raxx-api", "raxx-console", "raxx-queue", "raxx-velvet" })
+        {
+            (await output).ShouldContain($"pass  {service}/{CheckIds.StagingHealthy}");
+        }
+    }
+
+    [Fact]
     public async Task Describe_prints_what_was_found_as_config_the_loader_reads_back()
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { [Settings.Config] = FleetConfig };
