@@ -283,9 +283,14 @@ internal static class ChecklistRun
 
         foreach (var (service, id) in expected ?? [])
         {
-            // An item expected with no service (the config's services not known) is met by its result for any service.
+            // An item expected with no service (the config's services not known) is met by its result for any service;
+            // one expected for a service, by a result that names none (the config could not say which there were).
             var key = CheckResult.KeyOf(service, id);
-            if (all.ContainsKey(key) || (service is null && all.Values.Any(r => r.CheckId == id)))
+            if (
+                all.ContainsKey(key)
+                || (service is null && all.Values.Any(r => r.CheckId == id))
+                || all.ContainsKey(CheckResult.KeyOf(null, id))
+            )
             {
                 continue;
             }

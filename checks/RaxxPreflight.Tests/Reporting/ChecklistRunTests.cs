@@ -31,6 +31,29 @@ public class ChecklistRunTests
     }
 
     [Fact]
+    public void With_a_config_that_names_no_service_the_selected_services_items_still_say_why_once()
+    {
+        // The config could not be read when xunit found the items: the cases carry no Service trait, run anyway (to
+        // report the config's line), and stand for the services the operator selected; nothing is counted twice.
+        var selection = new Selection([Phases.PreDeploy], [CheckIds.StagingHealthy]) { Services = ["raxx-api"] };
+        var noService = new Dictionary<string, IReadOnlyCollection<string>>
+        {
+            [Phases.CheckTrait] = [CheckIds.StagingHealthy],
+            [Phases.Trait] = [Phases.PreDeploy],
+        };
+        selection.Selects(noService).ShouldBeTrue();
+        selection
+            .Selects(new Dictionary<string, IReadOnlyCollection<string>>(noService) { [Phases.ServiceTrait] = ["raxx-velvet"] })
+            .ShouldBeFalse();
+
+        var notChecked = ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.NotChecked, "config x.json: not valid JSON");
+        var all = ChecklistRun.Merge(new Dictionary<string, CheckResult> { [notChecked.Key] = notChecked }, [], selection.Expected([]));
+
+        all.Count.ShouldBe(1);
+        all[0].Reason.ShouldBe("config x.json: not valid JSON");
+    }
+
+    [Fact]
     public void A_selected_item_a_broken_run_never_reached_is_not_checked_never_left_out()
     {
         var healthy = ResultsOf.Item(CheckIds.StagingHealthy, CheckStatus.Pass);
