@@ -92,19 +92,6 @@ public sealed class HerokuClient
     public Task<IReadOnlyList<HerokuApp>> GetAppsAsync(CancellationToken cancellationToken) =>
         GetListAsync<HerokuApp>(["apps"], "id ..; max=1000", "a list of apps", cancellationToken);
 
-    /// <summary><c>GET /pipelines/{pipeline}</c>: a pipeline by name or id.</summary>
-    public async Task<HerokuPipeline> GetPipelineAsync(string pipeline, CancellationToken cancellationToken) =>
-        (await GetAsync(null, ["pipelines", pipeline], cancellationToken).ConfigureAwait(false)).Json<HerokuPipeline>("a pipeline object");
-
-    /// <summary><c>GET /pipelines/{id}/pipeline-couplings</c>, every page: which app is in which stage (by the app's id).</summary>
-    public Task<IReadOnlyList<HerokuCoupling>> GetPipelineCouplingsAsync(string pipelineId, CancellationToken cancellationToken) =>
-        GetListAsync<HerokuCoupling>(
-            ["pipelines", pipelineId, "pipeline-couplings"],
-            "id ..; max=1000",
-            "a list of pipeline couplings",
-            cancellationToken
-        );
-
     /// <summary><c>GET /apps/{app}/config-vars</c>: names with their values; a null value counts as unset.</summary>
     public async Task<ConfigVars> GetConfigVarsAsync(string app, CancellationToken cancellationToken)
     {

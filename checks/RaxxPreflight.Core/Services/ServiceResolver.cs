@@ -89,9 +89,7 @@ public static class ServiceResolver
     {
         var found = new List<FoundFact>();
         var app = config.Staging.App;
-        var vars = await reads
-            .Get($"heroku:apps/{app}/config-vars", () => heroku.GetConfigVarsAsync(app, cancellationToken))
-            .Value.ConfigureAwait(false);
+        var vars = await reads.ConfigVars(heroku, app, cancellationToken).Value.ConfigureAwait(false);
         var from = $"{app}'s config vars";
         if ((spec.ToFind & (Discover.RequiredVars | Discover.Kinds | Discover.Differ)) != 0)
         {
@@ -170,9 +168,7 @@ public static class ServiceResolver
                 .ToList();
             var apps = await Task.WhenAll(
                     ids.Select(id =>
-                        listed.TryGetValue(id, out var app)
-                            ? Task.FromResult(app)
-                            : reads.Get($"heroku:apps/{id}", () => heroku.GetAppAsync(id, cancellationToken)).Value
+                        listed.TryGetValue(id, out var app) ? Task.FromResult(app) : reads.App(heroku, id, cancellationToken).Value
                     )
                 )
                 .ConfigureAwait(false);
@@ -199,7 +195,7 @@ public static class ServiceResolver
     // An app read by id is the app the world reads by name: the one read serves both.
     private static string Remember(SharedReads reads, HerokuApp app)
     {
-        reads.Get($"heroku:apps/{app.Name}", () => Task.FromResult(app));
+        reads.Know(app);
         return app.Name;
     }
 }

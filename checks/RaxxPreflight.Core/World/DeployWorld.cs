@@ -44,8 +44,8 @@ public sealed class DeployWorld
         var fresh = post.PollInterval / 2;
 
         // What other services or the service's discovery may read too comes from the run's shared reads.
-        Once<HerokuApp> App(string app) => reads.Get($"heroku:apps/{app}", () => clients.Heroku.GetAppAsync(app, ct));
-        Once<ConfigVars> Vars(string app) => reads.Get($"heroku:apps/{app}/config-vars", () => clients.Heroku.GetConfigVarsAsync(app, ct));
+        Once<HerokuApp> App(string app) => reads.App(clients.Heroku, app, ct);
+        Once<ConfigVars> Vars(string app) => reads.ConfigVars(clients.Heroku, app, ct);
         StagingApp = App(config.Staging.App);
         ProdApp = App(config.Prod.App);
         StagingVars = new(() => Remember(Vars(config.Staging.App).Value));

@@ -135,7 +135,7 @@ public class FleetTests
     [MemberData(nameof(WrongServices))]
     public async Task A_wrong_service_fails_alone_in_one_line_and_the_others_run(string velvet, string service, string line)
     {
-        var config = Configs.Write(
+        var outcome = await PreDeployWithConfigAsync(
             $$"""
             { "github": { "repository": "raxx-app/TradeMasterAPI" },
               "services": {
@@ -143,33 +143,17 @@ public class FleetTests
                 {{velvet}} } }
             """
         );
-        try
-        {
-            var outcome = await Checklist.RunAsync(
-                Selection.Of(Phases.PreDeploy),
-                new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    [Settings.Target] = $"fakes:{ScenarioNames.FleetClear}",
-                    [Settings.Config] = config,
-                },
-                null
-            );
 
-            var broken = outcome.Results.Where(r => r.Service == service).ToList();
-            broken.Count.ShouldBe(Items.Of(Phases.PreDeploy).Count, outcome.Render());
-            broken.ShouldAllBe(r => r.Status == CheckStatus.NotChecked && r.Reason!.Contains(line), outcome.Render());
-            outcome.Results.Where(r => r.Service == "raxx-console").ShouldAllBe(r => !r.Failed, outcome.Render());
-        }
-        finally
-        {
-            File.Delete(config);
-        }
+        var broken = outcome.Results.Where(r => r.Service == service).ToList();
+        broken.Count.ShouldBe(Items.Of(Phases.PreDeploy).Count, outcome.Render());
+        broken.ShouldAllBe(r => r.Status == CheckStatus.NotChecked && r.Reason!.Contains(line), outcome.Render());
+        outcome.Results.Where(r => r.Service == "raxx-console").ShouldAllBe(r => !r.Failed, outcome.Render());
     }
 
     [Fact]
     public async Task A_workflow_file_that_does_not_exist_fails_the_items_that_read_it_for_that_service_only()
     {
-        var config = Configs.Write(
+        var outcome = await PreDeployWithConfigAsync(
             """
             { "github": { "repository": "raxx-app/TradeMasterAPI" },
               "services": {
@@ -178,31 +162,15 @@ public class FleetTests
                                  "health": { "path": "/healthz" } } } }
             """
         );
-        try
-        {
-            var outcome = await Checklist.RunAsync(
-                Selection.Of(Phases.PreDeploy),
-                new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    [Settings.Target] = $"fakes:{ScenarioNames.FleetClear}",
-                    [Settings.Config] = config,
-                },
-                null
-            );
 
-            outcome
-                .Results.Where(r => r.Failed)
-                .Select(r => r.Key)
-                .Order(StringComparer.Ordinal)
-                .ToArray()
-                .ShouldBe(["raxx-velvet/deploy-gate-configured", "raxx-velvet/staging-deployed-from-main"], outcome.Render());
-            Result(outcome, "raxx-velvet", CheckIds.DeployGateConfigured).Reason!.ShouldContain("404", Case.Sensitive, outcome.Render());
-            outcome.Tail().ShouldContain("FAIL  raxx-velvet: ");
-        }
-        finally
-        {
-            File.Delete(config);
-        }
+        outcome
+            .Results.Where(r => r.Failed)
+            .Select(r => r.Key)
+            .Order(StringComparer.Ordinal)
+            .ToArray()
+            .ShouldBe(["raxx-velvet/deploy-gate-configured", "raxx-velvet/staging-deployed-from-main"], outcome.Render());
+        Result(outcome, "raxx-velvet", CheckIds.DeployGateConfigured).Reason!.ShouldContain("404", Case.Sensitive, outcome.Render());
+        outcome.Tail().ShouldContain("FAIL  raxx-velvet: ");
     }
 
     [Fact]
@@ -296,36 +264,11 @@ public class FleetTests
     {
         // xunit makes the checks' folder the current directory before it finds the items: a path relative to the
         // operator's directory once gave every item "names no service".
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repo.Root,
-        };
-        foreach (
-            var argument in new[]
-            {
-                Repo.ChecksAssembly,
-                "run",
-                "pre-deploy",
-                "--fakes",
-                ScenarioNames.FleetClear,
-                "--check",
-                CheckIds.StagingHealthy,
-            }
-        )
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in Settings.All)
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment[Settings.Config] = Path.Combine(".config", "fleet.json");
-        using var run = System.Diagnostics.Process.Start(start)!;
+        using var run = Checklist.StartApp(
+            ["run", "pre-deploy", "--fakes", ScenarioNames.FleetClear, "--check", CheckIds.StagingHealthy],
+            new Dictionary<string, string>(StringComparer.Ordinal) { [Settings.Config] = Path.Combine(".config", "fleet.json") },
+            workingDirectory: Repo.Root
+        );
         var output = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await run.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -387,6 +330,28 @@ public class FleetTests
         fakes.Heroku.Requests.Count.ShouldBeLessThanOrEqualTo(206 - 199, outcome.Render());
         // 1, or 2 when the floor was met before any service was found (its discovery reads staging's vars): nothing checked.
         outcome.RunExitCode.ShouldBeOneOf(1, 2);
+    }
+
+    // The pre-deploy phase on fleet-clear, described by a config of the test's own (written, run, deleted).
+    private static async Task<ChecklistOutcome> PreDeployWithConfigAsync(string json)
+    {
+        var config = Configs.Write(json);
+        try
+        {
+            return await Checklist.RunAsync(
+                Selection.Of(Phases.PreDeploy),
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [Settings.Target] = $"fakes:{ScenarioNames.FleetClear}",
+                    [Settings.Config] = config,
+                },
+                null
+            );
+        }
+        finally
+        {
+            File.Delete(config);
+        }
     }
 
     private static Task<ChecklistOutcome> RunAsync(string scenario, string phase = "") =>

@@ -41,15 +41,21 @@ internal static class Checklist
 
     /// <summary>
     /// The checklist app as run-preflight.sh starts it (<c>RaxxPreflight.Checks run ...</c>: the runner and the items in
-    /// one process), its output redirected, with none of the run's settings but <paramref name="environment"/>'s.
+    /// one process), its output redirected, with none of the run's settings but <paramref name="environment"/>'s, started
+    /// in <paramref name="workingDirectory"/> (the test's own when null).
     /// </summary>
-    public static Process StartApp(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process StartApp(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null
+    )
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add(Repo.ChecksAssembly);
         foreach (var argument in arguments)
