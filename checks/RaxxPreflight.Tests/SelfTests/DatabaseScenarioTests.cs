@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using RaxxPreflight.Fakes;
 using RaxxPreflight.Fakes.Databases;
 using RaxxPreflight.Fakes.Scenarios;
@@ -113,10 +114,24 @@ public class DatabaseScenarioTests
         withoutDatabase.Results.Select(r => r.CheckId).ShouldBe(others, ignoreOrder: true);
         fakes.Databases!.Started.ShouldBeFalse();
 
-        // A live run reaches the fakes' databases through their forwarder: its first connection starts them.
+        // A live run reaches the fakes' databases through their forwarder: its first connection starts them. The
+        // connection is the test's own (an SSLRequest, answered once the server is up), so the run's items do not
+        // spend their 10s connect timeout on a container start, whose length is the machine's, not the checklist's.
+        var url = new Uri(fakes.Scenario.Staging.ConfigVars["DATABASE_URL"]!);
+        using (var first = new TcpClient())
+        {
+            await first.ConnectAsync(url.Host, url.Port, ct);
+            var stream = first.GetStream();
+            await stream.WriteAsync(new byte[] { 0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F }, ct);
+            var answer = new byte[1];
+            (await stream.ReadAsync(answer, ct)).ShouldBe(1);
+            ((char)answer[0]).ShouldBeOneOf('S', 'N');
+        }
+
+        fakes.Databases.Started.ShouldBeTrue();
+        (await fakes.DatabasesReadyAsync(ct)).ShouldBeNull();
         var withDatabase = await Checklist.RunAsync(new Selection(Phases.All, Items.ReadingDatabases), fakes.Variables, null);
         withDatabase.FailedIds.ShouldBeEmpty(withDatabase.Render());
         withDatabase.Results.Select(r => r.CheckId).ShouldBe(Items.ReadingDatabases, ignoreOrder: true);
-        fakes.Databases.Started.ShouldBeTrue();
     }
 }
