@@ -67,4 +67,7 @@ static class CheckIds
 
     /// <summary>Prod's schema lacks nothing of staging's (a warning only).</summary>
     public const string PostgresSchemaParity = "postgres-schema-parity";
+
+    /// <summary>After the release, prod's schema has every table and column staging's has: its migrations ran.</summary>
+    public const string ProdSchemaMigrated = "prod-schema-migrated";
 }

@@ -73,6 +73,15 @@ static class ScenarioNames
     /// <summary>The fleet, raxx-console's prod on an older slug than staging's.</summary>
     public const string FleetConsoleOldSlug = "fleet-console-old-slug";
 
+    /// <summary>Deployed, prod's health UP with a part DOWN: prod-healthy warns.</summary>
+    public const string DeployedDegraded = "deployed-degraded";
+
+    /// <summary>Deployed and healthy, but prod lacks tables staging has: the release phase did not run.</summary>
+    public const string DeployedNotMigrated = "deployed-not-migrated";
+
+    /// <summary>The seed's ready world behind Cloudflare Access: the probe needs a service token.</summary>
+    public const string HealthBehindAccess = "health-behind-access";
+
     /// <summary>Every scenario, in the order the usage text lists them.</summary>
     public static readonly string[] All =
     [
@@ -83,6 +92,9 @@ static class ScenarioNames
         DeployedWrongImage,
         Settling,
         DeployedLeakingSecrets,
+        DeployedDegraded,
+        DeployedNotMigrated,
+        HealthBehindAccess,
         ProdMissingExtension,
         ProdDatabaseUnreachable,
         ProdSchemaBehind,

@@ -13,7 +13,7 @@ public sealed class ProdHealthyCheck(PreflightSession session)
     [Item(
         CheckIds.ProdHealthy,
         Phase.PostDeploy,
-        "Prod's health endpoint answers 200 with status ok (its service name and staging's version, where they are given)",
+        "Prod's health endpoint says healthy, read by meaning (degraded warns), running staging's version where both answers give one",
         Sources = Source.Heroku | Source.Health,
         FirstReads = [FirstRead.StagingHealth]
     )]
@@ -24,14 +24,12 @@ public sealed class ProdHealthyCheck(PreflightSession session)
         var world = session.World;
         var prod = world.Config.Prod.App;
         var type = world.Config.PostDeploy.ProcessType;
-        // Prod's version is held to staging's where staging's answer has one; a service whose answer has none is
-        // judged by its status (and name, when the config names one).
-        var staging = await world.StagingHealth;
-        if (staging.Version is null)
-        {
-            Seen.State(Stages.Staging, "version", $"none in its health answer ({staging.Summary}): prod's is not compared");
-        }
 
+        // Prod's version is held to staging's where both answers give one under the same field; staging's answer
+        // is read only for that, so a staging that does not answer does not fail prod's health.
+        var staging = await world.StagingHealth;
+        var expected = world.Config.Health.Expected(staging.Version);
+        HealthReading? last = null;
         var result = await world.Poller.UntilAsync(
             async _ =>
                 (
@@ -40,22 +38,39 @@ public sealed class ProdHealthyCheck(PreflightSession session)
                     Releases: await world.ProdReleases.GetAsync()
                 ),
             seen =>
-                HealthRule.Judge(
-                    seen.Health,
-                    DynoRule.WebDynos(seen.Releases, seen.Dynos, type),
-                    world.Config.Health.Service,
-                    staging.Version
-                ),
+            {
+                last = seen.Health;
+                return HealthRule.Judge(seen.Health, DynoRule.WebDynos(seen.Releases, seen.Dynos, type), expected);
+            },
             seen => seen.Health.Summary,
             Settled.Progress,
             TestContext.Current.CancellationToken
         );
 
+        if (last is not null && HealthFindings.NotCompared(last.Version, staging.Version) is { } notCompared)
+        {
+            Seen.State(Stages.Prod, "version", notCompared);
+        }
+
+        var fixes = last is null ? [FixCommands.Ps(prod), FixCommands.TailLogs(prod)] : HealthFindings.Fixes(last, prod);
+        if (result.Outcome == SettleOutcome.Held && last is not null && HealthFindings.Warnings(last) is { Count: > 0 } warnings)
+        {
+            ItemRecorder.Current.Waited(result.Attempts);
+            Seen.State(Stages.Prod, "health", last.Summary);
+            Verdict.Warn($"prod's health ({prod}) is up but degraded: {last.Summary}", warnings, fixes);
+            return;
+        }
+
         Settled.ShouldHold(
             result,
             (Stages.Prod, "health"),
             $"prod's health ({prod})",
-            [FixCommands.Ps(prod), FixCommands.TailLogs(prod), FixCommands.Restart(prod, type)]
+            [
+                .. fixes,
+                .. last is { State: HealthState.NotHealth } && last.Fix != HealthFixes.Dynos
+                    ? Array.Empty<string>()
+                    : [FixCommands.Restart(prod, type)],
+            ]
         );
     }
 }

@@ -46,7 +46,7 @@ public sealed class DeployGateConfiguredCheck(PreflightSession session)
 
         var deployJobs = DeployGate.DeployJobs(workflow, gh.Gate, prodApp);
         var names = DeployGate
-            .GitHubEnvironments(deployJobs.Select(d => d.Job))
+            .GitHubEnvironments(deployJobs.Select(d => d.Job), workflow)
             .Append(gh.Environment)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

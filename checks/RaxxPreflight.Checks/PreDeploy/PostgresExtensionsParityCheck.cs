@@ -20,12 +20,11 @@ public sealed class PostgresExtensionsParityCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
-                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
-                Verdict.AppliesUnless(
-                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
+                var (staging, prod) = await DatabaseItem.BothAsync(
+                    world,
+                    "extensions",
+                    d => string.Join(", ", d.Extensions.Order(StringComparer.Ordinal))
                 );
-                var (staging, prod) = await world.DatabasesAsync();
-                Seen.Databases("extensions", staging, prod, d => string.Join(", ", d.Extensions.Order(StringComparer.Ordinal)));
 
                 var missing = DatabaseParity.MissingExtensions(staging, prod, world.Config.Database.AllowedMissingExtensions);
                 var app = world.Config.Prod.App;

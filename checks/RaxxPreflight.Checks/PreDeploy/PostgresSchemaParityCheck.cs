@@ -21,12 +21,11 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
-                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
-                Verdict.AppliesUnless(
-                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
+                var (staging, prod) = await DatabaseItem.BothAsync(
+                    world,
+                    "tables",
+                    d => d.Tables.Count.ToString(CultureInfo.InvariantCulture)
                 );
-                var (staging, prod) = await world.DatabasesAsync();
-                Seen.Databases("tables", staging, prod, d => d.Tables.Count.ToString(CultureInfo.InvariantCulture));
 
                 var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
                 if (tables.Count + columns.Count > 0)

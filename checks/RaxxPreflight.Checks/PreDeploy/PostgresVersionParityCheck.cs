@@ -20,12 +20,7 @@ public sealed class PostgresVersionParityCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
-                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
-                Verdict.AppliesUnless(
-                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
-                );
-                var (staging, prod) = await world.DatabasesAsync();
-                Seen.Databases("server version", staging, prod, d => d.ServerVersion);
+                var (staging, prod) = await DatabaseItem.BothAsync(world, "server version", d => d.ServerVersion);
 
                 var problem = DatabaseParity.Version(staging, prod);
                 Verdict.That(

@@ -20,10 +20,7 @@ public sealed class ProdDatabaseReachableCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
-                var (stagingVars, prodVars) = await world.ConfigVarsAsync();
-                Verdict.AppliesUnless(
-                    Applicability.NoDatabaseToConnect(stagingVars, prodVars, world.Config.Staging.App, world.Config.Prod.App)
-                );
+                await DatabaseItem.AppliesAsync(world);
                 var prod = await world.ProdDatabase;
                 Seen.State(Stages.Prod, "database", $"PostgreSQL {prod.ServerVersion} at {prod.Where}");
 

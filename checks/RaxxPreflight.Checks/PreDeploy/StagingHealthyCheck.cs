@@ -1,5 +1,6 @@
 using RaxxPreflight.Checks.Session;
 using RaxxPreflight.Declarations;
+using RaxxPreflight.Health;
 using RaxxPreflight.Rules;
 
 namespace RaxxPreflight.Checks.PreDeploy;
@@ -10,7 +11,7 @@ public sealed class StagingHealthyCheck(PreflightSession session)
     [Item(
         CheckIds.StagingHealthy,
         Phase.PreDeploy,
-        "Staging's health endpoint answers 200 with status ok (and its service name, where the config names one)",
+        "Staging's health endpoint says healthy, read by meaning (degraded warns; its name and status word where the config gives them)",
         Sources = Source.Heroku | Source.Health,
         FirstReads = [FirstRead.StagingHealth]
     )]
@@ -22,15 +23,30 @@ public sealed class StagingHealthyCheck(PreflightSession session)
                 var world = session.World;
                 var app = world.Config.Staging.App;
                 var reading = await world.StagingHealth;
-                Seen.State(Stages.Staging, "health", reading.Summary);
+                Seen.State(
+                    Stages.Staging,
+                    "health",
+                    $"{reading.Summary}{(reading.Format is null ? string.Empty : $" ({reading.Format})")}"
+                );
+                var fixes = HealthFindings.Fixes(reading, app);
+                var problems = HealthFindings.Problems(reading, world.Config.Health.Expected());
 
                 Verdict.NoProblems(
-                    HealthFindings.Problems(reading, world.Config.Health.Service),
-                    $"staging ({app}) is not healthy: {reading.Url} gave {reading.Summary}",
-                    FixCommands.Ps(app),
-                    FixCommands.TailLogs(app),
-                    FixCommands.Restart(app, "web")
+                    problems,
+                    reading.State == HealthState.NotHealth
+                        ? $"staging ({app}) gave no health answer: {reading.Url} answered {reading.Problem}"
+                        : $"staging ({app}) is not healthy: {string.Join("; ", problems)}",
+                    [
+                        .. fixes,
+                        .. reading.State is HealthState.Fail or HealthState.NoAnswer || reading.Fix == HealthFixes.Dynos
+                            ? [FixCommands.Restart(app, "web")]
+                            : Array.Empty<string>(),
+                    ]
                 );
+                if (HealthFindings.Warnings(reading) is { Count: > 0 } warnings)
+                {
+                    Verdict.Warn($"staging ({app}) is up but degraded: {reading.Summary}", warnings, fixes);
+                }
             }
         );
 }

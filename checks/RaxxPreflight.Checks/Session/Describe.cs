@@ -115,6 +115,23 @@ internal static class Describe
             health["service"] = name;
         }
 
+        if (config.Health.Status is { } word)
+        {
+            health["status"] = word;
+        }
+
+        if (config.Health.Headers.Count > 0)
+        {
+            // The variables' names, never their values.
+            var headers = new JsonObject();
+            foreach (var header in config.Health.Headers)
+            {
+                headers[header.Name] = header.Variable;
+            }
+
+            health["headers"] = headers;
+        }
+
         health["timeoutSeconds"] = config.Health.Timeout.TotalSeconds;
         service["health"] = health;
         var vars = config.ConfigVars;

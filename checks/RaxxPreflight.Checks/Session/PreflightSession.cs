@@ -125,7 +125,11 @@ public sealed class PreflightSession : IAsyncLifetime
                 .. description.Services.Select(s =>
                     s with
                     {
-                        Config = s.Config with { PostDeploy = environment.Apply(s.Config.PostDeploy) },
+                        Config = s.Config with
+                        {
+                            PostDeploy = environment.Apply(s.Config.PostDeploy),
+                            Health = environment.Apply(s.Config.Health),
+                        },
                     }
                 ),
             ]);

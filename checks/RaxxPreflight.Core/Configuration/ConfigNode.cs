@@ -271,6 +271,33 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
         return kinds;
     }
 
+    /// <summary>A map of HTTP header names to the environment variables that hold their values.</summary>
+    public IReadOnlyList<ProbeHeader> Headers(string field)
+    {
+        var node = Object(field);
+        var headers = new List<ProbeHeader>();
+        foreach (var property in node.element.EnumerateObject())
+        {
+            node.asked.Add(property.Name);
+            if (!HeaderNamePattern().IsMatch(property.Name))
+            {
+                throw node.Error(property.Name, "is not an HTTP header name such as CF-Access-Client-Id");
+            }
+
+            var variable = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : string.Empty;
+            headers.Add(
+                VarNamePattern().IsMatch(variable)
+                    ? new ProbeHeader(property.Name, variable)
+                    : throw node.Error(
+                        property.Name,
+                        $"must name the environment variable that holds the header's value (such as CF_ACCESS_CLIENT_SECRET), found {Describe(property.Value)}; the value itself never goes in the config"
+                    )
+            );
+        }
+
+        return headers;
+    }
+
     public PreflightConfigException Error(string field, string problem) => new($"config {source}: field {Path(field)} {problem}");
 
     // A required field that is missing may be there under a misspelled name: the error names both.
@@ -363,6 +390,9 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
     private static partial Regex VarNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
+    private static partial Regex HeaderNamePattern();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,28}[a-z0-9]$")]
     private static partial Regex AppNamePattern();

@@ -87,7 +87,23 @@ public sealed record GateConfig(string? DeployJob, string? TargetInput, string? 
 /// <param name="Path">Joined with the app's <c>web_url</c>.</param>
 /// <param name="Service">The service name the endpoint must report; null when the config names none (then it is not checked).</param>
 /// <param name="Timeout">How long one probe may take.</param>
-public sealed record HealthConfig(string Path, string? Service, TimeSpan Timeout);
+public sealed record HealthConfig(string Path, string? Service, TimeSpan Timeout)
+{
+    /// <summary>The status word the body must give (<c>health.status</c>), or null: any word that means healthy.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Headers the probe sends (<c>health.headers</c>: a Cloudflare Access service token, say), each value from an environment variable.</summary>
+    public IReadOnlyList<ProbeHeader> Headers { get; init; } = [];
+
+    /// <summary>What a service's answer must give beyond health: the name and word configured, and <paramref name="version"/> (staging's).</summary>
+    public Rules.HealthExpectations Expected(Health.HealthVersion? version = null) => new(Service, Status, version);
+}
+
+/// <summary>A header the health probe sends, its value from an environment variable (a secret: masked like every one).</summary>
+/// <param name="Name">The header, such as <c>CF-Access-Client-Id</c>.</param>
+/// <param name="Variable">The environment variable that holds its value.</param>
+/// <param name="Value">The value, once read from the environment (null: not read, or not set).</param>
+public sealed record ProbeHeader(string Name, string Variable, RaxxPreflight.Secrets.SecretValue? Value = null);
 
 /// <summary>The Stripe config var names.</summary>
 /// <param name="SecretKey">The secret key's var (<c>sk_</c>).</param>

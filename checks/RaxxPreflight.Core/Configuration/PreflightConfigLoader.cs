@@ -391,7 +391,11 @@ public static partial class PreflightConfigLoader
                 health.String("path"),
                 health.OptionalString("service"),
                 TimeSpan.FromSeconds(health.PositiveNumber("timeoutSeconds"))
-            ),
+            )
+            {
+                Status = health.OptionalString("status"),
+                Headers = health.Has("headers") ? health.Headers("headers") : [],
+            },
             rules,
             stripe is null
                 ? StripeVarNames.Default

@@ -45,7 +45,7 @@ public sealed record PreflightSettings(
     public static PreflightSettings Read(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
-        return new PreflightSettings(
+        var settings = new PreflightSettings(
             get(Settings.Target),
             Blank(get(Settings.Config)),
             Secret(get(Settings.HerokuApiKey)),
@@ -66,6 +66,20 @@ public sealed record PreflightSettings(
             Uri.TryCreate(Blank(get(Settings.DockerHost)), UriKind.Absolute, out var docker) ? docker : null,
             Seconds(get, Settings.RunTimeout)
         );
+        return settings with { variables = get };
+    }
+
+    // Every variable, for the few the config names itself (the health probe's header values).
+    private Func<string, string?> variables = _ => null;
+
+    /// <summary>
+    /// <paramref name="health"/> with its probe headers' values read from the variables they name (a variable not set
+    /// leaves its value null, which the probe reports by name).
+    /// </summary>
+    public HealthConfig Apply(HealthConfig health)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        return health with { Headers = [.. health.Headers.Select(h => h with { Value = Secret(variables(h.Variable)) })] };
     }
 
     /// <summary>Reads the variables of this process.</summary>

@@ -130,6 +130,10 @@ public sealed class GitHubReader
         {
             throw GitHubErrors.From(e, request, givingUp.Last);
         }
+        catch (RedirectRefusedException e)
+        {
+            throw new RemoteServiceException(e.For(Service), e);
+        }
         catch (HttpRequestException e)
         {
             throw new RemoteServiceException(

@@ -1,10 +1,11 @@
-using System.Text.Json;
 using Flurl.Http;
-using RaxxPreflight.Http;
 
 namespace RaxxPreflight.Health;
 
-/// <summary>Probes a service's health endpoint once, within a timeout. Never throws for what the endpoint does.</summary>
+/// <summary>
+/// Probes a service's health endpoint once, within a timeout, and reads the answer by meaning. Follows no redirect (a
+/// redirect is an answer, named for where it points). Never throws for what the endpoint does.
+/// </summary>
 public sealed class HealthProbe
 {
     private const int MaxBodyChars = 4096;
@@ -13,55 +14,56 @@ public sealed class HealthProbe
     /// <summary>Probes through <paramref name="client"/>.</summary>
     public HealthProbe(IFlurlClient client) => this.client = client;
 
-    /// <summary>GETs <paramref name="url"/> and reads its JSON.</summary>
-    public async Task<HealthReading> ProbeAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>GETs <paramref name="url"/>, sending <paramref name="headers"/>, and reads what came back.</summary>
+    public async Task<HealthReading> ProbeAsync(
+        Uri url,
+        TimeSpan timeout,
+        CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null
+    ) => HealthFormats.Read(await AnswerAsync(url, timeout, cancellationToken, headers).ConfigureAwait(false));
+
+    /// <summary>GETs <paramref name="url"/> and keeps what a reading needs: the status, who answered, the body's start.</summary>
+    public async Task<HealthAnswer> AnswerAsync(
+        Uri url,
+        TimeSpan timeout,
+        CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null
+    )
     {
         ArgumentNullException.ThrowIfNull(url);
         try
         {
-            using var response = await client
-                .Request(url)
-                .WithTimeout(timeout)
-                .AllowAnyHttpStatus()
-                .GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken)
-                .ConfigureAwait(false);
+            var request = client.Request(url).WithTimeout(timeout).AllowAnyHttpStatus().WithAutoRedirect(false);
+            foreach (var (name, value) in headers ?? [])
+            {
+                request = request.WithHeader(name, value);
+            }
+
+            using var response = await request.GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.GetStringAsync().ConfigureAwait(false);
-            return Read(url, response.StatusCode, body.Length > MaxBodyChars ? body[..MaxBodyChars] : body);
+            var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in HealthAnswer.KeptHeaders)
+            {
+                if (response.Headers.TryGetFirst(name, out var value))
+                {
+                    kept[name] = value;
+                }
+            }
+
+            var contentType = response.ResponseMessage.Content.Headers.ContentType?.ToString();
+            return new HealthAnswer(url, response.StatusCode, contentType, kept, body.Length > MaxBodyChars ? body[..MaxBodyChars] : body);
         }
         catch (FlurlHttpTimeoutException)
         {
-            return new HealthReading(url, null, null, null, null, $"no answer within {timeout.TotalSeconds:0.#}s");
+            return HealthAnswer.None(url, $"no answer within {timeout.TotalSeconds:0.#}s");
         }
         catch (FlurlHttpException e) when (Http.RemoteResponse.IsCutOff(e))
         {
-            return new HealthReading(url, e.StatusCode, null, null, null, "the answer was cut off before its end");
+            return HealthAnswer.None(url, "the answer was cut off before its end", e.StatusCode);
         }
         catch (FlurlHttpException e)
         {
-            return new HealthReading(url, null, null, null, null, $"no answer: {e.InnerException?.Message ?? e.Message}");
-        }
-    }
-
-    private static HealthReading Read(Uri url, int status, string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            return root.ValueKind != JsonValueKind.Object
-                ? new HealthReading(url, status, null, null, null, "the body is JSON but not an object")
-                : new HealthReading(
-                    url,
-                    status,
-                    JsonText.Of(root, "status"),
-                    JsonText.Of(root, "service"),
-                    JsonText.Of(root, "version"),
-                    null
-                );
-        }
-        catch (JsonException)
-        {
-            return new HealthReading(url, status, null, null, null, "the body is not JSON");
+            return HealthAnswer.None(url, $"no answer: {e.InnerException?.Message ?? e.Message}");
         }
     }
 }

@@ -13,7 +13,8 @@ public static class HttpPipeline
     public static HttpMessageHandler CreateHandler(
         HostResolution? resolution = null,
         IReadOnlyList<AllowedWrite>? allowed = null,
-        bool retries = true
+        bool retries = true,
+        bool passRedirects = false
     )
     {
         var sockets = new SocketsHttpHandler
@@ -56,7 +57,7 @@ public static class HttpPipeline
             };
         }
 
-        var guard = new ReadOnlyGuardHandler(sockets, allowed);
+        var guard = new ReadOnlyGuardHandler(sockets, allowed, passRedirects);
         return retries ? new RetryHandler(guard, RetryBackoff) : guard;
     }
 
@@ -65,6 +66,7 @@ public static class HttpPipeline
         TimeSpan timeout,
         HostResolution? resolution = null,
         IReadOnlyList<AllowedWrite>? allowed = null,
-        bool retries = true
-    ) => new(CreateHandler(resolution, allowed, retries), disposeHandler: true) { Timeout = timeout };
+        bool retries = true,
+        bool passRedirects = false
+    ) => new(CreateHandler(resolution, allowed, retries, passRedirects), disposeHandler: true) { Timeout = timeout };
 }

@@ -7,10 +7,19 @@ namespace RaxxPreflight.Http;
 public sealed class ReadOnlyGuardHandler : DelegatingHandler
 {
     private readonly IReadOnlyList<AllowedWrite> allowed;
+    private readonly bool passRedirects;
 
-    /// <summary>Guards <paramref name="inner"/>; <paramref name="allowed"/> lists the only writes let through.</summary>
-    public ReadOnlyGuardHandler(HttpMessageHandler inner, IReadOnlyList<AllowedWrite>? allowed = null)
-        : base(inner) => this.allowed = allowed ?? [];
+    /// <summary>
+    /// Guards <paramref name="inner"/>; <paramref name="allowed"/> lists the only writes let through. A GET redirected
+    /// to another host is refused (<see cref="RedirectRefusedException"/>) unless <paramref name="passRedirects"/>
+    /// (the health probe, which reads a redirect as an answer and follows none).
+    /// </summary>
+    public ReadOnlyGuardHandler(HttpMessageHandler inner, IReadOnlyList<AllowedWrite>? allowed = null, bool passRedirects = false)
+        : base(inner)
+    {
+        this.allowed = allowed ?? [];
+        this.passRedirects = passRedirects;
+    }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -33,6 +42,27 @@ public sealed class ReadOnlyGuardHandler : DelegatingHandler
             throw new ReadOnlyViolationException(
                 $"{request.Method} {request.RequestUri?.AbsolutePath} was answered {(int)response.StatusCode} with a redirect to {(location is null ? "nowhere" : $"{location.Host}{location.AbsolutePath}")}: the checklist never follows a redirect of a write; check that the API URL names the API itself (not a proxy that redirects) and run again"
             );
+        }
+
+        // A read redirected to another host is not followed: its answer would be the other host's, not the API's.
+        if (!passRedirects && (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } to)
+        {
+            var target = new Uri(request.RequestUri!, to);
+            if (
+                Uri.Compare(
+                    target,
+                    request.RequestUri,
+                    UriComponents.SchemeAndServer,
+                    UriFormat.Unescaped,
+                    StringComparison.OrdinalIgnoreCase
+                ) != 0
+            )
+            {
+                response.Dispose();
+                throw new RedirectRefusedException(
+                    $"redirected GET {request.RequestUri?.AbsolutePath} to {target.GetLeftPart(UriPartial.Path)}: not followed"
+                );
+            }
         }
 
         return response;

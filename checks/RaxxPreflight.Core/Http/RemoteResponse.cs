@@ -70,6 +70,10 @@ public sealed record RemoteResponse(
             // The guard's own refusal says what happened; it is not a network failure.
             throw new ReadOnlyViolationException($"{service}: {refused.Message}", refused);
         }
+        catch (FlurlHttpException e) when (e.InnerException is RedirectRefusedException redirected)
+        {
+            throw new RemoteServiceException(redirected.For(service), e) { StatusCode = e.StatusCode };
+        }
         catch (FlurlHttpTimeoutException e)
         {
             throw new RemoteServiceException(

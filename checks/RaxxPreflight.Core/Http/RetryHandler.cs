@@ -30,7 +30,7 @@ public sealed class RetryHandler : DelegatingHandler
                 new RetryStrategyOptions<HttpResponseMessage>
                 {
                     ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                        .Handle<HttpRequestException>()
+                        .Handle<HttpRequestException>(e => e is not RedirectRefusedException)
                         .HandleResult(r => Transient(r.StatusCode) && !Exhausted(r)),
                     MaxRetryAttempts = MaxRetries,
                     Delay = backoff,

@@ -42,4 +42,27 @@ public static class DatabaseParity
             .ToList();
         return (tables, columns);
     }
+
+    /// <summary>
+    /// Post-deploy: what the release should have migrated and did not, as one line naming the tables (or, where every
+    /// table is there, the columns); null when prod's schema has all of staging's.
+    /// </summary>
+    public static string? NotMigrated(DatabaseReading staging, DatabaseReading prod)
+    {
+        var (tables, columns) = MissingSchema(staging, prod);
+        if (tables.Count + columns.Count == 0)
+        {
+            return null;
+        }
+
+        var lacks =
+            tables.Count > 0
+                ? $"{Names(tables)}{(columns.Count > 0 ? $" (and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} of tables both have)" : string.Empty)}"
+                : Names(columns);
+        return $"prod lacks {lacks} that staging has: the release phase did not run or migrated nothing";
+    }
+
+    // "public." is every Heroku app's schema: the names read as the migrations wrote them.
+    private static string Names(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Select(n => n.StartsWith("public.", StringComparison.Ordinal) ? n["public.".Length..] : n));
 }

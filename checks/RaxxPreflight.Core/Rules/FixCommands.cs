@@ -32,6 +32,10 @@ public static class FixCommands
     public static string MigrationsRan(string app) =>
         $"check that the release phase runs the migrations: heroku releases:output --app {app}";
 
+    /// <summary>Runs the release phase's migrations by hand (a container release does not run heroku.yml's release phase).</summary>
+    public static string RunMigrations(string app) =>
+        $"run the migrations the release phase names (heroku.yml's release or the Procfile's release:) by hand: heroku run --app {app} -- <that command>";
+
     /// <summary>Back to the previous release (an operator's decision).</summary>
     public static string Rollback(string app) => $"to go back: heroku rollback --app {app}";
 

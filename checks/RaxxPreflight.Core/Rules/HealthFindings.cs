@@ -2,52 +2,99 @@ using RaxxPreflight.Health;
 
 namespace RaxxPreflight.Rules;
 
-/// <summary>What a health reading must show: 200, JSON <c>status: "ok"</c>, the configured service name.</summary>
+/// <summary>What a service's health answer must hold to beyond being healthy: checks a service adds, and staging's build.</summary>
+/// <param name="Service">The service name the body must give (<c>health.service</c>), or null: not checked.</param>
+/// <param name="Status">The status word the body must give (<c>health.status</c>), or null: any healthy word.</param>
+/// <param name="Version">What staging's answer says it runs, for prod's to equal; null: not compared.</param>
+public sealed record HealthExpectations(string? Service = null, string? Status = null, HealthVersion? Version = null);
+
+/// <summary>
+/// Judges a health reading (<see cref="HealthFormats.Read"/>): down, no answer, or no health answer at all is a
+/// problem; degraded, partial and warn states are warnings naming the parts that are not well.
+/// </summary>
 public static class HealthFindings
 {
-    /// <summary>Every way <paramref name="reading"/> falls short; empty when the service is healthy.</summary>
-    public static IReadOnlyList<string> Problems(HealthReading reading, string? service, string? expectedVersion = null)
+    /// <summary>Every way <paramref name="reading"/> falls short; empty when the service is healthy (or only degraded).</summary>
+    public static IReadOnlyList<string> Problems(HealthReading reading, HealthExpectations expected)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (reading.Status is null)
+        ArgumentNullException.ThrowIfNull(expected);
+        switch (reading.State)
         {
-            return [$"{reading.Url} gave {reading.Summary}"];
-        }
-
-        if (reading.Status != 200)
-        {
-            // A router error page says nothing of the service's own fields; the status is the news.
-            return
-            [
-                $"{reading.Url} answered HTTP {reading.Status}, not 200{(reading.ReportedStatus is null ? string.Empty : $" (status \"{reading.ReportedStatus}\")")}",
-            ];
+            case HealthState.NoAnswer:
+                return [$"{reading.Url} gave {reading.Problem ?? "no answer"}"];
+            case HealthState.NotHealth:
+                return [$"{reading.Url} answered {reading.Problem}"];
+            case HealthState.Fail:
+                var failing =
+                    reading.Failing.Count == 0 || reading.Problem?.Contains("failing:", StringComparison.Ordinal) == true
+                        ? string.Empty
+                        : $"; failing: {string.Join(", ", reading.Failing)}";
+                return [$"{reading.Url} {reading.Problem ?? "says the service is down"}{failing}"];
         }
 
         var problems = new List<string>();
-        if (reading.Problem is not null)
+        if (expected.Status is { } status && !string.Equals(reading.ReportedStatus, status, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{reading.Url}: {reading.Problem}");
+            problems.Add($"status is {Shown(reading.ReportedStatus)}, not \"{status}\" (health.status in the config)");
         }
-        else
+
+        if (expected.Service is { } service && !string.Equals(reading.Service, service, StringComparison.Ordinal))
         {
-            if (!string.Equals(reading.ReportedStatus, "ok", StringComparison.Ordinal))
-            {
-                problems.Add($"status is {Shown(reading.ReportedStatus)}, not \"ok\"");
-            }
+            problems.Add($"service is {Shown(reading.Service)}, not \"{service}\" (health.service in the config)");
+        }
 
-            if (service is not null && !string.Equals(reading.Service, service, StringComparison.Ordinal))
-            {
-                problems.Add($"service is {Shown(reading.Service)}, not \"{service}\" (health.service in the config)");
-            }
-
-            if (expectedVersion is not null && !string.Equals(reading.Version, expectedVersion, StringComparison.Ordinal))
-            {
-                problems.Add($"version is {Shown(reading.Version)}, not \"{expectedVersion}\"");
-            }
+        if (expected.Version is { } version && Comparable(reading.Version, version) is { } own && !own.Matches(version))
+        {
+            problems.Add($"{own.Field} is \"{own.Value}\", not staging's \"{version.Value}\"");
         }
 
         return problems;
     }
+
+    /// <summary>What a healthy-enough answer warns of: its degraded, partial or warn state and the parts not well.</summary>
+    public static IReadOnlyList<string> Warnings(HealthReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.State != HealthState.Warn)
+        {
+            return [];
+        }
+
+        var said = reading.ReportedStatus is null ? "is up" : $"says \"{reading.ReportedStatus}\"";
+        return reading.Failing.Count == 0
+            ? [$"{reading.Url} {said} ({reading.Format})"]
+            : [$"{reading.Url} {said}: not passing: {string.Join(", ", reading.Failing)}"];
+    }
+
+    /// <summary>
+    /// Whether prod's version can be held to staging's: both answers give one under the same field (a body that
+    /// gives none, or gives another, is not compared); the reason when not, for a line of what was seen.
+    /// </summary>
+    public static string? NotCompared(HealthVersion? prod, HealthVersion? staging) =>
+        staging is null ? "staging's health answer gives no version, release, build or commit: prod's is not compared"
+        : prod is null ? "prod's health answer gives no version, release, build or commit: not compared with staging's"
+        : Comparable(prod, staging) is null ? $"prod's answer gives {prod.Field}, staging's {staging.Field}: not compared"
+        : null;
+
+    /// <summary>The command lines that fix what <paramref name="reading"/> shows of <paramref name="app"/>, first the one its kind names.</summary>
+    public static IReadOnlyList<string> Fixes(HealthReading reading, string app)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        string[] dynos = [FixCommands.Ps(app), FixCommands.TailLogs(app)];
+        if (reading.Fix is null || reading.Fix == HealthFixes.Dynos)
+        {
+            return dynos;
+        }
+
+        var own = reading.Fix.Replace("<app>", app, StringComparison.Ordinal);
+        return reading.State == HealthState.NotHealth ? [own] : [own, .. dynos];
+    }
+
+    private static HealthVersion? Comparable(HealthVersion? own, HealthVersion other) =>
+        own is not null && (own.Field == other.Field || (IsCommit(own.Field) && IsCommit(other.Field))) ? own : null;
+
+    private static bool IsCommit(string field) => field is "git.commit.id" or "commit";
 
     private static string Shown(string? value) => value is null ? "missing" : $"\"{value}\"";
 }

@@ -57,6 +57,17 @@ public static class StripeKeyFindings
             {
                 findings.Add(new Finding(name, $"on prod is a test-mode key ({prodValue.Masked}); prod needs {prefix}", set));
             }
+            else if (found.Organization)
+            {
+                // An organization key acts on an account only with a Stripe-Context header on every request.
+                findings.Add(
+                    new Finding(
+                        name,
+                        $"on prod is an organization key ({prodValue.Masked}), which acts on an account only with a Stripe-Context header on every request; the service needs an account {prefix} key",
+                        $"{ConfigVarFindings.SetCommand(name, varKind, prod.App)} (an account key: the account's Dashboard > Developers > API keys, live mode, not the organization's keys)"
+                    )
+                );
+            }
         }
 
         // Any live key on staging, of whatever kind and in whatever var, would charge real cards from staging.

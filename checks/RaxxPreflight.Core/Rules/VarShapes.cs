@@ -29,9 +29,13 @@ public static partial class VarShapes
             VarKind.HttpsUrl => IsHttpsUrl(text) ? null : $"is not an absolute https URL (found {value.Masked})",
             VarKind.Flag => text is "true" or "false" ? null : $"is not true or false (found {value.Length} characters)",
             VarKind.PostgresUrl => Values.PostgresTarget.Parse(text).Problem is { } problem ? $"{problem} ({value.Masked})" : null,
-            VarKind.SentryDsn => SentryDsn.TryParse(text) is not null
-                ? null
-                : $"is not a Sentry DSN https://<key>@<host>/<project> (found {value.Masked})",
+            VarKind.SentryDsn => SentryDsn.TryParse(text) switch
+            {
+                null => $"is not a Sentry DSN https://<key>@<host>/<project> (found {value.Masked})",
+                { } dsn when text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) =>
+                    $"is a Sentry DSN over plain http ({dsn}): events, and the data they carry, would travel unencrypted; use its https:// form",
+                _ => null,
+            },
             VarKind.StripeSecretKey => StripeKind(value, "secret key", "sk_live_/sk_test_"),
             VarKind.StripePublishableKey => StripeKind(value, "publishable key", "pk_live_/pk_test_"),
             VarKind.StripeRestrictedKey => StripeKind(value, "restricted key", "rk_live_/rk_test_"),

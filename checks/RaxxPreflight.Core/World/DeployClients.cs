@@ -41,7 +41,9 @@ public sealed record DeployClients(HerokuClient Heroku, GitHubReader GitHub, Str
             new GitHubReader(urls.GitHub, gitHubToken, apiTimeout, resolution),
             new StripeClient(Flurl(urls.Stripe, apiTimeout, resolution), redactor),
             // A health answer is the verdict itself: a 503 is judged (and looked at again by a wait), not retried away.
-            new HealthProbe(new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution, retries: false))),
+            new HealthProbe(
+                new FlurlClient(HttpPipeline.CreateClient(Timeout.InfiniteTimeSpan, resolution, retries: false, passRedirects: true))
+            ),
             redactor
         );
     }

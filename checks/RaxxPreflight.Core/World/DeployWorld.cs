@@ -284,10 +284,35 @@ public sealed class DeployWorld
         return second;
     }
 
-    private async Task<HealthReading> ProbeHealthAsync(StageConfig environment, Once<HerokuApp> app, CancellationToken cancellationToken) =>
-        await clients
-            .Health.ProbeAsync(await HealthUrlAsync(environment, app).ConfigureAwait(false), Config.Health.Timeout, cancellationToken)
+    private async Task<HealthReading> ProbeHealthAsync(StageConfig environment, Once<HerokuApp> app, CancellationToken cancellationToken)
+    {
+        var url = await HealthUrlAsync(environment, app).ConfigureAwait(false);
+
+        // A header whose variable is not set is not sent empty: the probe would meet the gate it was meant to pass.
+        if (Config.Health.Headers.FirstOrDefault(h => h.Value is null) is { } unset)
+        {
+            return HealthFormats.Read(
+                HealthAnswer.None(
+                    url,
+                    $"no probe: health.headers gives {unset.Name} the value of {unset.Variable}, which is not set: export {unset.Variable} and run again"
+                )
+            );
+        }
+
+        foreach (var header in Config.Health.Headers)
+        {
+            Redactor.Remember(header.Value);
+        }
+
+        return await clients
+            .Health.ProbeAsync(
+                url,
+                Config.Health.Timeout,
+                cancellationToken,
+                [.. Config.Health.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value!.Reveal()))]
+            )
             .ConfigureAwait(false);
+    }
 
     private async Task<DatabaseReading> ReadDatabaseAsync(
         StageConfig environment,

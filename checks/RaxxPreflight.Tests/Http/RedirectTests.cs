@@ -38,22 +38,42 @@ public sealed class RedirectTests : IDisposable
     }
 
     [Fact]
-    public async Task A_GET_redirected_to_another_host_does_not_carry_the_credential_there()
+    public async Task A_GET_redirected_to_another_host_is_named_and_not_followed()
     {
         heroku
             .Given(Request.Create().WithPath("/apps/raxx-queue-prod"))
-            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{elsewhere.Url}/moved"));
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{elsewhere.Url}/moved?token=abc"));
         elsewhere
             .Given(Request.Create().WithPath("/moved"))
-            .RespondWith(Response.Create().WithStatusCode(404).WithBody("{\"id\":\"not_found\",\"message\":\"gone\"}"));
+            .RespondWith(Response.Create().WithStatusCode(406).WithBody("{\"id\":\"not_acceptable\",\"message\":\"no\"}"));
 
-        await Should.ThrowAsync<RemoteServiceException>(() =>
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
             RealClients.Heroku(new Uri(heroku.Url + "/"), "HRKU-test-key-000000").GetAppAsync("raxx-queue-prod", ct)
         );
 
-        var followed = elsewhere.LogEntries.ShouldHaveSingleItem().RequestMessage;
-        followed.Method.ShouldBe("GET");
-        (followed.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>()).Keys.ShouldNotContain("Authorization");
+        // Named as what happened, not judged by what the other host says (its 406 is no answer of Heroku's).
+        error.Message.ShouldBe(
+            $"Heroku API redirected GET /apps/raxx-queue-prod to {elsewhere.Url}/moved: not followed: check that the API URL names the API itself (not a proxy or another host that redirects) and run again"
+        );
+        elsewhere.LogEntries.ShouldBeEmpty();
+        heroku.LogEntries.Count.ShouldBe(1, "a refused redirect is not retried");
+    }
+
+    [Fact]
+    public async Task GitHub_s_client_names_a_redirect_to_another_host_too()
+    {
+        heroku
+            .Given(Request.Create().WithPath("/repos/raxx-app/TradeMasterAPI/environments/production"))
+            .RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", $"{elsewhere.Url}/login"));
+
+        var error = await Should.ThrowAsync<RemoteServiceException>(() =>
+            RealClients.GitHub(new Uri(heroku.Url + "/"), "ghp_test").GetEnvironmentAsync("raxx-app", "TradeMasterAPI", "production")
+        );
+
+        error.Message.ShouldStartWith(
+            $"GitHub API redirected GET /repos/raxx-app/TradeMasterAPI/environments/production to {elsewhere.Url}/login: not followed"
+        );
+        elsewhere.LogEntries.ShouldBeEmpty();
     }
 
     /// <inheritdoc />

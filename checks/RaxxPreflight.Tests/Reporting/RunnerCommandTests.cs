@@ -57,7 +57,8 @@ public sealed class RunnerCommandTests : IDisposable
     [Theory]
     [InlineData("yes", "pre-deploy")]
     [InlineData("yes", "all")]
-    [InlineData("no", "post-deploy")]
+    [InlineData("yes", "post-deploy")]
+    [InlineData("no", "post-deploy", "--check", "prod-healthy")]
     [InlineData("no", "pre-deploy", "--check", "stripe-keys-live", "--check", "staging-healthy")]
     [InlineData("yes", "pre-deploy", "--check", "stripe-keys-live", "--check", "postgres-schema-parity")]
     public async Task Needs_database_says_whether_a_selected_item_reads_a_database_and_runs_nothing(

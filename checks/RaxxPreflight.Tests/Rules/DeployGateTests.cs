@@ -308,7 +308,7 @@ public class DeployGateTests
     )]
     [InlineData(
         null,
-        "a push (to main) runs deploy-prod, which runs in the production environment, which does not exist and tests no phrase"
+        "the production environment does not exist in raxx-app/TradeMasterAPI: the deploy job's `environment:` creates it unprotected on first use (a push (to main) runs deploy-prod, which tests no phrase)"
     )]
     public void An_environment_without_reviewers_or_that_does_not_exist_guards_nothing(string? rule, string problem)
     {
@@ -347,6 +347,86 @@ public class DeployGateTests
     [InlineData("name: x\njobs: {}\n", "it has no 'on:' triggers")]
     public void Text_that_is_not_a_workflow_says_why(string yaml, string problem) =>
         Should.Throw<FormatException>(() => Workflows.Workflow.Parse(yaml)).Message.ShouldStartWith(problem);
+
+    private const string ChoiceDispatch =
+        "workflow_dispatch:\n    inputs:\n      environment:\n        type: choice\n        options: [staging, production]\n      confirm:\n        type: string";
+
+    private const string ChoiceJob =
+        "deploy:\n    environment: ${{ inputs.environment }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku pipelines:promote --app raxx-queue-staging";
+
+    [Fact]
+    public void A_choice_input_environment_is_gated_when_every_option_is_protected()
+    {
+        var workflow = Workflows.Workflow.Parse(Workflow(ChoiceDispatch, ChoiceJob));
+        var jobs = DeployGate.DeployJobs(workflow, NoJobNamed, "raxx-queue-prod").Select(d => d.Job).ToList();
+        DeployGate.GitHubEnvironments(jobs, workflow).ShouldBe(["staging", "production"], "each option is read");
+
+        var both = DeployGate.Judge(
+            workflow,
+            NoJobNamed,
+            "raxx-queue-prod",
+            DeployWorkflow.Path,
+            new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["staging"] = Reviewers,
+                ["production"] = Reviewers,
+            },
+            "raxx-app/TradeMasterAPI"
+        );
+        (both.Problem, both.Warning).ShouldBe((null, null));
+        both.Paths.ShouldHaveSingleItem()
+            .How.ShouldBe("a reviewer on each environment inputs.environment can name (staging, production) must approve deploy");
+
+        var stagingOpen = DeployGate.Judge(
+            workflow,
+            NoJobNamed,
+            "raxx-queue-prod",
+            DeployWorkflow.Path,
+            new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["staging"] = Unprotected,
+                ["production"] = Reviewers,
+            },
+            "raxx-app/TradeMasterAPI"
+        );
+        stagingOpen.Problem.ShouldBe(
+            "a manual dispatch runs deploy, which runs in the environment inputs.environment names, and its option staging has no protection rules, and tests no phrase"
+        );
+    }
+
+    [Fact]
+    public void A_boolean_input_is_a_checkbox_not_a_confirm_gate()
+    {
+        var judged = Judge(
+            Workflow(
+                "workflow_dispatch:\n    inputs:\n      confirm:\n        type: boolean\n        default: false",
+                $"deploy-prod:\n    if: inputs.confirm\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          if [ \"${{{{ inputs.confirm }}}}\" != \"deploy-prod-now\" ]; then exit 1; fi\n      - run: {Release}"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBe(
+            "a manual dispatch runs deploy-prod, which has no environment and tests no phrase (confirm is a boolean input: a checkbox, not a typed confirmation)"
+        );
+    }
+
+    [Theory]
+    [InlineData("[ \"$CONFIRM\" != \"deploy-prod-now\" ] && exit 1")]
+    [InlineData("[[ $CONFIRM != 'deploy-prod-now' ]] && { echo \"::error::type deploy-prod-now to deploy\"; exit 1; }")]
+    [InlineData("test \"$CONFIRM\" != \"deploy-prod-now\" && exit 2")]
+    public void A_phrase_checked_in_a_simple_shell_test_is_read(string check)
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch,
+                $"deploy-prod:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          CONFIRM: ${{{{ inputs.confirm }}}}\n        run: |\n          {check}\n      - run: {Release}"
+            ),
+            Unprotected
+        );
+
+        judged.Problem.ShouldBeNull(check);
+        judged.Paths.ShouldHaveSingleItem().Guard.ShouldBe(PathGuard.Phrase, check);
+    }
 
     private const string Dispatch = "workflow_dispatch:\n    inputs:\n      confirm:\n        type: string";
 

@@ -139,6 +139,35 @@ public class StartupLogRuleTests
         null
     )]
     [InlineData("heroku[api]", "Deploy 142013fe2b5c by ops@raxx.app", null)]
+    // Failures that never say "error": a sanitizer killed by a signal, an unhandled promise rejection.
+    [InlineData("app[web.1]", "AddressSanitizer:DEADLYSIGNAL", "sanitizer report")]
+    [InlineData(
+        "app[web.1]",
+        "==1==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000 (pc 0x55d4 bp 0x7ffd sp 0x7ffd T0)",
+        "sanitizer report"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "SUMMARY: AddressSanitizer: heap-use-after-free /app/src/queue.cc:42:7 in raxx::Queue::pop()",
+        "sanitizer report"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "(node:23) UnhandledPromiseRejectionWarning: MongoServerSelectionError: connect ECONNREFUSED 127.0.0.1:27017",
+        "unhandled promise rejection"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \"Redis is down\".] {",
+        "unhandled promise rejection"
+    )]
+    // Noise that says FATAL: a framework's routing error for a path the app does not serve.
+    [InlineData(
+        "app[web.1]",
+        "F, [2026-05-18T23:40:07.412356 #4] FATAL -- : [5b1e0c2a-1f3b-4e43-9a55-5c8f0e4f2d11] ActionController::RoutingError (No route matches [GET] \"/favicon.ico\"):",
+        null
+    )]
+    [InlineData("app[web.1]", "ERROR: No route matches [GET] \"/apple-touch-icon.png\"", null)]
     public void Each_line_is_judged_by_its_own_level_then_by_the_signals_it_shows(string process, string message, string? kind)
     {
         var judged = Judge(Line(0, process, message));
@@ -164,6 +193,21 @@ public class StartupLogRuleTests
         var failure = judged.Failures.ShouldHaveSingleItem();
         failure.Kind.ShouldBe("uncaught exception");
         failure.Quote.ShouldBe("app[web.1]: Traceback (most recent call last): … ModuleNotFoundError: No module named 'raxx'");
+    }
+
+    [Fact]
+    public void A_ruby_logger_fatal_line_is_judged_with_the_exception_on_its_next_line()
+    {
+        var judged = Judge(
+            Line(1, "app[web.1]", "F, [2026-05-18T23:40:07.412356 #4] FATAL -- : [5b1e0c2a]  "),
+            Line(1, "app[web.1]", "[5b1e0c2a] ActionController::RoutingError (No route matches [GET] \"/assets/app.css\"):"),
+            Line(2, "app[web.1]", "F, [2026-05-18T23:40:08.100000 #4] FATAL -- : [77aa01]"),
+            Line(2, "app[web.1]", "[77aa01] PG::UndefinedTable (relation \"billing_events\" does not exist)")
+        );
+
+        var failure = judged.Failures.ShouldHaveSingleItem();
+        failure.Kind.ShouldBe("FATAL-level line");
+        failure.Quote.ShouldEndWith("… [77aa01] PG::UndefinedTable (relation \"billing_events\" does not exist)");
     }
 
     [Fact]

@@ -66,6 +66,17 @@ public class ValueMeaningTests
         "ends with a newline: set it without one"
     )]
     [InlineData(VarKind.SentryDsn, "https://o4507238.ingest.sentry.io/4507238190", "is not a Sentry DSN")]
+    [InlineData(
+        VarKind.SentryDsn,
+        "http://0a1b2c3d4e5f60718293a4b5c6d7e8f9@o4507238.ingest.sentry.io/4507238190",
+        "is a Sentry DSN over plain http (project 4507238190 on o4507238.ingest.sentry.io): events, and the data they carry, would travel unencrypted; use its https:// form"
+    )]
+    [InlineData(
+        VarKind.PostgresUrl,
+        "postgres://u3kq9a2b@ec2-54-0-0-1.compute-1.amazonaws.com:5432/d8f0a1b2c3",
+        "names no password (Heroku Postgres refuses a login without one: copy the URL again with heroku pg:credentials:url)"
+    )]
+    [InlineData(VarKind.PostgresUrl, "postgres://u3kq9a2b:@ec2-54-0-0-1.compute-1.amazonaws.com:5432/d8f0a1b2c3", "names no password")]
     [InlineData(VarKind.StripeSecretKey, "sk_live_51HxRaxxAbCdEfGhIjKlMnOpQrSt", null)]
     [InlineData(VarKind.StripeSecretKey, "sk_test_51HxRaxxAbCdEfGhIjKlMnOpQrSt", null)]
     [InlineData(VarKind.StripeSecretKey, "sk_org_live_51HxRaxxAbCdEfGhIjKlMnOpQr", null)]
@@ -242,6 +253,26 @@ public class ValueMeaningTests
         finding.Subject.ShouldBe(name);
         finding.Problem.ShouldStartWith(problem);
         finding.Problem.ShouldNotContain(value);
+    }
+
+    [Fact]
+    public void An_organization_key_where_the_service_needs_an_account_key_says_so_in_the_fix()
+    {
+        var prod = Vars(
+            "raxx-queue-prod",
+            ("STRIPE_API_KEY", "sk_org_live_51HxRaxxAbCdEfGhIjKlMn"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_live_51HxRaxxAbCdEfGhIjKlMn"),
+            ("STRIPE_RESTRICTED_KEY", "rk_live_51HxRaxxAbCdEfGhIjKlMn"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZI")
+        );
+
+        var finding = StripeKeyFindings.Evaluate(Vars("raxx-queue-staging"), prod, Names).ShouldHaveSingleItem();
+
+        finding.Subject.ShouldBe("STRIPE_API_KEY");
+        finding.Problem.ShouldContain("is an organization key (sk_org_live_****");
+        finding.Problem.ShouldContain("Stripe-Context");
+        finding.Fix.ShouldNotBeNull().ShouldContain("an account key");
+        finding.Problem.ShouldNotContain("sk_org_live_51HxRaxxAbCdEfGhIjKlMn");
     }
 
     [Fact]

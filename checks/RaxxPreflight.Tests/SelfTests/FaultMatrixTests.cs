@@ -221,6 +221,7 @@ public sealed class FaultMatrixTests
             Faults.NoAnswer => services.SequenceEqual([Postgres]) ? "did not answer within 10s" : "in",
             Faults.Refused => "refused",
             Faults.RedirectOfThePost => "never follows a redirect of a write",
+            Faults.RedirectElsewhere when !services.Contains(Postgres) => "not followed",
             _ => null,
         };
 

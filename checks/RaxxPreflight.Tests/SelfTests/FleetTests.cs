@@ -61,6 +61,7 @@ public class FleetTests
                     CheckIds.PostgresSchemaParity,
                     CheckIds.PostgresVersionParity,
                     CheckIds.ProdDatabaseReachable,
+                    CheckIds.ProdSchemaMigrated,
                     CheckIds.SentryDsnPerEnvironment,
                     CheckIds.StripeKeyVerified,
                     CheckIds.StripeKeysLive,
@@ -70,6 +71,19 @@ public class FleetTests
         NotApplicable(outcome, "raxx-api").ShouldBe([CheckIds.StripeKeyVerified, CheckIds.StripeKeysLive], outcome.Render());
         NotApplicable(outcome, "raxx-queue").ShouldBeEmpty(outcome.Render());
         outcome.RunExitCode.ShouldBe(failing.Length == 0 ? 0 : 1, outcome.Render());
+    }
+
+    [Fact]
+    public async Task A_production_environment_that_does_not_exist_is_named_as_such()
+    {
+        var outcome = await RunAsync(ScenarioNames.FleetNoProductionEnvironment, Phases.PreDeploy);
+
+        Result(outcome, "raxx-api", CheckIds.DeployGateConfigured)
+            .Reason!.ShouldStartWith(
+                "the production environment does not exist in raxx-app/TradeMasterAPI: the deploy job's `environment:` creates it unprotected on first use"
+            );
+        Result(outcome, "raxx-queue", CheckIds.DeployGateConfigured)
+            .Reason!.ShouldContain("the production environment does not exist in raxx-app/TradeMasterAPI");
     }
 
     [Fact]

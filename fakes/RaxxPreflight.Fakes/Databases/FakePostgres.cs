@@ -42,7 +42,12 @@ public sealed class FakePostgres : IAsyncDisposable
         CancellationToken cancellationToken
     )
     {
-        var builder = new PostgreSqlBuilder(image).WithUsername(ContainerUser).WithPassword(password).WithDatabase("postgres");
+        // Testcontainers' own lines (the engine's version, the container's life) are no line of the operator's run.
+        var builder = new PostgreSqlBuilder(image)
+            .WithUsername(ContainerUser)
+            .WithPassword(password)
+            .WithDatabase("postgres")
+            .WithLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         // An engine named by DOCKER_HOST is the one to use: Testcontainers would otherwise try the default socket next.
         var container = (dockerEndpoint is null ? builder : builder.WithDockerEndpoint(dockerEndpoint)).Build();

@@ -136,4 +136,25 @@ public sealed record RouterState(int Status, string ContentType, string Body)
 
     /// <summary>What the router answers while the web dyno boots or after it crashed (H20/H10): the same 503 page.</summary>
     public static RouterState Unavailable => NoWebDynos;
+
+    /// <summary>Headers of the answer beyond its Content-Type: a redirect's Location, Cloudflare's cf-ray and Server.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// A Cloudflare Access gate in front of the app: a request without these headers (a service token's id and
+    /// secret) is redirected to the Access login, as Cloudflare does; null: no gate.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? AccessToken { get; init; }
+
+    /// <summary>What Cloudflare Access answers a request without its service token: a 302 to the team's login page.</summary>
+    public static RouterState AccessLogin(string host) =>
+        new(302, "text/html", string.Empty)
+        {
+            Headers =
+            [
+                new("Location", $"https://raxx.cloudflareaccess.com/cdn-cgi/access/login/{host}?kid=8f3c2a&redirect_url=%2Fhealth"),
+                new("cf-ray", "8f1c2d3e4a5b6c7d-IAD"),
+                new("Server", "cloudflare"),
+            ],
+        };
 }

@@ -38,7 +38,7 @@ public sealed class RouterFake : IDisposable
         var fake = new RouterFake(Tls(), $"{app.Name}-{app.HostSuffix}.herokuapp.com");
         fake.server.Given(Request.Create().WithPath(healthPath).UsingGet())
             .AtPriority(10)
-            .RespondWith(Response.Create().WithCallback(_ => Answer(current().Router)));
+            .RespondWith(Response.Create().WithCallback(request => Answer(Gated(current().Router, request, fake.Host))));
 
         // Anything else the app does not serve: a 404 from the app, or the router's own page when no dyno runs.
         fake.server.Given(Request.Create().WithPath(new WildcardMatcher("/*")))
@@ -72,5 +72,15 @@ public sealed class RouterFake : IDisposable
     internal void AddLatency(TimeSpan latency) => server.AddGlobalProcessingDelay(latency);
 
     private static ResponseMessage Answer(RouterState state) =>
-        FakeHttp.Answer(state.Status, state.ContentType, state.Body, [new("Via", "1.1 vegur")]);
+        FakeHttp.Answer(state.Status, state.ContentType, state.Body, state.Headers.Count > 0 ? state.Headers : [new("Via", "1.1 vegur")]);
+
+    // Cloudflare Access before the app: the service token's headers pass, anything else goes to the login page.
+    private static RouterState Gated(RouterState state, WireMock.IRequestMessage request, string host) =>
+        state.AccessToken is not { } token
+        || token.All(t =>
+            request.Headers?.FirstOrDefault(h => string.Equals(h.Key, t.Key, StringComparison.OrdinalIgnoreCase)).Value is { } values
+            && values.Contains(t.Value, StringComparer.Ordinal)
+        )
+            ? state
+            : RouterState.AccessLogin(host);
 }

@@ -3,16 +3,22 @@ using RaxxPreflight.Settling;
 
 namespace RaxxPreflight.Rules.Deploy;
 
-/// <summary>Prod's health answer, judged while the deploy settles: a 503 while a dyno boots is waited for, after a crash it is final.</summary>
+/// <summary>Post-deploy: prod's health answer, read by meaning, together with its web dynos.</summary>
 public static class HealthRule
 {
-    /// <summary>What one look at prod's health and web dynos says.</summary>
-    public static Judgement Judge(HealthReading health, IReadOnlyList<Heroku.HerokuDyno> dynos, string? service, string? version)
+    /// <summary>What one look at prod's health and web dynos says: degraded holds (the item then warns), down does not.</summary>
+    public static Judgement Judge(HealthReading health, IReadOnlyList<Heroku.HerokuDyno> dynos, HealthExpectations expected)
     {
-        var problems = HealthFindings.Problems(health, service, version);
+        var problems = HealthFindings.Problems(health, expected);
         if (problems.Count == 0)
         {
             return Judgement.Holds;
+        }
+
+        // A redirect, a Cloudflare page or an HTML page stays what it is however long the wait: no dyno changes it.
+        if (health.State == HealthState.NotHealth && health.Fix != HealthFixes.Dynos)
+        {
+            return Judgement.Terminal(string.Join("; ", problems));
         }
 
         // The router answers 503 while a dyno boots and after it crashed: only the dyno's state tells which.

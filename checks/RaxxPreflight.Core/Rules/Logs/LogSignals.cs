@@ -71,8 +71,35 @@ public static partial class LogSignals
             return "worker failed to boot";
         }
 
-        // A sanitizer's report is a failure whatever words it uses (AddressSanitizer writes "ERROR:").
-        return Sanitizer().IsMatch(message) ? "sanitizer report" : null;
+        // A sanitizer's report is a failure whatever words it uses (AddressSanitizer writes "ERROR:", or only
+        // "AddressSanitizer:DEADLYSIGNAL" when a signal kills the process).
+        if (Sanitizer().IsMatch(message))
+        {
+            return "sanitizer report";
+        }
+
+        // Node kills the process on an unhandled rejection (15+), and older ones only warn of it: neither says "error".
+        return UnhandledRejection().IsMatch(message) ? "unhandled promise rejection" : null;
+    }
+
+    /// <summary>
+    /// Noise that names itself FATAL or ERROR and is no failure of the startup: a web framework's routing error for a
+    /// path it does not serve (Rails' <c>ActionController::RoutingError (No route matches [GET] "/favicon.ico")</c>).
+    /// </summary>
+    public static bool Noise(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return RoutingNoise().IsMatch(message);
+    }
+
+    /// <summary>
+    /// A level line with nothing after its level but tags (Ruby's Logger: <c>F, [...] FATAL -- : [request-id]</c>): what it is
+    /// about is the next line of the same process.
+    /// </summary>
+    public static bool EmptyLevelLine(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return EmptyLevel().IsMatch(message);
     }
 
     /// <summary>True for the line that opens a Python traceback, which ends at its exception line.</summary>
@@ -116,9 +143,18 @@ public static partial class LogSignals
     private static partial Regex PlatformError();
 
     [GeneratedRegex(
-        @"^==\d+==\s*ERROR: (Address|Leak|Thread|Memory|UndefinedBehavior)Sanitizer|:\d+:\d+: runtime error: |^WARNING: ThreadSanitizer: "
+        @"^==\d+==\s*ERROR: (Address|Leak|Thread|Memory|UndefinedBehavior)Sanitizer|:\d+:\d+: runtime error: |^WARNING: ThreadSanitizer: |^(==\d+==\s*)?(Address|Leak|Thread|Memory|UndefinedBehavior|Hardware)Sanitizer:DEADLYSIGNAL|^SUMMARY: (Address|Leak|Thread|Memory|UndefinedBehavior)Sanitizer: "
     )]
     private static partial Regex Sanitizer();
+
+    [GeneratedRegex(@"UnhandledPromiseRejection|\bUnhandled (promise )?rejection\b|\[UnhandledPromiseRejection:", RegexOptions.IgnoreCase)]
+    private static partial Regex UnhandledRejection();
+
+    [GeneratedRegex(@"ActionController::RoutingError \(No route matches|\bNo route matches \[(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\]")]
+    private static partial Regex RoutingNoise();
+
+    [GeneratedRegex(@"\b(FATAL|ERROR) -- :\s*(\[[^\]]*\]\s*)*$")]
+    private static partial Regex EmptyLevel();
 
     [GeneratedRegex(@"Worker failed to boot")]
     private static partial Regex WorkerFailedToBoot();

@@ -50,6 +50,7 @@ public static class StartupLogRule
         var stopping = new HashSet<string>(StringComparer.Ordinal);
         var setAside = new Dictionary<string, int>(StringComparer.Ordinal);
         var tracebacks = new Dictionary<string, LogLine>(StringComparer.Ordinal);
+        var emptyLevels = new Dictionary<string, LogLine>(StringComparer.Ordinal);
         var webLines = 0;
 
         void Found(bool web, string kind, string dyno, string quote) => (web ? failures : others).Add(new LogFinding(kind, dyno, quote));
@@ -113,6 +114,24 @@ public static class StartupLogRule
                 continue;
             }
 
+            // Ruby's Logger writes "FATAL -- : [request-id]" and the exception on the next line: the pair is one
+            // line, judged by what the exception is (a routing error for a missing asset is noise).
+            if (emptyLevels.Remove(line.Process, out var level))
+            {
+                if (!LogSignals.Noise(line.Message))
+                {
+                    Found(web, Kind(level, patterns) ?? "FATAL-level line", line.Process, $"{level.Quoted} … {line.Message.Trim()}");
+                }
+
+                continue;
+            }
+
+            if (line.Source == "app" && LogSignals.EmptyLevelLine(line.Message) && !patterns.FailOn.Any(p => p.IsMatch(line.Message)))
+            {
+                emptyLevels[line.Process] = line;
+                continue;
+            }
+
             if (Kind(line, patterns) is { } kind)
             {
                 Found(web, kind, line.Process, line.Quoted);
@@ -120,6 +139,14 @@ public static class StartupLogRule
             else if (line.Source == "app" && LogSignals.OpensTraceback(line.Message))
             {
                 tracebacks[line.Process] = line;
+            }
+        }
+
+        foreach (var (dyno, alone) in emptyLevels)
+        {
+            if (Kind(alone, patterns) is { } kind)
+            {
+                Found(alone.ProcessType == processType, kind, dyno, alone.Quoted);
             }
         }
 
@@ -194,6 +221,11 @@ public static class StartupLogRule
         if (LogSignals.Always(line.Message) is { } always)
         {
             return always;
+        }
+
+        if (LogSignals.Noise(line.Message))
+        {
+            return null;
         }
 
         return LogLevel.Of(line.Message) switch

@@ -47,6 +47,15 @@ public sealed partial record PostgresTarget(string Host, int Port, string Databa
             return (null, "names no user");
         }
 
+        // Heroku Postgres (any server off the dyno) refuses a login without one: the URL was copied without it.
+        if (uri.UserInfo.Split(':', 2) is not [_, { Length: > 0 }] && !query.Any(p => p.StartsWith("password=", StringComparison.Ordinal)))
+        {
+            return (
+                null,
+                "names no password (Heroku Postgres refuses a login without one: copy the URL again with heroku pg:credentials:url)"
+            );
+        }
+
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (database.Length == 0)
         {

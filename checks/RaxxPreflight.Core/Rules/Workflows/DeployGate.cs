@@ -17,8 +17,17 @@ public sealed record EnvironmentProtection(bool Exists, IReadOnlyList<string> Ru
         : Rules.Count == 0 ? "has no protection rules"
         : $"has no required reviewers (only {string.Join(", ", Rules)})";
 
-    /// <summary><c>the production environment has no protection rules</c>.</summary>
-    public string Describe(string name) => $"the {name} environment {State}";
+    /// <summary>
+    /// <c>the production environment has no protection rules</c>; one that does not exist is said so, with what using
+    /// it does: <c>the production environment does not exist in raxx-app/TradeMasterAPI: the deploy job's environment:
+    /// creates it unprotected on first use</c>.
+    /// </summary>
+    public string Describe(string name, string? repository = null) =>
+        Exists ? $"the {name} environment {State}" : Missing(name, repository);
+
+    /// <summary>What an environment that does not exist means for the gate.</summary>
+    public static string Missing(string name, string? repository) =>
+        $"the {name} environment does not exist{(repository is null ? string.Empty : $" in {repository}")}: the deploy job's `environment:` creates it unprotected on first use";
 }
 
 /// <summary>How one trigger reaches one deploy job.</summary>
@@ -97,13 +106,20 @@ public static class DeployGate
         return jobs;
     }
 
-    /// <summary>The environments whose protection the judgement needs: those the deploy jobs name as literals.</summary>
-    public static IReadOnlyList<string> GitHubEnvironments(IEnumerable<Job> deployJobs) =>
+    /// <summary>
+    /// The environments whose protection the judgement needs: those the deploy jobs name as literals, and every option
+    /// of a choice input a deploy job's <c>environment:</c> is.
+    /// </summary>
+    public static IReadOnlyList<string> GitHubEnvironments(IEnumerable<Job> deployJobs, Workflow? workflow = null) =>
         [
             .. deployJobs
                 .Select(j => j.Environment)
                 .OfType<string>()
-                .Where(e => !e.Contains("${{", StringComparison.Ordinal))
+                .SelectMany(e =>
+                    !e.Contains("${{", StringComparison.Ordinal) ? [e]
+                    : workflow?.Choices(e) is { } choices ? choices.Options
+                    : []
+                )
                 .Distinct(StringComparer.OrdinalIgnoreCase),
         ];
 
@@ -159,9 +175,14 @@ public static class DeployGate
         string? warning = null;
         if (open.Count > 0)
         {
+            var more =
+                open.Count > 1 ? $" (and {open.Count - 1} more unguarded path{(open.Count == 2 ? string.Empty : "s")})" : string.Empty;
             problem =
-                $"{open[0].Trigger.Words} runs {open[0].Job.Id}, which {open[0].How}"
-                + (open.Count > 1 ? $" (and {open.Count - 1} more unguarded path{(open.Count == 2 ? string.Empty : "s")})" : string.Empty);
+                open[0].Job.Environment is { } absent
+                && !absent.Contains("${{", StringComparison.Ordinal)
+                && (!protection.TryGetValue(absent, out var found) || !found.Exists)
+                    ? $"{EnvironmentProtection.Missing(absent, repository)} ({open[0].Trigger.Words} runs {open[0].Job.Id}, which {open[0].How[(open[0].How.IndexOf(" and tests no phrase", StringComparison.Ordinal) + 5)..]}){more}"
+                    : $"{open[0].Trigger.Words} runs {open[0].Job.Id}, which {open[0].How}{more}";
         }
         else if (undecided.Count > 0)
         {
@@ -172,7 +193,7 @@ public static class DeployGate
             var environments = phraseOnly
                 .Select(p =>
                     p.Job.Environment is { } e && !e.Contains("${{", StringComparison.Ordinal) && protection.TryGetValue(e, out var state)
-                        ? state.Describe(e)
+                        ? state.Describe(e, repository)
                         : $"{p.Job.Id} runs in no environment"
                 )
                 .Distinct(StringComparer.Ordinal);
@@ -222,6 +243,37 @@ public static class DeployGate
 
         if (job.Environment is { } environment)
         {
+            // A choice input: gated when every environment its options can name has a required reviewer.
+            if (workflow.Choices(environment) is { } choices)
+            {
+                var unguarded = choices.Options.Where(o => !protection.TryGetValue(o, out var chosen) || !chosen.RequiresReviewer).ToList();
+                if (unguarded.Count == 0)
+                {
+                    return new GatePath(
+                        trigger,
+                        job,
+                        PathGuard.Reviewer,
+                        $"a reviewer on each environment inputs.{choices.Input} can name ({string.Join(", ", choices.Options)}) must approve {job.Id}"
+                    );
+                }
+
+                if (Guarded(workflow, job, trigger, gate, prodApp) is { } phrase)
+                {
+                    return phrase;
+                }
+
+                var option = unguarded[0];
+                var optionState = protection.TryGetValue(option, out var known) ? known : new EnvironmentProtection(false, []);
+                var how =
+                    $"runs in the environment inputs.{choices.Input} names, and its option {option} {(optionState.Exists ? optionState.State : "does not exist (created unprotected on first use)")}";
+
+                // The job releases to prod whichever option is chosen (a step names the prod app, or promotes): that
+                // option's environment is the gate. Named only by the config, it may deploy elsewhere: not judged.
+                return job.Steps.Any(st => Scripts.ReleasesTo(st, job, workflow, prodApp))
+                    ? new GatePath(trigger, job, PathGuard.Nothing, $"{how}, and tests no phrase")
+                    : new GatePath(trigger, job, PathGuard.Undecided, $"{job.Id} {how}; whether it deploys prod from there cannot be told");
+            }
+
             if (environment.Contains("${{", StringComparison.Ordinal))
             {
                 return Guarded(workflow, job, trigger, gate, prodApp)
@@ -242,9 +294,26 @@ public static class DeployGate
         return Guarded(workflow, job, trigger, gate, prodApp) ?? Open(workflow, job, trigger, gate, prodApp, protection);
     }
 
+    /// <summary>
+    /// True when the workflow declares the confirm input a <c>boolean</c>: a checkbox, ticked without reading, not a
+    /// typed confirmation; it is no confirm gate whatever the config calls it.
+    /// </summary>
+    public static bool IsCheckbox(Workflow workflow, GateConfig gate)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(gate);
+        return workflow.Inputs.TryGetValue(gate.ConfirmInput, out var type)
+            && string.Equals(type, "boolean", StringComparison.OrdinalIgnoreCase);
+    }
+
     // The phrase checks that stop the job: its if:, a job it needs, a step before the deploy.
     private static GatePath? Guarded(Workflow workflow, Job job, Trigger trigger, GateConfig gate, string prodApp)
     {
+        if (IsCheckbox(workflow, gate))
+        {
+            return null;
+        }
+
         var without = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true);
         var phrase = $"{gate.ConfirmInput} == '{gate.ConfirmPhrase}'";
         if (job.If is { } condition && TryParse(condition) is { } parsed && without.Holds(parsed) == Truth.False)
@@ -285,8 +354,10 @@ public static class DeployGate
     {
         // What the model cannot read may hold a phrase check: say so rather than call it open.
         var deployAt = DeployStep(workflow, job, prodApp);
+        var checkbox = IsCheckbox(workflow, gate);
         var unread =
-            job.Steps.Take(deployAt + 1).FirstOrDefault(s => Scripts.MentionsConfirm(s, job, workflow, gate.ConfirmInput)) is { } shell
+            checkbox ? null
+            : job.Steps.Take(deployAt + 1).FirstOrDefault(s => Scripts.MentionsConfirm(s, job, workflow, gate.ConfirmInput)) is { } shell
                 ? $"{job.Id}'s step '{shell.Name}' tests {gate.ConfirmInput} in its own script, which the model does not read"
             : job.Steps.Take(deployAt).FirstOrDefault(s => s.Uses is { } u && u.StartsWith("./", StringComparison.Ordinal)) is { } composite
                 ? $"{job.Id}'s step '{composite.Name}' runs the local action {composite.Uses}, which may check {gate.ConfirmInput}"
@@ -303,7 +374,10 @@ public static class DeployGate
             : !protection.TryGetValue(job.Environment, out var state) || !state.Exists
                 ? $"runs in the {job.Environment} environment, which does not exist"
             : $"runs in the {job.Environment} environment ({(state.Rules.Count == 0 ? "no protection rules" : $"no required reviewer, only {string.Join(", ", state.Rules)}")})";
-        return new GatePath(trigger, job, PathGuard.Nothing, $"{where} and tests no phrase");
+        var phrase = checkbox
+            ? $"tests no phrase ({gate.ConfirmInput} is a boolean input: a checkbox, not a typed confirmation)"
+            : "tests no phrase";
+        return new GatePath(trigger, job, PathGuard.Nothing, $"{where} and {phrase}");
     }
 
     // Whether the job can run when the workflow starts so: its if:, and (unless it runs always()) every job it needs.

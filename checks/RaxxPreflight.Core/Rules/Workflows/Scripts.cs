@@ -141,7 +141,12 @@ public static partial class Scripts
                 $@"(\[\[?|test)\s+({operand}\s*==?\s*{literal}|{literal}\s*==?\s*{operand})\s*\]?\]?\s*\|\|\s*(\{{[^}}]*)?\bexit\s+[1-9]",
                 RegexOptions.CultureInvariant
             );
-            if (differs.IsMatch(text) || equalsOrExit.IsMatch(text))
+            // [ "$X" != "phrase" ] && exit 1      [[ $X != phrase ]] && { echo "..."; exit 1; }
+            var differsAndExit = new Regex(
+                $@"(\[\[?|test)\s+({operand}\s*!=\s*{literal}|{literal}\s*!=\s*{operand})\s*\]?\]?\s*&&\s*(\{{[^}}]*)?\bexit\s+[1-9]",
+                RegexOptions.CultureInvariant
+            );
+            if (differs.IsMatch(text) || equalsOrExit.IsMatch(text) || differsAndExit.IsMatch(text))
             {
                 return true;
             }

@@ -69,7 +69,7 @@ public sealed record Job(
 /// <param name="Inputs">The <c>workflow_dispatch</c> (or <c>workflow_call</c>) inputs by name, with their type.</param>
 /// <param name="Jobs">Its jobs, in order.</param>
 /// <param name="Env">Its top-level <c>env:</c>.</param>
-public sealed record Workflow(
+public sealed partial record Workflow(
     IReadOnlyList<Trigger> Triggers,
     IReadOnlyDictionary<string, string> Inputs,
     IReadOnlyList<Job> Jobs,
@@ -98,6 +98,7 @@ public sealed record Workflow(
         var on = Child(root, "on") ?? Child(root, "true") ?? throw new FormatException("it has no 'on:' triggers");
         var triggers = new List<Trigger>();
         var inputs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         switch (on)
         {
             case YamlScalarNode single:
@@ -115,6 +116,10 @@ public sealed record Workflow(
                         foreach (var (input, spec) in declared.Children)
                         {
                             inputs[Scalar(input) ?? string.Empty] = Scalar(Child(spec, "type")) ?? "string";
+                            if (Child(spec, "options") is YamlSequenceNode listed)
+                            {
+                                options[Scalar(input) ?? string.Empty] = Scalars(listed);
+                            }
                         }
                     }
 
@@ -145,8 +150,34 @@ public sealed record Workflow(
             inputs,
             [.. jobs.Children.Select(j => ReadJob(Scalar(j.Key) ?? string.Empty, j.Value))],
             Map(Child(root, "env"))
-        );
+        )
+        {
+            Options = options,
+        };
     }
+
+    /// <summary>The options of each <c>choice</c> input, by input name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Options { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The environments an <c>environment:</c> expression can name when it is a choice input itself
+    /// (<c>${{ inputs.environment }}</c>, <c>${{ github.event.inputs.environment }}</c>): the input and its options;
+    /// null for a literal, or an expression the options do not settle.
+    /// </summary>
+    public (string Input, IReadOnlyList<string> Options)? Choices(string? environment)
+    {
+        if (environment is null || ChoiceReference().Match(environment) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var input = match.Groups["input"].Value;
+        return Options.TryGetValue(input, out var listed) && listed.Count > 0 ? (input, listed) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\$\{\{\s*(github\.event\.)?inputs\.(?<input>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ChoiceReference();
 
     /// <summary>The job named <paramref name="id"/>, if any.</summary>
     public Job? JobNamed(string id) => Jobs.FirstOrDefault(j => j.Id == id);
