@@ -35,6 +35,18 @@ public static partial class HealthFormats
         }
 
         var body = answer.Body.Trim();
+
+        // An origin guard (an app that takes only what came through Cloudflare) refusing the raw herokuapp URL.
+        if (code == 403 && OriginGuard().IsMatch(body))
+        {
+            return NotHealth(
+                answer,
+                "the Cloudflare origin guard's refusal",
+                "the app's Cloudflare origin guard refused the probe (HTTP 403, direct origin blocked): it takes only requests that came through Cloudflare",
+                HealthFixes.OriginGuard
+            );
+        }
+
         var html = IsHtml(answer.ContentType, body);
         if ((html || body.Length == 0 || body[0] is not ('{' or '[')) && NotHealthPage(answer, body, html) is { } page)
         {
@@ -611,6 +623,12 @@ public static partial class HealthFormats
         "services",
     ];
 
+    [GeneratedRegex(
+        @"direct[_ -]origin[_ -](blocked|forbidden|denied)|not (come|arrive)d? (through|via) cloudflare|cloudflare[_ -]origin[_ -]guard",
+        RegexOptions.IgnoreCase
+    )]
+    private static partial Regex OriginGuard();
+
     [GeneratedRegex("background-color:\\s*(?<colour>green|red)", RegexOptions.IgnoreCase)]
     private static partial Regex RailsUp();
 }
@@ -629,6 +647,10 @@ public static class HealthFixes
     /// <summary>The probe met Cloudflare's edge.</summary>
     public const string Cloudflare =
         "probe the app's herokuapp.com URL (healthUrl in the config), or let the probe through Cloudflare (a service token in health.headers, or a WAF skip rule for the health path)";
+
+    /// <summary>The app's own Cloudflare origin guard refused a probe of its herokuapp.com URL.</summary>
+    public const string OriginGuard =
+        "probe the Cloudflare domain instead (healthUrl in the config) with an Access service token in health.headers, or exempt the health path from the origin guard";
 
     /// <summary>A redirect to another host.</summary>
     public const string Redirect =

@@ -395,6 +395,25 @@ public class DeployGateTests
     }
 
     [Fact]
+    public void A_choice_with_a_fallback_reads_the_fallback_environment_too()
+    {
+        var workflow = Workflows.Workflow.Parse(
+            Workflow(
+                ChoiceDispatch + "\n  push:\n    branches: [main]",
+                ChoiceJob.Replace(
+                    "${{ inputs.environment }}",
+                    "${{ github.event.inputs.environment || 'staging' }}",
+                    StringComparison.Ordinal
+                )
+            )
+        );
+
+        workflow.Choices(workflow.JobNamed("deploy")!.Environment)!.Value.Options.ShouldBe(["staging", "production"]);
+        workflow.Choices("${{ inputs.environment || 'preview' }}")!.Value.Options.ShouldBe(["staging", "production", "preview"]);
+        workflow.Choices("${{ inputs.target }}").ShouldBeNull("not a choice input");
+    }
+
+    [Fact]
     public void A_boolean_input_is_a_checkbox_not_a_confirm_gate()
     {
         var judged = Judge(

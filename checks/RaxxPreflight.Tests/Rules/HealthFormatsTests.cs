@@ -355,6 +355,15 @@ public class HealthFormatsTests
                 "health.path"
             },
             { "empty", 200, "application/json", "", Array.Empty<(string, string)>(), "an empty body", "health.path" },
+            {
+                "origin guard",
+                403,
+                "application/json",
+                """{"error":"direct_origin_blocked","detail":"request did not transit Cloudflare"}""",
+                Array.Empty<(string, string)>(),
+                "the app's Cloudflare origin guard refused the probe (HTTP 403, direct origin blocked)",
+                "exempt the health path from the origin guard"
+            },
         };
 
     [Theory]

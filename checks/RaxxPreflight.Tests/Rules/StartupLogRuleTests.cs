@@ -141,6 +141,8 @@ public class StartupLogRuleTests
     [InlineData("heroku[api]", "Deploy 142013fe2b5c by ops@raxx.app", null)]
     // Failures that never say "error": a sanitizer killed by a signal, an unhandled promise rejection.
     [InlineData("app[web.1]", "AddressSanitizer:DEADLYSIGNAL", "sanitizer report")]
+    [InlineData("app[web.1]", "/app/config/boot.rb:12:in `<main>': undefined method `fetch' for nil (NoMethodError)", "uncaught exception")]
+    [InlineData("app[web.1]", "Task exception was never retrieved", "unhandled asyncio task exception")]
     [InlineData(
         "app[web.1]",
         "==1==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000 (pc 0x55d4 bp 0x7ffd sp 0x7ffd T0)",

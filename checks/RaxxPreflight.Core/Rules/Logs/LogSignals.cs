@@ -131,6 +131,9 @@ public static partial class LogSignals
         (new Regex(@"\bSegmentation fault\b|\(core dumped\)|\bSIGSEGV\b", RegexOptions.CultureInvariant), "segmentation fault"),
         (new Regex(@"^npm ERR!", RegexOptions.CultureInvariant), "npm error"),
         (new Regex(@"^Aborted\b", RegexOptions.CultureInvariant), "aborted"),
+        // Ruby's last words: "/app/boot.rb:12:in `<main>': undefined method `x' for nil (NoMethodError)".
+        (new Regex(@"^\S+\.rb:\d+:in [`'][^']*': .*\((\w+::)*\w+\)$", RegexOptions.CultureInvariant), "uncaught exception"),
+        (new Regex(@"^Task exception was never retrieved\b", RegexOptions.CultureInvariant), "unhandled asyncio task exception"),
     ];
 
     [GeneratedRegex(@"^State changed from (?<from>\w+) to (?<to>\w+)")]

@@ -172,11 +172,21 @@ public sealed partial record Workflow(
             return null;
         }
 
+        // `inputs.environment || 'staging'`: the options, and the fallback for an empty choice (a run by another trigger).
         var input = match.Groups["input"].Value;
-        return Options.TryGetValue(input, out var listed) && listed.Count > 0 ? (input, listed) : null;
+        return Options.TryGetValue(input, out var listed) && listed.Count > 0
+            ? (
+                input,
+                match.Groups["fallback"].Success
+                    ? [.. listed.Append(match.Groups["fallback"].Value).Distinct(StringComparer.OrdinalIgnoreCase)]
+                    : listed
+            )
+            : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\$\{\{\s*(github\.event\.)?inputs\.(?<input>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}\s*$")]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^\s*\$\{\{\s*(github\.event\.)?inputs\.(?<input>[A-Za-z_][A-Za-z0-9_-]*)(\s*\|\|\s*'(?<fallback>[^']+)')?\s*\}\}\s*$"
+    )]
     private static partial System.Text.RegularExpressions.Regex ChoiceReference();
 
     /// <summary>The job named <paramref name="id"/>, if any.</summary>
