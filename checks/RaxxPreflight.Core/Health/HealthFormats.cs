@@ -258,6 +258,19 @@ public static partial class HealthFormats
             {
                 Components(parts, string.Empty, container, failing);
             }
+
+            // MicroProfile Health (Quarkus, Open Liberty) and others list them: [{"name": "db", "status": "DOWN"}].
+            if (root.TryGetProperty(container, out var listed) && listed.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var part in listed.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object))
+                {
+                    var (partWord, partState) = StatusOf(part);
+                    if (partWord is not null && partState is not HealthState.Pass)
+                    {
+                        failing.Add($"{Text(part, "name") ?? Text(part, "id") ?? Text(part, "component") ?? container} ({partWord})");
+                    }
+                }
+            }
         }
 
         var version = VersionOf(root);

@@ -92,6 +92,23 @@ public class HealthFormatsTests
                 HealthState.Warn,
                 ["db/reporting (DOWN)"]
             },
+            // MicroProfile Health (Quarkus, Open Liberty): checks as a list.
+            {
+                "microprofile up",
+                200,
+                "application/json",
+                """{"status":"UP","checks":[{"name":"Database connections health check","status":"UP"}]}""",
+                HealthState.Pass,
+                []
+            },
+            {
+                "microprofile down",
+                503,
+                "application/json",
+                """{"status":"DOWN","checks":[{"name":"Database connections health check","status":"DOWN","data":{"<default>":"Unable to execute the validation check"}},{"name":"ping","status":"UP"}]}""",
+                HealthState.Fail,
+                ["Database connections health check (DOWN)"]
+            },
             // ASP.NET Core: plain text, and the HealthChecks UI writer.
             { "aspnet healthy", 200, "text/plain", "Healthy", HealthState.Pass, [] },
             { "aspnet degraded", 200, "text/plain", "Degraded", HealthState.Warn, [] },
