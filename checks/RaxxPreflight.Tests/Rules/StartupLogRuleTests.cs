@@ -141,6 +141,12 @@ public class StartupLogRuleTests
     [InlineData("heroku[api]", "Deploy 142013fe2b5c by ops@raxx.app", null)]
     // Failures that never say "error": a sanitizer killed by a signal, an unhandled promise rejection.
     [InlineData("app[web.1]", "AddressSanitizer:DEADLYSIGNAL", "sanitizer report")]
+    [InlineData(
+        "app[web.1]",
+        "[2026-05-18 23:40:07] production.ERROR: SQLSTATE[08006] [7] connection to server failed {\"exception\":\"[object] (PDOException(code: 7))\"}",
+        "ERROR-level line"
+    )]
+    [InlineData("app[web.1]", "[2026-05-18 23:40:07] production.INFO: Worker started, no error so far", null)]
     [InlineData("app[web.1]", "/app/config/boot.rb:12:in `<main>': undefined method `fetch' for nil (NoMethodError)", "uncaught exception")]
     [InlineData("app[web.1]", "Task exception was never retrieved", "unhandled asyncio task exception")]
     [InlineData(
@@ -170,6 +176,16 @@ public class StartupLogRuleTests
         null
     )]
     [InlineData("app[web.1]", "ERROR: No route matches [GET] \"/apple-touch-icon.png\"", null)]
+    [InlineData(
+        "app[web.1]",
+        "[2026-05-18T23:40:07.412356+00:00] request.ERROR: Uncaught PHP Exception Symfony\\Component\\HttpKernel\\Exception\\NotFoundHttpException: \"No route found for \"GET https://raxx.app/favicon.ico\"\" at RouterListener.php line 149",
+        null
+    )]
+    [InlineData(
+        "app[web.1]",
+        "23:40:07.412 [error] ** (Phoenix.Router.NoRouteError) no route found for GET /favicon.ico (RaxxWeb.Router)",
+        null
+    )]
     public void Each_line_is_judged_by_its_own_level_then_by_the_signals_it_shows(string process, string message, string? kind)
     {
         var judged = Judge(Line(0, process, message));

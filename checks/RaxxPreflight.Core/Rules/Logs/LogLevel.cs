@@ -57,6 +57,12 @@ public static partial class LogLevel
             return Letter(glog.Groups["level"].Value[0]);
         }
 
+        // Monolog (Laravel, Symfony): "[2026-05-18 23:40:07] production.ERROR: ...", the level after the channel's dot.
+        if (MonologPattern().Match(text) is { Success: true } monolog)
+        {
+            return Word(monolog.Groups["level"].Value);
+        }
+
         if (RubyPattern().Match(text) is { Success: true } ruby)
         {
             return Word(ruby.Groups["level"].Value);
@@ -139,6 +145,9 @@ public static partial class LogLevel
 
     [GeneratedRegex(@"^(?<level>[IWEF])\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ \S+:\d+\] ")]
     private static partial Regex GlogPattern();
+
+    [GeneratedRegex(@"^\[[^\]]+\]\s+[\w-]+\.(?<level>DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): ")]
+    private static partial Regex MonologPattern();
 
     [GeneratedRegex(@"^[DIWEFA], \[[^\]]*\]\s+(?<level>DEBUG|INFO|WARN|ERROR|FATAL|ANY) -- ")]
     private static partial Regex RubyPattern();

@@ -153,7 +153,10 @@ public static partial class LogSignals
     [GeneratedRegex(@"UnhandledPromiseRejection|\bUnhandled (promise )?rejection\b|\[UnhandledPromiseRejection:", RegexOptions.IgnoreCase)]
     private static partial Regex UnhandledRejection();
 
-    [GeneratedRegex(@"ActionController::RoutingError \(No route matches|\bNo route matches \[(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\]")]
+    // A path the app does not serve, in the words of Rails, Symfony, Phoenix and Spring: a 404, never a startup failure.
+    [GeneratedRegex(
+        @"ActionController::RoutingError \(No route matches|\bNo route matches \[(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\]|NotFoundHttpException: ""No route found for ""|Phoenix\.Router\.NoRouteError|\bno route found for (GET|HEAD) /|\bNo mapping for (GET|HEAD) /"
+    )]
     private static partial Regex RoutingNoise();
 
     [GeneratedRegex(@"\b(FATAL|ERROR) -- :\s*(\[[^\]]*\]\s*)*$")]
