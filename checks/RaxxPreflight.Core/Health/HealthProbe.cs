@@ -9,6 +9,9 @@ namespace RaxxPreflight.Health;
 public sealed class HealthProbe
 {
     private const int MaxBodyChars = 4096;
+
+    /// <summary>What the probe asks for: a health format first, then JSON, text, and anything.</summary>
+    public const string Accept = "application/health+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5";
     private readonly IFlurlClient client;
 
     /// <summary>Probes through <paramref name="client"/>.</summary>
@@ -33,7 +36,14 @@ public sealed class HealthProbe
         ArgumentNullException.ThrowIfNull(url);
         try
         {
-            var request = client.Request(url).WithTimeout(timeout).AllowAnyHttpStatus().WithAutoRedirect(false);
+            // Asking for JSON first: endpoints that negotiate (django-health-check, Actuator) then answer in their
+            // machine-readable form instead of an HTML page; anything is still accepted.
+            var request = client
+                .Request(url)
+                .WithTimeout(timeout)
+                .AllowAnyHttpStatus()
+                .WithAutoRedirect(false)
+                .WithHeader("Accept", Accept);
             foreach (var (name, value) in headers ?? [])
             {
                 request = request.WithHeader(name, value);

@@ -43,6 +43,37 @@ public sealed class HealthProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_probe_asks_for_json_so_a_negotiating_endpoint_answers_in_it()
+    {
+        // django-health-check: an HTML table unless JSON is asked for.
+        server
+            .Given(Request.Create().WithPath("/ht/").WithHeader("Accept", "*application/json*"))
+            .AtPriority(1)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithStatusCode(200)
+                    .WithHeader("Content-Type", "application/json")
+                    .WithBody("""{"DatabaseBackend": "working"}""")
+            );
+        server
+            .Given(Request.Create().WithPath("/ht/"))
+            .AtPriority(2)
+            .RespondWith(
+                Response
+                    .Create()
+                    .WithStatusCode(200)
+                    .WithHeader("Content-Type", "text/html")
+                    .WithBody("<html><body><table><tr><td>DatabaseBackend</td><td>working</td></tr></table></body></html>")
+            );
+
+        var reading = await probe.ProbeAsync(new Uri($"{server.Url}/ht/"), RealClients.HangBound, TestContext.Current.CancellationToken);
+
+        reading.Format.ShouldBe("django-health-check", reading.Summary);
+        reading.State.ShouldBe(HealthState.Pass);
+    }
+
+    [Fact]
     public async Task A_redirect_is_an_answer_not_a_hop_and_the_probe_headers_are_sent()
     {
         server
