@@ -52,25 +52,21 @@ public sealed class ProdHealthyCheck(PreflightSession session)
             Seen.State(Stages.Prod, "version", notCompared);
         }
 
+        // Up but degraded holds, and warns; a restart is offered only where it may change what the probe gets.
+        var held = result.Outcome == SettleOutcome.Held;
+        var warnings = held && last is not null ? HealthFindings.Warnings(last) : [];
         var fixes = last is null ? [FixCommands.Ps(prod), FixCommands.TailLogs(prod)] : HealthFindings.Fixes(last, prod);
-        if (result.Outcome == SettleOutcome.Held && last is not null && HealthFindings.Warnings(last) is { Count: > 0 } warnings)
-        {
-            ItemRecorder.Current.Waited(result.Attempts);
-            Seen.State(Stages.Prod, "health", last.Summary);
-            Verdict.Warn($"prod's health ({prod}) is up but degraded: {last.Summary}", warnings, fixes);
-            return;
-        }
-
         Settled.ShouldHold(
             result,
             (Stages.Prod, "health"),
             $"prod's health ({prod})",
             [
                 .. fixes,
-                .. last is { State: HealthState.NotHealth } && last.Fix != HealthFixes.Dynos
+                .. held || last is { State: HealthState.NotHealth, NoDynoAnswered: false }
                     ? Array.Empty<string>()
                     : [FixCommands.Restart(prod, type)],
-            ]
+            ],
+            warnings.Count > 0 ? ($"prod's health ({prod}) is up but degraded: {last!.Summary}", warnings) : null
         );
     }
 }

@@ -23,20 +23,9 @@ public sealed class ProdSchemaMigratedCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
-                var (staging, prod) = await DatabaseItem.BothAsync(
-                    world,
-                    "tables",
-                    d => d.Tables.Count.ToString(CultureInfo.InvariantCulture)
-                );
+                var (staging, prod) = await DatabaseItem.SchemasAsync(world);
 
-                var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
-                var lacking = DatabaseParity.NotMigrated(staging, prod);
-                Verdict.That(
-                    lacking is null,
-                    lacking ?? string.Empty,
-                    [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
-                    [FixCommands.MigrationsRan(world.Config.Prod.App), FixCommands.RunMigrations(world.Config.Prod.App)]
-                );
+                Verdict.Apply(DatabaseParity.Migrated(staging, prod, world.Config.Prod.App));
             }
         );
 }

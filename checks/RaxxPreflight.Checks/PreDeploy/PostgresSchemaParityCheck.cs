@@ -21,18 +21,14 @@ public sealed class PostgresSchemaParityCheck(PreflightSession session)
             async () =>
             {
                 var world = session.World;
-                var (staging, prod) = await DatabaseItem.BothAsync(
-                    world,
-                    "tables",
-                    d => d.Tables.Count.ToString(CultureInfo.InvariantCulture)
-                );
+                var (staging, prod) = await DatabaseItem.SchemasAsync(world);
 
                 var (tables, columns) = DatabaseParity.MissingSchema(staging, prod);
                 if (tables.Count + columns.Count > 0)
                 {
                     Verdict.Warn(
                         $"prod's schema lacks {tables.Count} table{(tables.Count == 1 ? string.Empty : "s")} and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} that staging's has: the deploy's migrations must create them",
-                        [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")],
+                        DatabaseParity.MissingLines(tables, columns),
                         [FixCommands.MigrationsRan(world.Config.Prod.App)],
                         [
                             .. tables.Select(t => new Finding(t, "a table staging's database has and prod's lacks", null)),

@@ -36,12 +36,7 @@ public sealed class StagingHealthyCheck(PreflightSession session)
                     reading.State == HealthState.NotHealth
                         ? $"staging ({app}) gave no health answer: {reading.Url} answered {reading.Problem}"
                         : $"staging ({app}) is not healthy: {string.Join("; ", problems)}",
-                    [
-                        .. fixes,
-                        .. reading.State is HealthState.Fail or HealthState.NoAnswer || reading.Fix == HealthFixes.Dynos
-                            ? [FixCommands.Restart(app, "web")]
-                            : Array.Empty<string>(),
-                    ]
+                    [.. fixes, .. reading.Recoverable ? [FixCommands.Restart(app, "web")] : Array.Empty<string>()]
                 );
                 if (HealthFindings.Warnings(reading) is { Count: > 0 } warnings)
                 {

@@ -26,4 +26,8 @@ internal static class DatabaseItem
         Seen.Databases(name, staging, prod, shown);
         return (staging, prod);
     }
+
+    /// <summary>Both databases for the schema items, with their table counts as what was seen.</summary>
+    public static Task<(DatabaseReading Staging, DatabaseReading Prod)> SchemasAsync(DeployWorld world) =>
+        BothAsync(world, "tables", d => d.Tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using RaxxPreflight.Http;
 
 namespace RaxxPreflight.Health;
 
@@ -139,7 +140,7 @@ public static partial class HealthFormats
             return Reading(answer, HealthState.NotHealth, "Heroku's Application Error page") with
             {
                 Problem = $"Heroku's Application Error page (HTTP {code}): no web dyno answered (crashed, booting, or none running)",
-                Fix = HealthFixes.Dynos,
+                NoDynoAnswered = true,
             };
         }
 
@@ -171,12 +172,17 @@ public static partial class HealthFormats
         if (cloudflare && code is >= 400)
         {
             var ray = answer.Header("cf-ray") is { } r ? $", cf-ray {r}" : string.Empty;
+            if (code is >= 520 and <= 530)
+            {
+                return Reading(answer, HealthState.NotHealth, "a Cloudflare page") with
+                {
+                    Problem = $"Cloudflare's error page (HTTP {code}{ray}): Cloudflare could not get an answer from the origin",
+                    NoDynoAnswered = true,
+                };
+            }
+
             var (what, fix) = code switch
             {
-                >= 520 and <= 530 => (
-                    $"Cloudflare's error page (HTTP {code}{ray}): Cloudflare could not get an answer from the origin",
-                    HealthFixes.Dynos
-                ),
                 _ when answer.Header("cf-mitigated") is "challenge" => (
                     $"a Cloudflare challenge page (HTTP {code}{ray}): Cloudflare asks the probe to prove it is a browser",
                     HealthFixes.Cloudflare
@@ -267,14 +273,20 @@ public static partial class HealthFormats
                     var (partWord, partState) = StatusOf(part);
                     if (partWord is not null && partState is not HealthState.Pass)
                     {
-                        failing.Add($"{Text(part, "name") ?? Text(part, "id") ?? Text(part, "component") ?? container} ({partWord})");
+                        failing.Add(
+                            $"{JsonText.Of(part, "name") ?? JsonText.Of(part, "id") ?? JsonText.Of(part, "component") ?? container} ({partWord})"
+                        );
                     }
                 }
             }
         }
 
         var version = VersionOf(root);
-        var service = Text(root, "service") ?? Text(root, "serviceId") ?? Text(root, "name") ?? NestedText(root, "component", "name");
+        var service =
+            JsonText.Of(root, "service")
+            ?? JsonText.Of(root, "serviceId")
+            ?? JsonText.Of(root, "name")
+            ?? NestedText(root, "component", "name");
         var (word, state) = StatusOf(root);
         if (state is null && word is null && Django(root) is { } django)
         {
@@ -486,31 +498,28 @@ public static partial class HealthFormats
             && git.TryGetProperty("commit", out var gitCommit)
             && gitCommit.ValueKind == JsonValueKind.Object
             && gitCommit.TryGetProperty("id", out var id)
+            && CommitId(id, "full", "abbrev") is { } full
         )
         {
-            var value =
-                id.ValueKind == JsonValueKind.String ? id.GetString()
-                : id.ValueKind == JsonValueKind.Object ? Text(id, "full") ?? Text(id, "abbrev")
-                : null;
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                return new HealthVersion("git.commit.id", value);
-            }
+            return new HealthVersion("git.commit.id", full);
         }
 
-        if (root.TryGetProperty("commit", out var commit))
+        if (root.TryGetProperty("commit", out var commit) && CommitId(commit, "id", "sha") is { } sha)
         {
-            var value =
-                commit.ValueKind == JsonValueKind.String ? commit.GetString()
-                : commit.ValueKind == JsonValueKind.Object ? Text(commit, "id") ?? Text(commit, "sha")
-                : null;
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                return new HealthVersion("commit", value);
-            }
+            return new HealthVersion("commit", sha);
         }
 
         return NestedText(root, "component", "version") is { } component ? new HealthVersion("version", component) : null;
+    }
+
+    // A commit given as a string, or as an object naming it under one of two fields (the first that is there).
+    private static string? CommitId(JsonElement value, string first, string second)
+    {
+        var id =
+            value.ValueKind == JsonValueKind.String ? value.GetString()
+            : value.ValueKind == JsonValueKind.Object ? JsonText.Of(value, first) ?? JsonText.Of(value, second)
+            : null;
+        return string.IsNullOrWhiteSpace(id) ? null : id;
     }
 
     private static string FormatOf(HealthAnswer answer, JsonElement root)
@@ -520,7 +529,7 @@ public static partial class HealthFormats
             return "application/health+json";
         }
 
-        var status = Text(root, "status");
+        var status = JsonText.Of(root, "status");
         return root switch
         {
             _ when root.TryGetProperty("entries", out _) && root.TryGetProperty("totalDuration", out _) =>
@@ -604,11 +613,6 @@ public static partial class HealthFormats
         || body.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
         || body.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
 
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
     private static string? Scalar(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value)
             ? value.ValueKind switch
@@ -620,7 +624,7 @@ public static partial class HealthFormats
             : null;
 
     private static string? NestedText(JsonElement element, string outer, string inner) =>
-        element.TryGetProperty(outer, out var value) && value.ValueKind == JsonValueKind.Object ? Text(value, inner) : null;
+        element.TryGetProperty(outer, out var value) && value.ValueKind == JsonValueKind.Object ? JsonText.Of(value, inner) : null;
 
     // Where the formats list their parts: health+json checks, Actuator components (details before 2.2), HealthChecks
     // UI entries, terminus info/error/details, health-go failures, and the dependencies of home-made shapes.
@@ -671,9 +675,6 @@ public static class HealthFixes
 
     /// <summary>The URL reaches no app.</summary>
     public const string Url = "check healthUrl in the config, or the app's domains (heroku domains --app <app>)";
-
-    /// <summary>No dyno answered.</summary>
-    public const string Dynos = "heroku ps --app <app>, then heroku logs --tail --app <app>";
 
     /// <summary>Maintenance mode is on.</summary>
     public const string Maintenance = "heroku maintenance:off --app <app> once the maintenance is over";

@@ -43,6 +43,15 @@ public sealed record HealthReading(
     string? Fix = null
 )
 {
+    /// <summary>
+    /// True for a page Heroku's router or Cloudflare's edge answers because no web dyno did (Heroku's Application
+    /// Error page, Cloudflare's 52x): not the service's answer, but one a restart or a finished boot changes.
+    /// </summary>
+    public bool NoDynoAnswered { get; init; }
+
+    /// <summary>True when waiting or a restart may change what the probe gets: the service down, no answer, no dyno answering.</summary>
+    public bool Recoverable => State is HealthState.Fail or HealthState.NoAnswer || NoDynoAnswered;
+
     /// <summary>A short account of what was seen, for messages and attempt records.</summary>
     public string Summary
     {
@@ -108,6 +117,13 @@ public sealed record HealthVersion(string Field, string Value)
             && IsCommit(other.Field)
             && shorter.Length >= 7
             && longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether the two say the same kind of thing: the same field, or both a commit (<c>git.commit.id</c>, <c>commit</c>).</summary>
+    public bool ComparableWith(HealthVersion other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Field == other.Field || (IsCommit(Field) && IsCommit(other.Field));
     }
 
     /// <inheritdoc />

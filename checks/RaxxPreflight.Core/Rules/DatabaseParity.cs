@@ -43,23 +43,32 @@ public static class DatabaseParity
         return (tables, columns);
     }
 
+    /// <summary>What prod's schema lacks of staging's, a line each: <c>table public.x</c>, then <c>column public.y.z</c>.</summary>
+    public static IReadOnlyList<string> MissingLines(IReadOnlyList<string> tables, IReadOnlyList<string> columns) =>
+        [.. tables.Select(t => $"table {t}"), .. columns.Select(c => $"column {c}")];
+
     /// <summary>
-    /// Post-deploy: what the release should have migrated and did not, as one line naming the tables (or, where every
-    /// table is there, the columns); null when prod's schema has all of staging's.
+    /// Post-deploy: prod's schema holds all of staging's, or the release did not migrate it, named in one line by its
+    /// tables (or, where every table is there, its columns), with how to find out and run the migrations on
+    /// <paramref name="prodApp"/>.
     /// </summary>
-    public static string? NotMigrated(DatabaseReading staging, DatabaseReading prod)
+    public static Ruling Migrated(DatabaseReading staging, DatabaseReading prod, string prodApp)
     {
         var (tables, columns) = MissingSchema(staging, prod);
         if (tables.Count + columns.Count == 0)
         {
-            return null;
+            return Ruling.Holds();
         }
 
         var lacks =
             tables.Count > 0
                 ? $"{Names(tables)}{(columns.Count > 0 ? $" (and {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} of tables both have)" : string.Empty)}"
                 : Names(columns);
-        return $"prod lacks {lacks} that staging has: the release phase did not run or migrated nothing";
+        return Ruling.Fails(
+            $"prod lacks {lacks} that staging has: the release phase did not run or migrated nothing",
+            MissingLines(tables, columns),
+            [FixCommands.MigrationsRan(prodApp), FixCommands.RunMigrations(prodApp)]
+        );
     }
 
     // "public." is every Heroku app's schema: the names read as the migrations wrote them.

@@ -44,7 +44,7 @@ public static class HealthFindings
             problems.Add($"service is {Shown(reading.Service)}, not \"{service}\" (health.service in the config)");
         }
 
-        if (expected.Version is { } version && Comparable(reading.Version, version) is { } own && !own.Matches(version))
+        if (expected.Version is { } version && reading.Version is { } own && own.ComparableWith(version) && !own.Matches(version))
         {
             problems.Add($"{own.Field} is \"{own.Value}\", not staging's \"{version.Value}\"");
         }
@@ -74,7 +74,7 @@ public static class HealthFindings
     public static string? NotCompared(HealthVersion? prod, HealthVersion? staging) =>
         staging is null ? "staging's health answer gives no version, release, build or commit: prod's is not compared"
         : prod is null ? "prod's health answer gives no version, release, build or commit: not compared with staging's"
-        : Comparable(prod, staging) is null ? $"prod's answer gives {prod.Field}, staging's {staging.Field}: not compared"
+        : !prod.ComparableWith(staging) ? $"prod's answer gives {prod.Field}, staging's {staging.Field}: not compared"
         : null;
 
     /// <summary>The command lines that fix what <paramref name="reading"/> shows of <paramref name="app"/>, first the one its kind names.</summary>
@@ -82,7 +82,7 @@ public static class HealthFindings
     {
         ArgumentNullException.ThrowIfNull(reading);
         string[] dynos = [FixCommands.Ps(app), FixCommands.TailLogs(app)];
-        if (reading.Fix is null || reading.Fix == HealthFixes.Dynos)
+        if (reading.Fix is null)
         {
             return dynos;
         }
@@ -90,11 +90,6 @@ public static class HealthFindings
         var own = reading.Fix.Replace("<app>", app, StringComparison.Ordinal);
         return reading.State == HealthState.NotHealth ? [own] : [own, .. dynos];
     }
-
-    private static HealthVersion? Comparable(HealthVersion? own, HealthVersion other) =>
-        own is not null && (own.Field == other.Field || (IsCommit(own.Field) && IsCommit(other.Field))) ? own : null;
-
-    private static bool IsCommit(string field) => field is "git.commit.id" or "commit";
 
     private static string Shown(string? value) => value is null ? "missing" : $"\"{value}\"";
 }

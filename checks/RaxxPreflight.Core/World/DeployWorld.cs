@@ -30,6 +30,12 @@ public sealed class DeployWorld
         ArgumentNullException.ThrowIfNull(clients);
         Config = config;
         Redactor = clients.Redactor;
+
+        // The probe's header values are secrets like any other read: masked wherever they might be quoted.
+        foreach (var header in config.Health.Headers)
+        {
+            Redactor.Remember(header.Value);
+        }
         Time = time;
         this.clients = clients;
         var gh = config.GitHub;
@@ -297,11 +303,6 @@ public sealed class DeployWorld
                     $"no probe: health.headers gives {unset.Name} the value of {unset.Variable}, which is not set: export {unset.Variable} and run again"
                 )
             );
-        }
-
-        foreach (var header in Config.Health.Headers)
-        {
-            Redactor.Remember(header.Value);
         }
 
         return await clients

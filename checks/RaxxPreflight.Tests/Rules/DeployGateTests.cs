@@ -361,34 +361,12 @@ public class DeployGateTests
         var jobs = DeployGate.DeployJobs(workflow, NoJobNamed, "raxx-queue-prod").Select(d => d.Job).ToList();
         DeployGate.GitHubEnvironments(jobs, workflow).ShouldBe(["staging", "production"], "each option is read");
 
-        var both = DeployGate.Judge(
-            workflow,
-            NoJobNamed,
-            "raxx-queue-prod",
-            DeployWorkflow.Path,
-            new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["staging"] = Reviewers,
-                ["production"] = Reviewers,
-            },
-            "raxx-app/TradeMasterAPI"
-        );
+        var both = Judge(Workflow(ChoiceDispatch, ChoiceJob), Reviewers, NoJobNamed, staging: Reviewers);
         (both.Problem, both.Warning).ShouldBe((null, null));
         both.Paths.ShouldHaveSingleItem()
             .How.ShouldBe("a reviewer on each environment inputs.environment can name (staging, production) must approve deploy");
 
-        var stagingOpen = DeployGate.Judge(
-            workflow,
-            NoJobNamed,
-            "raxx-queue-prod",
-            DeployWorkflow.Path,
-            new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["staging"] = Unprotected,
-                ["production"] = Reviewers,
-            },
-            "raxx-app/TradeMasterAPI"
-        );
+        var stagingOpen = Judge(Workflow(ChoiceDispatch, ChoiceJob), Reviewers, NoJobNamed, staging: Unprotected);
         stagingOpen.Problem.ShouldBe(
             "a manual dispatch runs deploy, which runs in the environment inputs.environment names, and its option staging has no protection rules, and tests no phrase"
         );
@@ -451,13 +429,24 @@ public class DeployGateTests
 
     private static string Workflow(string on, string jobs) => $"name: deploy\non:\n  {on}\njobs:\n  {jobs}\n";
 
-    private static GateJudgement Judge(string yaml, EnvironmentProtection production, GateConfig? gate = null) =>
+    private static GateJudgement Judge(
+        string yaml,
+        EnvironmentProtection production,
+        GateConfig? gate = null,
+        EnvironmentProtection? staging = null
+    ) =>
         DeployGate.Judge(
             Workflows.Workflow.Parse(yaml),
             gate ?? Gate,
             "raxx-queue-prod",
             DeployWorkflow.Path,
-            new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase) { ["production"] = production },
+            staging is null
+                ? new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase) { ["production"] = production }
+                : new Dictionary<string, EnvironmentProtection>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["production"] = production,
+                    ["staging"] = staging,
+                },
             "raxx-app/TradeMasterAPI"
         );
 }

@@ -16,7 +16,7 @@ public static class HealthRule
         }
 
         // A redirect, a Cloudflare page or an HTML page stays what it is however long the wait: no dyno changes it.
-        if (health.State == HealthState.NotHealth && health.Fix != HealthFixes.Dynos)
+        if (health.State == HealthState.NotHealth && !health.NoDynoAnswered)
         {
             return Judgement.Terminal(string.Join("; ", problems));
         }
