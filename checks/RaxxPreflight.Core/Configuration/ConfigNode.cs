@@ -290,7 +290,8 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
                     ? new ProbeHeader(property.Name, variable)
                     : throw node.Error(
                         property.Name,
-                        $"must name the environment variable that holds the header's value (such as CF_ACCESS_CLIENT_SECRET), found {Describe(property.Value)}; the value itself never goes in the config"
+                        // What was found is not quoted: a string here may be the secret itself, pasted by mistake.
+                        $"must name the environment variable that holds the header's value (such as CF_ACCESS_CLIENT_SECRET), found {(property.Value.ValueKind == JsonValueKind.String ? "a string that is not one (not shown: it may be the secret itself)" : Describe(property.Value))}; the value itself never goes in the config"
                     )
             );
         }

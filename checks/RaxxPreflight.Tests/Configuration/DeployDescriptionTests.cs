@@ -100,6 +100,23 @@ public class DeployDescriptionTests
     }
 
     [Fact]
+    public void A_probe_header_given_its_value_instead_of_a_variable_is_refused_without_quoting_it()
+    {
+        const string Pasted = "3e8f1c0b9a7d6e5f4c3b2a19f8e7d6c5";
+        var description = Parse(
+            $$"""
+            { "github": { "repository": "raxx-app/TradeMasterAPI" },
+              "services": { "raxx-api": { "pipeline": "raxx-api", "workflow": "w.yml",
+                                          "health": { "path": "/health", "headers": { "CF-Access-Client-Secret": "{{Pasted}}" } } } } }
+            """
+        );
+
+        var error = description.Find("raxx-api")!.Error.ShouldNotBeNull();
+        error.ShouldContain("field services.raxx-api.health.headers.CF-Access-Client-Secret must name the environment variable");
+        error.ShouldNotContain(Pasted);
+    }
+
+    [Fact]
     public void The_queues_whole_file_is_one_service_named_by_its_health()
     {
         var description = PreflightConfigLoader.LoadDescription(Repo.DefaultConfig, Items.Catalog);
