@@ -17,6 +17,9 @@ public sealed class HerokuClient
     // What the API last said the account has left this hour (RateLimit-Remaining); unknown until its first answer.
     private int remaining = int.MaxValue;
 
+    // Whether the API has refused a request for the rate limit (429): then the floor's line says so.
+    private int limited;
+
     /// <summary>
     /// The requests left this hour below which the run stops asking (<c>api.herokuRateFloor</c>): the account's 4,500 an
     /// hour are shared by every tool and person using it, and a checklist must not be what runs them out.
@@ -42,7 +45,7 @@ public sealed class HerokuClient
         {
             Answered();
             throw new RemoteServiceException(
-                $"{Service}: {what} was not asked: the account has {left} requests left this hour (RateLimit-Remaining), under the floor of {RateFloor} the checklist leaves to everyone else (api.herokuRateFloor); run again when the hour turns"
+                $"{Service}: {what} was not asked: the account has {left} requests left this hour (RateLimit-Remaining{(Volatile.Read(ref limited) == 1 ? "; the API already answered 429 Too Many Requests" : string.Empty)}), under the floor of {RateFloor} the checklist leaves to everyone else (api.herokuRateFloor); run again when the hour turns"
             );
         }
     }
@@ -52,6 +55,11 @@ public sealed class HerokuClient
     // The fewest the API has said are left: answers arrive out of order, and a later one may carry an older count.
     private void Note(RemoteResponse response)
     {
+        if (response.Status == 429)
+        {
+            Volatile.Write(ref limited, 1);
+        }
+
         if (
             int.TryParse(
                 response.Header("RateLimit-Remaining"),

@@ -52,6 +52,36 @@ public sealed class HerokuClientTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_429_the_floors_line_says_the_api_refused_already()
+    {
+        var server = WireMock.Server.WireMockServer.Start();
+        try
+        {
+            server
+                .Given(WireMock.RequestBuilders.Request.Create().UsingGet())
+                .RespondWith(
+                    WireMock
+                        .ResponseBuilders.Response.Create()
+                        .WithStatusCode(429)
+                        .WithHeader("RateLimit-Remaining", "0")
+                        .WithBody("""{"id":"rate_limit","message":"Your account reached the API rate limit"}""")
+                );
+            var client = RealClients.Heroku(new Uri(server.Url + "/"), "HRKU-test-key-000000");
+
+            var refused = await Should.ThrowAsync<RemoteServiceException>(() => client.GetAppAsync("raxx-queue-prod", ct));
+            refused.Message.ShouldContain("answered 429 rate_limit");
+            var notAsked = await Should.ThrowAsync<RemoteServiceException>(() => client.GetConfigVarsAsync("raxx-queue-prod", ct));
+            notAsked.Message.ShouldBe(
+                "Heroku API: GET /apps/raxx-queue-prod/config-vars was not asked: the account has 0 requests left this hour (RateLimit-Remaining; the API already answered 429 Too Many Requests), under the floor of 200 the checklist leaves to everyone else (api.herokuRateFloor); run again when the hour turns"
+            );
+        }
+        finally
+        {
+            server.Stop();
+        }
+    }
+
+    [Fact]
     public async Task It_reads_config_vars_as_secrets()
     {
         var vars = await RealClients.Heroku(fakes).GetConfigVarsAsync("raxx-queue-prod", ct);
