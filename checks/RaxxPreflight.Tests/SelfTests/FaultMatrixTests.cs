@@ -29,11 +29,10 @@ public sealed class FaultMatrixTests
     private const string Logs = "logs";
     private const string Postgres = "postgres";
 
-    // The bounds the matrix runs with (an API call 10 s where the API never answers, else the config's 30 s; a health
-    // probe 10 s, a database connection 10 s, a wait 2 s) are generous, so that a loaded machine cannot turn a slow
-    // answer into a fault (a health probe bounded by 5 s once timed out on a truncated answer with two CPU hogs beside
-    // the suite); only the cells where a service never answers wait them out. No item may take as long as the 30 s API
-    // timeout the config would have without them.
+    // The bounds the matrix runs with (every read 10 s where the services never answer, else 30 s; a wait 2 s) are
+    // generous, so that a loaded machine cannot turn a slow answer into a fault (a health probe bounded by 5 s once
+    // timed out on a truncated answer with two CPU hogs beside the suite); only the cells where a service never answers
+    // wait them out. No item may take as long as a 30 s bound: no cell but those may wait one out.
     private const double Bound = 28;
 
     /// <summary>
@@ -91,7 +90,7 @@ public sealed class FaultMatrixTests
     {
         await using var elsewhere = new Elsewhere();
         var faulted = new List<string>();
-        await using var cell = new Cell(shortApiBound: fault == Faults.NoAnswer);
+        await using var cell = new Cell(shortBounds: fault == Faults.NoAnswer);
         var fakes = await cell.StartAsync(
             DeployScenarios.Deployed(),
             scenario => where != Heroku && PostgresFaults.Contains(fault) ? WithFaultyProdDatabase(scenario, fault, cell) : scenario
@@ -275,19 +274,17 @@ public sealed class FaultMatrixTests
         private readonly List<IAsyncDisposable> servers = [];
         private FakeWorld? fakes;
 
-        public Cell(bool shortApiBound)
+        public Cell(bool shortBounds)
         {
-            // The repository's config, with short bounds so that a fault that never answers costs seconds, not minutes.
-            // Only a cell whose API never answers waits its API bound out: the others keep the config's own 30 s, so
-            // that a machine too busy to answer a healthy GET within 10 s cannot fail them (it did once, beside two
-            // CPU hogs: 'heroku x redirect-post' failed 13 items that only read through the proxy's healthy GETs).
+            // The repository's config, with short bounds where a fault never answers, so that it costs seconds, not
+            // minutes. Only such a cell waits its bounds out: the others take 30 s for every read, so that a machine too
+            // busy to answer a healthy read within 10 s cannot fail them (it did once, beside two CPU hogs: 'heroku x
+            // redirect-post' failed 13 items that only read through the proxy's healthy GETs).
+            var bound = shortBounds ? 10 : RaxxPreflight.Configuration.PreflightConfig.DefaultApiTimeout.TotalSeconds;
             var config = JsonNode.Parse(File.ReadAllText(Repo.DefaultConfig))!.AsObject();
-            config["api"] = new JsonObject
-            {
-                ["timeoutSeconds"] = shortApiBound ? 10 : RaxxPreflight.Configuration.PreflightConfig.DefaultApiTimeout.TotalSeconds,
-            };
-            config["health"]!["timeoutSeconds"] = 10;
-            config["database"]!["connectTimeoutSeconds"] = 10;
+            config["api"] = new JsonObject { ["timeoutSeconds"] = bound };
+            config["health"]!["timeoutSeconds"] = bound;
+            config["database"]!["connectTimeoutSeconds"] = bound;
             Config = Path.Combine(Path.GetTempPath(), $"preflight-matrix-{Guid.NewGuid():N}.json");
             File.WriteAllText(Config, config.ToJsonString());
         }

@@ -18,8 +18,18 @@ public sealed class FakePostgres : IAsyncDisposable
     private FakePostgres(PostgreSqlContainer? container, string adminConnectionString)
     {
         this.container = container;
-        admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };
+        // The fakes' own set-up is no verdict: on a machine busy enough that CREATE DATABASE waits past Npgsql's 30 s
+        // (it did, in CI, under a load of 19 on two cores), the scenario is late, never failed. Bounded all the same.
+        admin = new NpgsqlConnectionStringBuilder(adminConnectionString)
+        {
+            Pooling = false,
+            Timeout = (int)SetUpBound.TotalSeconds,
+            CommandTimeout = (int)SetUpBound.TotalSeconds,
+        };
     }
+
+    /// <summary>How long the fakes wait for their own server to connect or to run one set-up statement.</summary>
+    public static readonly TimeSpan SetUpBound = TimeSpan.FromMinutes(3);
 
     /// <summary>A connection string to the server's <c>postgres</c> database as its admin.</summary>
     public string AdminConnectionString => admin.ConnectionString;
