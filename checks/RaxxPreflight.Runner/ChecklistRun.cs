@@ -140,50 +140,7 @@ internal static class ChecklistRun
             }
 
             var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-{Guid.NewGuid():N}.xml");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(checksAssembly);
-
-            // xunit ORs repeated -trait filters: either the phases or the items, never both.
-            foreach (var (name, value) in request.Selection.Traits)
-            {
-                start.ArgumentList.Add("-trait");
-                start.ArgumentList.Add($"{name}={value}");
-            }
-
-            foreach (var argument in new[] { "-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            if (request.TrxPath is { } trx)
-            {
-                start.ArgumentList.Add("-result-trx");
-                start.ArgumentList.Add(Path.GetFullPath(trx));
-            }
-
-            foreach (var (name, value) in environment)
-            {
-                if (value is null)
-                {
-                    start.Environment.Remove(name);
-                }
-                else
-                {
-                    start.Environment[name] = value;
-                }
-            }
-
-            if (request.Target is { } target)
-            {
-                start.Environment[Settings.Target] = target;
-            }
-
-            start.Environment[Settings.Events] = "stderr";
+            var start = ChildStart(checksAssembly, environment, request, report);
 
             void Receive(string? line)
             {
@@ -230,6 +187,71 @@ internal static class ChecklistRun
                 File.Delete(report);
             }
         };
+
+    /// <summary>
+    /// How <see cref="ChildProcess"/> starts a child run of <paramref name="request"/>: xunit's arguments (its XML
+    /// report to <paramref name="report"/>), <paramref name="environment"/>'s settings (a null value removes one), the
+    /// events on standard error, and a pipe on standard input that ends the child when this process ends.
+    /// </summary>
+    public static ProcessStartInfo ChildStart(
+        string checksAssembly,
+        IReadOnlyDictionary<string, string?> environment,
+        ChecklistRequest request,
+        string report
+    )
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(request);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+
+            // The pipe the child watches (PREFLIGHT_PARENT_PIPE): its end closes when this process ends, however.
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(checksAssembly);
+
+        // xunit ORs repeated -trait filters: either the phases or the items, never both.
+        foreach (var (name, value) in request.Selection.Traits)
+        {
+            start.ArgumentList.Add("-trait");
+            start.ArgumentList.Add($"{name}={value}");
+        }
+
+        foreach (var argument in new[] { "-result-xml", report, "-noLogo", "-noColor", "-noAutoReporters" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (request.TrxPath is { } trx)
+        {
+            start.ArgumentList.Add("-result-trx");
+            start.ArgumentList.Add(Path.GetFullPath(trx));
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        if (request.Target is { } target)
+        {
+            start.Environment[Settings.Target] = target;
+        }
+
+        start.Environment[Settings.Events] = "stderr";
+        start.Environment[Settings.ParentPipe] = "stdin";
+        return start;
+    }
 
     /// <summary>The tests an xunit XML report says ran.</summary>
     internal static IEnumerable<TestRan> TestsIn(string xml)

@@ -68,6 +68,13 @@ static class Settings
     public const string Events = "PREFLIGHT_EVENTS";
 
     /// <summary>
+    /// Set by whoever starts the checklist as a child process with a pipe on its standard input: <c>stdin</c> makes the
+    /// child end when that pipe closes, which the kernel does when the parent dies, so that a parent killed hard (a
+    /// test host past its time, SIGKILL) leaves no checklist running.
+    /// </summary>
+    public const string ParentPipe = "PREFLIGHT_PARENT_PIPE";
+
+    /// <summary>
     /// <c>off</c>: the session does not start the selected items' first reads before the items start (each item reads as
     /// it runs). For diagnosis, and for the self-test that holds the reads started ahead to the items' own.
     /// </summary>
@@ -107,6 +114,7 @@ static class Settings
         PostgresImage,
         FakesPostgres,
         Events,
+        ParentPipe,
         ReadAhead,
         TlsWarmUp,
         GitHubActions,

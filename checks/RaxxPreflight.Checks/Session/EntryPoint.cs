@@ -21,6 +21,9 @@ internal static class EntryPoint
         // operator's path, from where they ran the checklist.
         RaxxPreflight.Configuration.PreflightSettings.LaunchDirectory = Environment.CurrentDirectory;
 
+        // A child run (the self-tests') ends with its parent, however the parent ends.
+        ParentPipe.WatchIfRequested();
+
         // TLS's first-use cost is paid on another core while the run sets up, not on its first TLS read.
         _ = RaxxPreflight.Http.TlsWarmUp.Start();
 

@@ -91,6 +91,10 @@ public sealed record PreflightSettings(
     /// </summary>
     public static bool EventsRequested() => string.Equals(Blank(ProcessVariable(Settings.Events)), "stderr", StringComparison.Ordinal);
 
+    /// <summary>True when the process's parent asked it to end with the pipe on its standard input (<c>PREFLIGHT_PARENT_PIPE=stdin</c>).</summary>
+    public static bool ParentPipeRequested() =>
+        string.Equals(Blank(ProcessVariable(Settings.ParentPipe)), "stdin", StringComparison.Ordinal);
+
     /// <summary>False when <c>PREFLIGHT_READ_AHEAD=off</c>: then no read starts before the items do.</summary>
     public static bool ReadAheadRequested() =>
         !string.Equals(Blank(ProcessVariable(Settings.ReadAhead)), "off", StringComparison.OrdinalIgnoreCase);

@@ -54,40 +54,14 @@ public class RunsAlwaysEndTests
         Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGTERM is sent with kill(1)");
 
         // Every API accepts the connection and never answers: each item waits on its first read.
-        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        silent.Start();
-        var held = new List<System.Net.Sockets.TcpClient>();
-        _ = Task.Run(
-            async () =>
-            {
-                while (true)
-                {
-                    var client = await silent.AcceptTcpClientAsync(TestContext.Current.CancellationToken);
-                    lock (held)
-                    {
-                        held.Add(client);
-                    }
-                }
-            },
-            TestContext.Current.CancellationToken
-        );
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/";
+        using var silent = new SilentApis();
         var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-stopped-{Guid.NewGuid():N}.json");
 
         // The item's read may wait ten minutes: only the signal ends this run, however slow the machine.
         var config = Configs.Write(c => c["api"] = new JsonObject { ["timeoutSeconds"] = 600 });
         using var process = Checklist.StartApp(
             ["run", "pre-deploy", "--check", CheckIds.StripeKeysLive, "--report", report],
-            new Dictionary<string, string>
-            {
-                [Settings.Target] = "live",
-                [Settings.HerokuApiKey] = "HRKU-not-a-real-key",
-                [Settings.GitHubToken] = "not-a-real-token",
-                [Settings.HerokuApiUrl] = url,
-                [Settings.GitHubApiUrl] = url,
-                [Settings.StripeApiUrl] = url,
-                [Settings.Config] = config,
-            }
+            silent.Settings(config)
         );
         try
         {
@@ -135,13 +109,122 @@ public class RunsAlwaysEndTests
                 process.Kill(entireProcessTree: true);
             }
 
-            silent.Stop();
+            File.Delete(report);
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public async Task A_child_run_ends_when_its_parent_goes_away()
+    {
+        // The self-tests' child runs, as the runner starts them: a test host killed hard once left one running, waiting
+        // on its fakes. The child's item waits on a read that may take ten minutes; then the parent's end of the pipe on
+        // the child's standard input closes, as the kernel closes it when a parent dies.
+        using var silent = new SilentApis();
+        var config = Configs.Write(c => c["api"] = new JsonObject { ["timeoutSeconds"] = 600 });
+        var report = Path.Combine(Path.GetTempPath(), $"raxx-preflight-orphan-{Guid.NewGuid():N}.xml");
+        var start = ChecklistRun.ChildStart(
+            Repo.ChecksAssembly,
+            Checklist.Clean(silent.Settings(config)),
+            new ChecklistRequest(new Selection([], [CheckIds.StripeKeysLive])),
+            report
+        );
+        using var child = Process.Start(start)!;
+        try
+        {
+            var output = child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var seen = new List<string>();
+            var started = false;
+            while (!started && await child.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+            {
+                seen.Add(line);
+                started = RunEvent.Parse(line) is { Kind: RunEvent.Started };
+            }
+
+            started.ShouldBeTrue($"the item never started:\n{string.Join('\n', seen)}");
+            child.StandardInput.Close();
+
+            var rest = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            bound.CancelAfter(NeverEnds);
+            try
+            {
+                await child.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                throw new ShouldAssertException("the child run outlived its parent's end of the pipe");
+            }
+
+            child.ExitCode.ShouldBe(143, $"{await output}{await rest}");
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+
+            File.Delete(report);
+            File.Delete(config);
+        }
+    }
+
+    /// <summary>APIs that accept every connection and never answer: an item reading them waits its bound out.</summary>
+    private sealed class SilentApis : IDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener listener = new(System.Net.IPAddress.Loopback, 0);
+        private readonly List<System.Net.Sockets.TcpClient> held = [];
+        private readonly CancellationTokenSource stopping = new();
+
+        public SilentApis()
+        {
+            listener.Start();
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    while (true)
+                    {
+                        var client = await listener.AcceptTcpClientAsync(stopping.Token);
+                        lock (held)
+                        {
+                            held.Add(client);
+                        }
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException)
+                {
+                    // Stopped.
+                }
+            });
+        }
+
+        private string Url => $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/";
+
+        /// <summary>A live run's settings with every API here, credentials that are no one's, and <paramref name="config"/>.</summary>
+        public Dictionary<string, string> Settings(string config) =>
+            new()
+            {
+                [RaxxPreflight.Settings.Target] = "live",
+                [RaxxPreflight.Settings.HerokuApiKey] = "HRKU-not-a-real-key",
+                [RaxxPreflight.Settings.GitHubToken] = "not-a-real-token",
+                [RaxxPreflight.Settings.HerokuApiUrl] = Url,
+                [RaxxPreflight.Settings.GitHubApiUrl] = Url,
+                [RaxxPreflight.Settings.StripeApiUrl] = Url,
+                [RaxxPreflight.Settings.Config] = config,
+            };
+
+        public void Dispose()
+        {
+            stopping.Cancel();
+            listener.Stop();
             lock (held)
             {
                 held.ForEach(c => c.Dispose());
             }
-            File.Delete(report);
-            File.Delete(config);
+
+            stopping.Dispose();
         }
     }
 

@@ -13,9 +13,19 @@ internal static class Checklist
         Selection selection,
         IReadOnlyDictionary<string, string> environment,
         Action<RunEvent>? onEvent
-    )
+    ) =>
+        ChecklistRun.RunAsync(
+            ChecklistRun.ChildProcess(Repo.ChecksAssembly, Clean(environment)),
+            new ChecklistRequest(selection),
+            onEvent,
+            null,
+            TimeProvider.System,
+            TestContext.Current.CancellationToken
+        );
+
+    /// <summary>A child run's settings: every setting the run reads cleared, then set only as the test says.</summary>
+    public static Dictionary<string, string?> Clean(IReadOnlyDictionary<string, string> environment)
     {
-        // Every setting the run reads is cleared, then set only as the test says.
         var clean = Settings.All.ToDictionary(v => v, v => environment.GetValueOrDefault(v), StringComparer.Ordinal);
 
         // Every run's fake databases go on the run's one shared server, unless a test says otherwise.
@@ -29,14 +39,7 @@ internal static class Checklist
             clean[name] = value;
         }
 
-        return ChecklistRun.RunAsync(
-            ChecklistRun.ChildProcess(Repo.ChecksAssembly, clean),
-            new ChecklistRequest(selection),
-            onEvent,
-            null,
-            TimeProvider.System,
-            TestContext.Current.CancellationToken
-        );
+        return clean;
     }
 
     /// <summary>
@@ -54,6 +57,9 @@ internal static class Checklist
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+
+            // As the runner's child runs: the app ends with this process, however it ends (PREFLIGHT_PARENT_PIPE).
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
@@ -72,6 +78,8 @@ internal static class Checklist
         {
             start.Environment[name] = value;
         }
+
+        start.Environment[Settings.ParentPipe] = "stdin";
 
         return Process.Start(start)!;
     }
