@@ -145,17 +145,10 @@ public class RunsAlwaysEndTests
             child.StandardInput.Close();
 
             var rest = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            bound.CancelAfter(NeverEnds);
-            try
-            {
-                await child.WaitForExitAsync(bound.Token);
-            }
-            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-            {
-                throw new ShouldAssertException("the child run outlived its parent's end of the pipe");
-            }
-
+            await EndsAsync(
+                child,
+                async () => $"the child run outlived its parent's end of the pipe; it printed:\n{await output}{await rest}"
+            );
             child.ExitCode.ShouldBe(143, $"{await output}{await rest}");
         }
         finally
@@ -233,6 +226,14 @@ public class RunsAlwaysEndTests
         using var process = Checklist.StartApp(arguments, new Dictionary<string, string> { [Settings.Config] = config });
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await EndsAsync(process, async () => $"{which} never ended; it printed:\n{await output}{await error}");
+        return (process.ExitCode, await output + await error);
+    }
+
+    // Waits for the process to end, however slowly; one still running after NeverEnds is killed, and the test fails
+    // with what it printed.
+    private static async Task EndsAsync(Process process, Func<Task<string>> neverEnded)
+    {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         bound.CancelAfter(NeverEnds);
         try
@@ -243,9 +244,7 @@ public class RunsAlwaysEndTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            throw new ShouldAssertException($"{which} never ended; it printed:\n{await output}{await error}");
+            throw new ShouldAssertException(await neverEnded());
         }
-
-        return (process.ExitCode, await output + await error);
     }
 }
