@@ -8,7 +8,8 @@ namespace RaxxPreflight.Health;
 /// Reads a health answer by meaning, status code and body together, whatever wrote it: <c>application/health+json</c>,
 /// Spring Boot Actuator, ASP.NET Core (plain and the HealthChecks UI writer), Kubernetes' <c>ok</c> and
 /// <c>?verbose</c> lines, Rails' <c>/up</c>, NestJS terminus, django-health-check, hellofresh health-go, lightship,
-/// and plain <c>{"status":"ok"}</c> shapes. What is no health answer (a redirect, a Cloudflare or Heroku page, an
+/// Dropwizard, OkComputer, spatie/laravel-health, Flask's healthcheck, LiipMonitorBundle, and plain
+/// <c>{"status":"ok"}</c> shapes. What is no health answer (a redirect, a Cloudflare or Heroku page, an
 /// HTML page, an empty body) is named for what it is.
 /// </summary>
 public static partial class HealthFormats
@@ -91,9 +92,8 @@ public static partial class HealthFormats
     }
 
     private static string Saying(HealthReading read) =>
-        read.ReportedStatus is null ? string.Empty
-        : read.Failing.Count > 0 ? $", status \"{read.ReportedStatus}\", failing: {string.Join(", ", read.Failing)}"
-        : $", status \"{read.ReportedStatus}\"";
+        (read.ReportedStatus is null ? string.Empty : $", status \"{read.ReportedStatus}\"")
+        + (read.Failing.Count > 0 ? $", failing: {string.Join(", ", read.Failing)}" : string.Empty);
 
     private static HealthReading Redirect(HealthAnswer answer)
     {
@@ -257,28 +257,34 @@ public static partial class HealthFormats
     private static HealthReading Object(HealthAnswer answer, JsonElement root)
     {
         var format = FormatOf(answer, root);
-        var failing = new List<string>();
+        var failing = new Parts();
+        var listsParts = false;
         foreach (var container in Containers)
         {
             if (root.TryGetProperty(container, out var parts) && parts.ValueKind == JsonValueKind.Object)
             {
+                listsParts = true;
                 Components(parts, string.Empty, container, failing);
             }
 
-            // MicroProfile Health (Quarkus, Open Liberty) and others list them: [{"name": "db", "status": "DOWN"}].
+            // MicroProfile Health (Quarkus, Open Liberty), spatie/laravel-health, Flask's healthcheck, LiipMonitorBundle
+            // and others list them: [{"name": "db", "status": "DOWN"}], [{"checker": "db", "passed": false}].
             if (root.TryGetProperty(container, out var listed) && listed.ValueKind == JsonValueKind.Array)
             {
+                listsParts = true;
                 foreach (var part in listed.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object))
                 {
                     var (partWord, partState) = StatusOf(part);
-                    if (partWord is not null && partState is not HealthState.Pass)
-                    {
-                        failing.Add(
-                            $"{JsonText.Of(part, "name") ?? JsonText.Of(part, "id") ?? JsonText.Of(part, "component") ?? container} ({partWord})"
-                        );
-                    }
+                    failing.Note(PartName(part) ?? container, partWord, partState);
                 }
             }
+        }
+
+        // Dropwizard, OkComputer and the like: the body is the parts, each with its own state and no state above them:
+        // {"deadlocks": {"healthy": true}, "postgres": {"healthy": false, "message": "..."}}.
+        if (!listsParts && StatusOf(root).Word is null && IsMapOfParts(root))
+        {
+            Components(root, string.Empty, "the body", failing);
         }
 
         var version = VersionOf(root);
@@ -306,17 +312,22 @@ public static partial class HealthFormats
                     ReportedStatus = word,
                     Service = service,
                     Version = version,
-                    Failing = failing,
+                    Failing = failing.Names,
                     Problem = $"status \"{word}\" is no health state this checklist knows",
                 };
             }
 
-            state = failing.Count > 0 ? HealthState.Fail : HealthState.Pass;
-            format = failing.Count > 0 ? format : CodeOnly;
+            // No state above the parts: theirs is the service's (warnings only warn; spatie/laravel-health answers 200
+            // whatever its checks say).
+            state =
+                failing.Names.Count == 0 ? HealthState.Pass
+                : failing.AnyFails ? HealthState.Fail
+                : HealthState.Warn;
+            format = failing.Judged ? format : CodeOnly;
         }
 
         // Up, with parts that are not: partial, a warning that names them.
-        if (state == HealthState.Pass && failing.Count > 0)
+        if (state == HealthState.Pass && failing.Names.Count > 0)
         {
             state = HealthState.Warn;
         }
@@ -326,7 +337,7 @@ public static partial class HealthFormats
             ReportedStatus = word,
             Service = service,
             Version = version,
-            Failing = [.. failing.Distinct(StringComparer.Ordinal)],
+            Failing = [.. failing.Names.Distinct(StringComparer.Ordinal)],
         };
     }
 
@@ -364,7 +375,8 @@ public static partial class HealthFormats
     // What the top-level status says: a word (and its state, when the word is known), or a boolean.
     private static (string? Word, HealthState? State) StatusOf(JsonElement root)
     {
-        foreach (var name in new[] { "status", "Status", "state", "health" })
+        // LiipMonitorBundle says globalStatus above its checks and status_name (beside a number) in each.
+        foreach (var name in new[] { "status", "Status", "state", "health", "globalStatus", "status_name" })
         {
             if (!root.TryGetProperty(name, out var value))
             {
@@ -385,7 +397,7 @@ public static partial class HealthFormats
             }
         }
 
-        foreach (var name in new[] { "healthy", "ok", "up", "alive" })
+        foreach (var name in new[] { "healthy", "ok", "up", "alive", "success", "passed" })
         {
             if (root.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
@@ -400,7 +412,7 @@ public static partial class HealthFormats
     }
 
     // The parts a body lists, with their own states: those not passing, by name (nested parts as a/b).
-    private static void Components(JsonElement parts, string prefix, string container, List<string> failing)
+    private static void Components(JsonElement parts, string prefix, string container, Parts failing)
     {
         foreach (var part in parts.EnumerateObject())
         {
@@ -409,25 +421,19 @@ public static partial class HealthFormats
             {
                 // health+json: "db:connections": [{"status":"warn", ...}, ...]
                 case JsonValueKind.Array:
-                    var worst = part
+                    var said = part
                         .Value.EnumerateArray()
                         .Where(e => e.ValueKind == JsonValueKind.Object)
                         .Select(StatusOf)
-                        .Where(s => s.State is not HealthState.Pass && s.Word is not null)
-                        .Select(s => s.Word)
-                        .FirstOrDefault();
-                    if (worst is not null)
-                    {
-                        failing.Add($"{name} ({worst})");
-                    }
+                        .Where(s => s.Word is not null)
+                        .ToList();
+                    var worst = said.FirstOrDefault(s => s.State is not HealthState.Pass);
+                    failing.Note(name, worst.Word ?? said.FirstOrDefault().Word, worst.Word is null ? HealthState.Pass : worst.State);
 
                     break;
                 case JsonValueKind.Object:
                     var (word, state) = StatusOf(part.Value);
-                    if (word is not null && state is not HealthState.Pass)
-                    {
-                        failing.Add($"{name} ({word})");
-                    }
+                    failing.Note(name, word, state);
 
                     foreach (var nested in new[] { "components", "details", "checks" })
                     {
@@ -441,9 +447,52 @@ public static partial class HealthFormats
 
                 // health-go's failures: {"postgres": "connection refused"}: every entry failed.
                 case JsonValueKind.String when container == "failures":
-                    failing.Add($"{name} (failed)");
+                    failing.Note(name, "failed", HealthState.Fail);
                     break;
             }
+        }
+    }
+
+    // Every property an object, one at least with a state of its own: the body is a map of parts.
+    private static bool IsMapOfParts(JsonElement root)
+    {
+        var properties = root.EnumerateObject().ToList();
+        return properties.Count > 0
+            && properties.All(p => p.Value.ValueKind == JsonValueKind.Object)
+            && properties.Any(p => StatusOf(p.Value).Word is not null);
+    }
+
+    // What a listed part calls itself, in the fields the formats use.
+    private static string? PartName(JsonElement part) => PartNames.Select(f => JsonText.Of(part, f)).FirstOrDefault(n => n is not null);
+
+    private static readonly string[] PartNames = ["name", "checkName", "checker", "id", "component", "label"];
+
+    /// <summary>The parts a body judges: those not well by name, whether any is worse than a warning, whether any said a state.</summary>
+    private sealed class Parts
+    {
+        public List<string> Names { get; } = [];
+
+        public bool AnyFails { get; private set; }
+
+        public bool Judged { get; private set; }
+
+        // A part and what it says: nothing when it says no state; named, with its word, when that is not a pass (an
+        // unknown word included: a part is well only when it says so).
+        public void Note(string name, string? word, HealthState? state)
+        {
+            if (word is null)
+            {
+                return;
+            }
+
+            Judged = true;
+            if (state is HealthState.Pass)
+            {
+                return;
+            }
+
+            Names.Add($"{name} ({word})");
+            AnyFails |= state is not HealthState.Warn;
         }
     }
 
@@ -568,9 +617,21 @@ public static partial class HealthFormats
             or "SERVER_IS_NOT_SHUTTING_DOWN"
             or "FINE"
             or "ONLINE"
-            or "LIVE" => HealthState.Pass,
-            "WARN" or "WARNING" or "WARNINGS" or "DEGRADED" or "PARTIAL" or "PARTIALLY_AVAILABLE" or "YELLOW" or "UNKNOWN" =>
-                HealthState.Warn,
+            or "LIVE"
+            // A check that did not run says nothing against the service (spatie/laravel-health, LiipMonitorBundle).
+            or "SKIPPED"
+            or "CHECK_RESULT_OK"
+            or "CHECK_RESULT_SKIP" => HealthState.Pass,
+            "WARN"
+            or "WARNING"
+            or "WARNINGS"
+            or "DEGRADED"
+            or "PARTIAL"
+            or "PARTIALLY_AVAILABLE"
+            or "YELLOW"
+            or "UNKNOWN"
+            or "CHECK_RESULT_WARNING"
+            or "CHECK_RESULT_UNKNOWN" => HealthState.Warn,
             "FAIL"
             or "FAILED"
             or "FAILING"
@@ -591,7 +652,10 @@ public static partial class HealthFormats
             or "TIMEOUT_DURING_HEALTH_CHECK"
             or "OFFLINE"
             or "DEAD"
-            or "NOT_READY" => HealthState.Fail,
+            or "NOT_READY"
+            or "KO"
+            or "CRASHED"
+            or "CHECK_RESULT_FAILURE" => HealthState.Fail,
             _ => null,
         };
 
@@ -627,10 +691,13 @@ public static partial class HealthFormats
         element.TryGetProperty(outer, out var value) && value.ValueKind == JsonValueKind.Object ? JsonText.Of(value, inner) : null;
 
     // Where the formats list their parts: health+json checks, Actuator components (details before 2.2), HealthChecks
-    // UI entries, terminus info/error/details, health-go failures, and the dependencies of home-made shapes.
+    // UI entries, terminus info/error/details, health-go failures, spatie/laravel-health checkResults, Flask
+    // healthcheck's results, and the dependencies of home-made shapes.
     private static readonly string[] Containers =
     [
         "checks",
+        "checkResults",
+        "results",
         "components",
         "details",
         "entries",

@@ -219,11 +219,113 @@ public class HealthFormatsTests
             { "lightship ready", 200, "text/plain", "SERVER_IS_READY", HealthState.Pass, [] },
             { "lightship not ready", 500, "text/plain", "SERVER_IS_NOT_READY", HealthState.Fail, [] },
             { "lightship shutting down", 500, "text/plain", "SERVER_IS_SHUTTING_DOWN", HealthState.Fail, [] },
+            // Dropwizard and OkComputer: the body is the checks, each with its own state.
+            {
+                "Dropwizard healthy",
+                200,
+                "application/json",
+                """{"deadlocks":{"healthy":true,"duration":0,"timestamp":"2026-12-06T10:00:00Z"},"postgres":{"healthy":true,"duration":3}}""",
+                HealthState.Pass,
+                []
+            },
+            {
+                "Dropwizard unhealthy",
+                500,
+                "application/json",
+                """{"deadlocks":{"healthy":true,"duration":0},"postgres":{"healthy":false,"message":"Connection refused","duration":3}}""",
+                HealthState.Fail,
+                ["postgres (healthy: false)"]
+            },
+            {
+                "OkComputer",
+                500,
+                "application/json",
+                """{"default":{"message":"Application is running","success":true,"time":0.0},"database":{"message":"Error: could not connect","success":false,"time":0.01}}""",
+                HealthState.Fail,
+                ["database (success: false)"]
+            },
+            // spatie/laravel-health answers 200 whatever its checks say: the checks are the verdict.
+            {
+                "laravel-health ok and skipped",
+                200,
+                "application/json",
+                """{"finishedAt":1765015200,"checkResults":[{"name":"Database","label":"Database","notificationMessage":"","shortSummary":"Ok","status":"ok","meta":[]},{"name":"Horizon","label":"Horizon","notificationMessage":"","shortSummary":"Skipped","status":"skipped","meta":[]}]}""",
+                HealthState.Pass,
+                []
+            },
+            {
+                "laravel-health warning",
+                200,
+                "application/json",
+                """{"finishedAt":1765015200,"checkResults":[{"name":"Database","label":"Database","notificationMessage":"","shortSummary":"Ok","status":"ok","meta":[]},{"name":"UsedDiskSpace","label":"Used Disk Space","notificationMessage":"The disk is almost full (92% used).","shortSummary":"92%","status":"warning","meta":{"disk_space_used_percentage":92}}]}""",
+                HealthState.Warn,
+                ["UsedDiskSpace (warning)"]
+            },
+            {
+                "laravel-health failed at 200",
+                200,
+                "application/json",
+                """{"finishedAt":1765015200,"checkResults":[{"name":"Database","label":"Database","notificationMessage":"Could not connect to the database","shortSummary":"Failed","status":"failed","meta":[]}]}""",
+                HealthState.Fail,
+                ["Database (failed)"]
+            },
+            // Flask's healthcheck (py-healthcheck).
+            {
+                "Flask healthcheck success",
+                200,
+                "application/json",
+                """{"hostname":"web.1","status":"success","timestamp":1765015200.1,"results":[{"checker":"database","output":"database ok","passed":true,"timestamp":1765015200.1,"expires":1765015227.1,"response_time":0.001}]}""",
+                HealthState.Pass,
+                []
+            },
+            {
+                "Flask healthcheck failure",
+                500,
+                "application/json",
+                """{"hostname":"web.1","status":"failure","timestamp":1765015200.1,"results":[{"checker":"database","output":"connection refused","passed":false}]}""",
+                HealthState.Fail,
+                ["database (passed: false)"]
+            },
+            // LiipMonitorBundle: globalStatus above, status_name beside each check's number.
+            {
+                "Liip warning",
+                200,
+                "application/json",
+                """{"checks":[{"checkName":"Disk usage","message":"91% used","status":1,"status_name":"check_result_warning","service_id":"disk_usage"}],"globalStatus":"OK"}""",
+                HealthState.Warn,
+                ["Disk usage (check_result_warning)"]
+            },
+            {
+                "Liip failure",
+                502,
+                "application/json",
+                """{"checks":[{"checkName":"Doctrine DBAL","message":"connection refused","status":2,"status_name":"check_result_failure","service_id":"doctrine_dbal"}],"globalStatus":"KO"}""",
+                HealthState.Fail,
+                ["Doctrine DBAL (check_result_failure)"]
+            },
+            // alexliesenfeld/health (Go).
+            {
+                "Go health down",
+                503,
+                "application/json",
+                """{"status":"down","details":{"database":{"status":"down","timestamp":"2026-12-06T10:00:00Z","error":"connection refused"}}}""",
+                HealthState.Fail,
+                ["database (down)"]
+            },
             // Home-made shapes.
             { "healthy boolean", 200, "application/json", """{"healthy":true,"uptime":1234}""", HealthState.Pass, [] },
             { "body says down at 200", 200, "application/json", """{"status":"down"}""", HealthState.Fail, [] },
             { "body says ok at 503", 503, "application/json", """{"status":"ok"}""", HealthState.Fail, [] },
             { "no state, 200", 200, "application/json", """{"uptime":1234,"pid":7}""", HealthState.Pass, [] },
+            // Objects that say no state are no checks: this body's parts judge nothing.
+            {
+                "objects without states",
+                200,
+                "application/json",
+                """{"app":{"name":"raxx","region":"us"},"build":{"sha":"4f2a9c"}}""",
+                HealthState.Pass,
+                []
+            },
             { "an unknown word", 200, "application/json", """{"status":"starting"}""", HealthState.Fail, [] },
         };
 

@@ -47,6 +47,14 @@ public class HealthScenarioTests
                 "",
                 "answered HTTP 200, status \"fail\", failing: postgres:connections (fail)"
             },
+            {
+                "checks that failed, at 200 (spatie/laravel-health)",
+                200,
+                "application/json",
+                """{"finishedAt":1765015200,"checkResults":[{"name":"Database","label":"Database","notificationMessage":"Could not connect to the database","shortSummary":"Failed","status":"failed","meta":[]}]}""",
+                "",
+                "answered HTTP 200, failing: Database (failed)"
+            },
         };
 
     [Theory]
