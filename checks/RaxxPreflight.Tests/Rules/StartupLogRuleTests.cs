@@ -117,6 +117,32 @@ public class StartupLogRuleTests
     [InlineData("app[web.1]", "panic: runtime error: invalid memory address or nil pointer dereference", "panic")]
     [InlineData("app[web.1]", "fatal error: all goroutines are asleep - deadlock!", "runtime fatal error")]
     [InlineData("app[web.1]", "npm ERR! code ELIFECYCLE", "npm error")]
+    [InlineData("app[web.1]", "java.lang.OutOfMemoryError: Java heap space", "uncaught exception")]
+    [InlineData(
+        "app[web.1]",
+        "sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) could not connect to server: Connection refused",
+        "uncaught exception"
+    )]
+    [InlineData("app[web.1]", "thread 'main' panicked at src/main.rs:10:5:", "panic")]
+    [InlineData(
+        "app[web.1]",
+        "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Os { code: 98, kind: AddrInUse }', src/main.rs:10:5",
+        "panic"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "** (Mix) Could not start application raxx: exited in: Raxx.Application.start(:normal, [])",
+        "uncaught exception"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "Kernel pid terminated (application_controller) ({application_start_failure,raxx,{bad_return,{{'Elixir.Raxx.Application',start,[normal,[]]},{'EXIT',{undef,[]}}}}})",
+        "Erlang VM halted"
+    )]
+    [InlineData("app[web.1]", "PHP Fatal error:  Uncaught Exception: boom in /app/index.php:3", "PHP fatal error")]
+    [InlineData("app[web.1]", "APPLICATION FAILED TO START", "application failed to start")]
+    [InlineData("app[web.1]", "/bin/sh: 1: gunicorn: not found", "the start command failed")]
+    [InlineData("app[web.1]", "bash: line 1: ./raxx-queue: No such file or directory", "the start command failed")]
     // Lines that quote an error, or are not failures at all.
     [InlineData("app[web.1]", "INFO retrying after ERROR from upstream", null)]
     [InlineData(
@@ -129,6 +155,8 @@ public class StartupLogRuleTests
     [InlineData("app[web.1]", "{\"level\":30,\"msg\":\"error budget at 3%\"}", null)]
     [InlineData("app[web.1]", "info: Microsoft.Hosting.Lifetime[14] Now listening on: http://0.0.0.0:41982", null)]
     [InlineData("app[web.1]", "DEBUG handled ErrorCode=0", null)]
+    [InlineData("app[web.1]", "***************************", null)]
+    [InlineData("app[web.1]", "the worker thread 'main' never panicked at startup", null)]
     [InlineData("app[web.1]", "WARN slow query (1200ms): SELECT 1 -- error handling path", null)]
     [InlineData("heroku[web.1]", "Process exited with status 0", null)]
     [InlineData("heroku[web.1]", "State changed from starting to up", null)]

@@ -121,8 +121,24 @@ public static partial class LogSignals
         (new Regex(@"^Unhandled [eE]xception\b", RegexOptions.CultureInvariant), "uncaught exception"),
         (new Regex(@"^Exception in thread ""[^""]*"" ", RegexOptions.CultureInvariant), "uncaught exception"),
         (new Regex(@"^Uncaught (exception|Error|TypeError|ReferenceError)\b", RegexOptions.CultureInvariant), "uncaught exception"),
-        (new Regex(@"^\w*(Error|Exception): ", RegexOptions.CultureInvariant), "uncaught exception"),
+        // Qualified too: "java.lang.OutOfMemoryError: Java heap space", "sqlalchemy.exc.OperationalError: ...".
+        (new Regex(@"^([\w$]+\.)*\w*(Error|Exception): ", RegexOptions.CultureInvariant), "uncaught exception"),
         (new Regex(@"^panic: ", RegexOptions.CultureInvariant), "panic"),
+        // Rust: "thread 'main' panicked at src/main.rs:10:5:" (and, before 1.73, the message before the place).
+        (new Regex(@"^thread '[^']*' panicked at ", RegexOptions.CultureInvariant), "panic"),
+        // Elixir's last words ("** (Mix) Could not start application raxx: ...") and the Erlang VM's.
+        (new Regex(@"^\*\* \((\w+\.)*\w+\) ", RegexOptions.CultureInvariant), "uncaught exception"),
+        (new Regex(@"^Kernel pid terminated \(", RegexOptions.CultureInvariant), "Erlang VM halted"),
+        (new Regex(@"^PHP (Fatal|Parse) error: ", RegexOptions.CultureInvariant), "PHP fatal error"),
+        (new Regex(@"^APPLICATION FAILED TO START$", RegexOptions.CultureInvariant), "application failed to start"),
+        // The start command itself: "/bin/sh: 1: gunicorn: not found", "bash: line 1: ./raxx-queue: No such file or directory".
+        (
+            new Regex(
+                @"^(/(usr/)?bin/)?(ba|da|z)?sh: (line )?\d+: .*(not found|No such file or directory|Permission denied)$",
+                RegexOptions.CultureInvariant
+            ),
+            "the start command failed"
+        ),
         (new Regex(@"^fatal error: ", RegexOptions.CultureInvariant), "runtime fatal error"),
         (
             new Regex(@"^terminate called (after throwing an instance of|without an active exception)", RegexOptions.CultureInvariant),
