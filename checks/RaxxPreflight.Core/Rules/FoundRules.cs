@@ -88,7 +88,9 @@ public static partial class FoundRules
 
     /// <summary>
     /// Whether prod must hold its own value of <paramref name="name"/>: a Stripe key, a database URL, a token or
-    /// a secret by name, or a URL whose host is staging's own (its name says staging, or it is the staging app's).
+    /// a secret by name, a URL whose host is staging's own (its name says staging, or it is the staging app's), or a
+    /// URL that carries a password (an add-on's <c>REDIS_URL</c>, <c>CLOUDAMQP_URL</c>: prod would use staging's
+    /// service with staging's credentials).
     /// </summary>
     public static bool MustDiffer(string name, VarKind kind, ConfigVars staging)
     {
@@ -98,16 +100,28 @@ public static partial class FoundRules
         {
             VarKind.StripeSecretKey or VarKind.StripePublishableKey or VarKind.StripeRestrictedKey or VarKind.StripeWebhookSecret => true,
             VarKind.PostgresUrl or VarKind.Hex64Token => true,
+
+            // Sentry's own item judges a shared project (a warning): an old DSN's key:secret is no reason to fail here.
+            VarKind.SentryDsn => false,
             VarKind.HttpsUrl => staging.Get(name) is { } value
                 && Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var uri)
                 && (
                     uri.Host.Contains("staging", StringComparison.OrdinalIgnoreCase)
                     || uri.Host.StartsWith(staging.App + ".", StringComparison.OrdinalIgnoreCase)
                     || uri.Host.StartsWith(staging.App + "-", StringComparison.OrdinalIgnoreCase)
+                    || CarriesPassword(uri)
                 ),
-            _ => SecretName().IsMatch(name),
+            _ => SecretName().IsMatch(name)
+                || (
+                    staging.Get(name) is { } value
+                    && Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var url)
+                    && CarriesPassword(url)
+                ),
         };
     }
+
+    // redis://h:PASSWORD@host, rediss://:PASSWORD@host, amqps://user:PASSWORD@host/vhost.
+    private static bool CarriesPassword(Uri url) => url.UserInfo.Split(':', 2) is [_, { Length: > 0 }];
 
     /// <summary>
     /// The Stripe key vars staging's values name (the first var, by name, of each kind); kinds staging does not use are
@@ -159,6 +173,10 @@ public static partial class FoundRules
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     private static partial Regex Hex64();
 
-    [GeneratedRegex("(SECRET|PASSWORD|PRIVATE_KEY|API_KEY|_TOKEN)", RegexOptions.None, 1000)]
+    [GeneratedRegex(
+        "(SECRET|PASSWORD|PASSPHRASE|PRIVATE_KEY|API_KEY|_TOKEN|SIGNING_KEY|ENCRYPTION_KEY|MASTER_KEY|CREDENTIALS|_SALT$)",
+        RegexOptions.None,
+        1000
+    )]
     private static partial Regex SecretName();
 }

@@ -36,7 +36,13 @@ public class FoundRulesTests
             ("QUEUE_BASE_URL", "https://raxx-queue-staging-8d1e5b2c9a47.herokuapp.com"),
             ("STRIPE_DOCS_URL", "https://stripe.com/docs"),
             ("LOG_LEVEL", "INFO"),
-            ("SENTRY_DSN", "https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/42")
+            ("SENTRY_DSN", "https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/42"),
+            // An add-on's URLs carry their password: prod on staging's would use staging's service.
+            ("REDIS_URL", "rediss://:p4e1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d@ec2-3-91-12-7.compute-1.amazonaws.com:6380"),
+            ("CLOUDAMQP_URL", "amqps://raxxuser:Zk3mP9qL2vX8@shrimp.rmq.cloudamqp.com/raxxvhost"),
+            ("ELASTIC_URL", "https://search-user@es.example.com"),
+            ("WAITLIST_OPT_IN_SIGNING_KEY", "k3y-0f-the-w41tl1st"),
+            ("POSTMARK_TEMPLATE_WAITLIST_CONFIRMATION", "38277419")
         );
 
         var rules = FoundRules.VarRules(
@@ -46,8 +52,22 @@ public class FoundRulesTests
         );
 
         rules.Required.ShouldBe(staging.SetNames);
-        rules.MustDiffer.ShouldBe(["DATABASE_URL", "QUEUE_BASE_URL", "SECRET_KEY", "SESSION_PASSWORD"]);
-        rules.MayBeEqual.ShouldBe(["LOG_LEVEL", "SENTRY_DSN", "STRIPE_DOCS_URL"]);
+        rules.MustDiffer.ShouldBe(
+            [
+                "CLOUDAMQP_URL",
+                "DATABASE_URL",
+                "QUEUE_BASE_URL",
+                "REDIS_URL",
+                "SECRET_KEY",
+                "SESSION_PASSWORD",
+                "WAITLIST_OPT_IN_SIGNING_KEY",
+            ],
+            ignoreOrder: true
+        );
+        rules.MayBeEqual.ShouldBe(
+            ["ELASTIC_URL", "LOG_LEVEL", "POSTMARK_TEMPLATE_WAITLIST_CONFIRMATION", "SENTRY_DSN", "STRIPE_DOCS_URL"],
+            ignoreOrder: true
+        );
         rules.Kinds["SENTRY_DSN"].ShouldBe(VarKind.SentryDsn);
     }
 
