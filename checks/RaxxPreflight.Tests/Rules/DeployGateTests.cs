@@ -194,6 +194,10 @@ public class DeployGateTests
     [InlineData("- run: git push https://heroku:${{ secrets.HEROKU_API_KEY }}@git.heroku.com/raxx-queue-prod.git HEAD:main")]
     [InlineData("- env:\n          HEROKU_APP: raxx-queue-prod\n        run: heroku container:release web")]
     [InlineData("- run: heroku pipelines:promote --app raxx-queue-staging")]
+    [InlineData("- run: |\n          heroku container:release web \\\n            --app raxx-queue-prod")]
+    [InlineData("- env:\n          PROD_APP: raxx-queue-prod\n        run: heroku container:release web --app \"$PROD_APP\"")]
+    [InlineData("- env:\n          PROD_APP: raxx-queue-prod\n        run: heroku container:release web -a ${PROD_APP}")]
+    [InlineData("- env:\n          PROD_APP: raxx-queue-prod\n        run: heroku container:release web --app ${{ env.PROD_APP }}")]
     public void Every_common_way_to_release_to_prod_makes_a_deploy_job(string step)
     {
         var judged = Judge(
@@ -325,14 +329,16 @@ public class DeployGateTests
         judged.Problem.ShouldBe(problem);
     }
 
-    [Fact]
-    public void A_workflow_that_deploys_only_staging_could_not_be_judged()
+    [Theory]
+    [InlineData("- run: heroku container:release web --app raxx-queue-staging")]
+    [InlineData("- env:\n          APP: raxx-queue-staging\n        run: heroku container:release web --app \"$APP\"")]
+    [InlineData("- run: |\n          heroku container:release web \\\n            --app raxx-queue-staging")]
+    // A variable no env sets names no app.
+    [InlineData("- run: heroku container:release web --app \"$PROD_APP\"")]
+    public void A_workflow_that_deploys_only_staging_could_not_be_judged(string step)
     {
         var judged = Judge(
-            Workflow(
-                "push:\n    branches: [main]",
-                "deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku container:release web --app raxx-queue-staging"
-            ),
+            Workflow("push:\n    branches: [main]", $"deploy:\n    runs-on: ubuntu-latest\n    steps:\n      {step}"),
             Unprotected
         );
 

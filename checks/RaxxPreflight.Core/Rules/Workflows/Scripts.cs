@@ -21,13 +21,14 @@ public static partial class Scripts
             return false;
         }
 
-        // The app from --app/-a, or from HEROKU_APP(_NAME) in the step's, job's or workflow's env.
-        var appFromEnv = new[] { step.Env, job.Env, workflow.Env }
-            .SelectMany(e => e)
+        // The app from --app/-a (a name, or a variable of the step's, job's or workflow's env), or from HEROKU_APP(_NAME)
+        // in that env, which the CLI reads.
+        var env = new[] { step.Env, job.Env, workflow.Env };
+        var appFromEnv = env.SelectMany(e => e)
             .Any(p => p.Key is "HEROKU_APP" or "HEROKU_APP_NAME" && string.Equals(p.Value.Trim(), app, StringComparison.OrdinalIgnoreCase));
         foreach (var line in Lines(run))
         {
-            if (HerokuRelease().IsMatch(line) && (NamesApp(line, app) || (appFromEnv && !AppFlag().IsMatch(line))))
+            if (HerokuRelease().IsMatch(line) && (NamesApp(line, app, env) || (appFromEnv && !AppFlag().IsMatch(line))))
             {
                 return true;
             }
@@ -175,17 +176,55 @@ public static partial class Scripts
         return false;
     }
 
-    private static IEnumerable<string> Lines(string run) =>
-        run.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+    // The script's commands, one per line: a line ending in a backslash goes on in the next (`heroku container:release
+    // web \` then `--app raxx-queue-prod`).
+    private static IEnumerable<string> Lines(string run)
+    {
+        var command = new System.Text.StringBuilder();
+        foreach (var raw in run.Split('\n').Select(l => l.Trim()))
+        {
+            if (command.Length == 0 && (raw.Length == 0 || raw.StartsWith('#')))
+            {
+                continue;
+            }
 
-    private static bool NamesApp(string line, string app) =>
-        AppFlag().Matches(line).Any(m => string.Equals(m.Groups["app"].Value.Trim('"', '\''), app, StringComparison.OrdinalIgnoreCase));
+            if (raw.EndsWith('\\'))
+            {
+                command.Append(raw.AsSpan(0, raw.Length - 1)).Append(' ');
+                continue;
+            }
+
+            command.Append(raw);
+            yield return command.ToString().Trim();
+            command.Clear();
+        }
+
+        if (command.Length > 0)
+        {
+            yield return command.ToString().Trim();
+        }
+    }
+
+    // --app NAME, or --app "$VAR" / ${VAR} / ${{ env.VAR }} with VAR set to NAME in the nearest env that sets it.
+    private static bool NamesApp(string line, string app, IReadOnlyDictionary<string, string>[] env) =>
+        AppFlag()
+            .Matches(line)
+            .Select(m => m.Groups["app"].Value.Trim('"', '\''))
+            .Select(named =>
+                EnvReference().Match(named) is { Success: true } reference
+                    ? env.Select(e => e.GetValueOrDefault(reference.Groups["name"].Value)).FirstOrDefault(v => v is not null)?.Trim()
+                    : named
+            )
+            .Any(named => string.Equals(named, app, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex(@"\bheroku\s+(container:release|container:push|releases:rollback|rollback|deploy(:\w+)?)\b")]
     private static partial Regex HerokuRelease();
 
-    [GeneratedRegex(@"(--app[= ]|-a )(?<app>\S+)")]
+    [GeneratedRegex(@"(--app[= ]|-a )(?<app>\$\{\{\s*env\.\w+\s*\}\}|\S+)")]
     private static partial Regex AppFlag();
+
+    [GeneratedRegex(@"^(\$(?<name>\w+)|\$\{(?<name>\w+)\}|\$\{\{\s*env\.(?<name>\w+)\s*\}\})$")]
+    private static partial Regex EnvReference();
 
     [GeneratedRegex(@"\bgit\s+push\b")]
     private static partial Regex GitPush();
