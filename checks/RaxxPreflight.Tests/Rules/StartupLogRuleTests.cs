@@ -38,6 +38,26 @@ public class StartupLogRuleTests
         "at=error code=H20 desc=\"App boot timeout\" method=GET path=\"/\" host=x.herokuapp.com dyno= status=503",
         "router H20: App boot timeout"
     )]
+    [InlineData(
+        "heroku[router]",
+        "at=error code=H18 desc=\"Server Request Interrupted\" method=POST path=\"/jobs\" host=x.herokuapp.com dyno=web.1 connect=1ms service=40ms status=503 bytes= sock=backend",
+        "router H18: Server Request Interrupted"
+    )]
+    [InlineData(
+        "heroku[router]",
+        "at=error code=H19 desc=\"Backend connection timeout\" method=GET path=\"/health\" host=x.herokuapp.com dyno=web.1 connect=5001ms service= status=503 bytes=",
+        "router H19: Backend connection timeout"
+    )]
+    [InlineData(
+        "heroku[router]",
+        "at=error code=H81 desc=\"Blank app\" method=GET path=\"/health\" host=raxx-api-prod-a60a19e5efbf.herokuapp.com fwd=\"203.0.113.7\" dyno= connect= service= status=502 bytes= protocol=https",
+        "router H81: Blank app"
+    )]
+    [InlineData(
+        "heroku[router]",
+        "at=error code=H27 desc=\"Client Request Interrupted\" method=POST path=\"/jobs\" host=x.herokuapp.com dyno=web.1 connect=0ms service=8ms status=499 bytes=",
+        null
+    )]
     [InlineData("heroku[web.1]", "Process exited with status 1", "exit status 1")]
     [InlineData("heroku[web.1]", "Process exited with status 139", "exit status 139")]
     [InlineData("heroku[web.1]", "State changed from starting to crashed", "crashed")]

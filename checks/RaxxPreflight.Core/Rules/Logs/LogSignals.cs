@@ -8,14 +8,22 @@ namespace RaxxPreflight.Rules.Logs;
 /// </summary>
 public static partial class LogSignals
 {
-    /// <summary>Router error codes that mean the web process failed a request (H10 crashed, H12 timeout, H13 closed, H14 none running, H20 boot timeout).</summary>
+    /// <summary>
+    /// Router error codes that mean the web process failed a request: H10 crashed, H12 timeout, H13 closed, H14 none
+    /// running, H18 request interrupted by the server, H19 backend connection timeout, H20 boot timeout, and H81, the
+    /// blank app that has never had code released (raxx-api-prod's 2026-04-30 incident). Codes of the client (H27,
+    /// H28) or of a maintenance page someone chose (H80) are no failure of the release.
+    /// </summary>
     public static readonly IReadOnlySet<string> RouterFailures = new HashSet<string>(StringComparer.Ordinal)
     {
         "H10",
         "H12",
         "H13",
         "H14",
+        "H18",
+        "H19",
         "H20",
+        "H81",
     };
 
     /// <summary>The class of failure a platform (<c>heroku</c>) line of a dyno shows, or null.</summary>
