@@ -239,7 +239,15 @@ public static partial class HealthFormats
         }
         catch (JsonException)
         {
-            return null;
+            // Declared JSON and not JSON (cut off, or garbage): nothing in it can be read, whatever the code says.
+            return IsJson(answer.ContentType)
+                ? NotHealth(
+                    answer,
+                    "a JSON body that does not parse",
+                    $"a body declared JSON ({answer.ContentType}) that does not parse ({body.Length} characters: cut off or not JSON)",
+                    HealthFixes.Json
+                )
+                : null;
         }
 
         using (document)
@@ -369,6 +377,13 @@ public static partial class HealthFormats
             return Reading(answer, state, "plain text") with { ReportedStatus = word };
         }
 
+        // A short sentence that says down ("Service Unavailable", "database down", "NOT OK") fails whatever the code;
+        // one that says degraded warns. Other words in it leave the verdict to the code.
+        if (lines.Length == 1 && lines[0].Length <= 80 && Phrase(lines[0]) is { } said)
+        {
+            return Reading(answer, said, "plain text") with { ReportedStatus = lines[0] };
+        }
+
         return Reading(answer, HealthState.Pass, CodeOnly);
     }
 
@@ -448,6 +463,16 @@ public static partial class HealthFormats
                 // health-go's failures: {"postgres": "connection refused"}: every entry failed.
                 case JsonValueKind.String when container == "failures":
                     failing.Note(name, "failed", HealthState.Fail);
+                    break;
+
+                // A part's state as a bare word or a boolean: "checks": {"redis": "down", "db": true}.
+                case JsonValueKind.String when prefix.Length == 0 && Word(part.Value.GetString() ?? string.Empty) is { } partState:
+                    failing.Note(name, part.Value.GetString(), partState);
+                    break;
+                case JsonValueKind.True
+                or JsonValueKind.False when prefix.Length == 0 && container is not ("the body" or "details" or "error"):
+                    var up = part.Value.ValueKind == JsonValueKind.True;
+                    failing.Note(name, up ? "true" : "false", up ? HealthState.Pass : HealthState.Fail);
                     break;
             }
         }
@@ -587,7 +612,10 @@ public static partial class HealthFormats
                 "Spring Boot Actuator",
             _ when root.TryGetProperty("info", out _) && root.TryGetProperty("error", out _) => "NestJS terminus",
             _ when root.TryGetProperty("failures", out _) || status is "Partially Available" or "Unavailable" => "health-go",
-            _ when root.TryGetProperty("checks", out _) => "application/health+json",
+            // health+json's checks are lists ("db:responseTime": [{...}]); others map a check to its state.
+            _ when root.TryGetProperty("checks", out var checks)
+                    && checks.ValueKind == JsonValueKind.Object
+                    && checks.EnumerateObject().Any(c => c.Value.ValueKind == JsonValueKind.Array) => "application/health+json",
             _ => "status JSON",
         };
     }
@@ -658,6 +686,44 @@ public static partial class HealthFormats
             or "CHECK_RESULT_FAILURE" => HealthState.Fail,
             _ => null,
         };
+
+    // The worst state a sentence's words name: "not" before a good word makes it bad, "no" or "0" before a bad word
+    // makes it nothing ("no errors"). Null when no word names a state other than pass.
+    private static HealthState? Phrase(string line)
+    {
+        var words = PhraseWords().Matches(line).Select(m => m.Value).ToList();
+        HealthState? worst = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var before = i > 0 ? words[i - 1].ToUpperInvariant() : string.Empty;
+            var state = words[i].Equals("NOT", StringComparison.OrdinalIgnoreCase) ? null : Word(words[i]);
+            if (state == HealthState.Pass && before is "NOT")
+            {
+                state = HealthState.Fail;
+            }
+            else if (state is HealthState.Fail or HealthState.Warn && before is "NO" or "0" or "ZERO" or "WITHOUT" or "NOT")
+            {
+                state = null;
+            }
+
+            if (state is HealthState.Fail || (state is HealthState.Warn && worst is null))
+            {
+                worst = state;
+            }
+        }
+
+        return worst;
+    }
+
+    [GeneratedRegex("[A-Za-z0-9_]+")]
+    private static partial Regex PhraseWords();
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (
+            contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+        );
 
     private static string Normal(string word) =>
         string.Join('_', word.Trim().ToUpperInvariant().Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries));
@@ -739,6 +805,9 @@ public static class HealthFixes
     /// <summary>A redirect to another host.</summary>
     public const string Redirect =
         "probe the URL the service answers on itself (healthUrl in the config): the checklist follows no redirect";
+
+    /// <summary>A body declared JSON that does not parse.</summary>
+    public const string Json = "check what the health endpoint writes: its body must be whole, valid JSON";
 
     /// <summary>The URL reaches no app.</summary>
     public const string Url = "check healthUrl in the config, or the app's domains (heroku domains --app <app>)";

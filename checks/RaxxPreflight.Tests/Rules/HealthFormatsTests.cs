@@ -327,6 +327,40 @@ public class HealthFormatsTests
                 []
             },
             { "an unknown word", 200, "application/json", """{"status":"starting"}""", HealthState.Fail, [] },
+            // Checks mapped to a bare word or a boolean.
+            {
+                "checks as words",
+                200,
+                "application/json",
+                """{"status":"degraded","checks":{"postgres":"ok","redis":"down"}}""",
+                HealthState.Warn,
+                ["redis (down)"]
+            },
+            {
+                "checks as booleans",
+                200,
+                "application/json",
+                """{"status":"ok","checks":{"postgres":true,"redis":false}}""",
+                HealthState.Warn,
+                ["redis (false)"]
+            },
+            {
+                "checks as booleans, no state above",
+                200,
+                "application/json",
+                """{"checks":{"postgres":true,"redis":false}}""",
+                HealthState.Fail,
+                ["redis (false)"]
+            },
+            // A detail that happens to be false is no check.
+            { "a false detail", 200, "application/json", """{"status":"UP","details":{"cached":false}}""", HealthState.Pass, [] },
+            // A sentence: the words that say down decide; "no" and "not" turn them.
+            { "Service Unavailable at 200", 200, "text/plain", "Service Unavailable", HealthState.Fail, [] },
+            { "database down", 200, "text/plain", "database down", HealthState.Fail, [] },
+            { "NOT OK", 200, "text/plain", "NOT OK", HealthState.Fail, [] },
+            { "no errors", 200, "text/plain", "No errors found", HealthState.Pass, [] },
+            { "a sentence that says nothing", 200, "text/plain", "All systems operational", HealthState.Pass, [] },
+            { "degraded sentence", 200, "text/plain", "Running degraded: cache cold", HealthState.Warn, [] },
         };
 
     [Theory]
@@ -474,6 +508,15 @@ public class HealthFormatsTests
                 "health.path"
             },
             { "empty", 200, "application/json", "", Array.Empty<(string, string)>(), "an empty body", "health.path" },
+            {
+                "JSON cut off",
+                200,
+                "application/json; charset=utf-8",
+                """{"service":"raxx-api","status":""",
+                Array.Empty<(string, string)>(),
+                "a body declared JSON (application/json; charset=utf-8) that does not parse (31 characters: cut off or not JSON)",
+                "valid JSON"
+            },
             {
                 "origin guard",
                 403,
