@@ -137,6 +137,27 @@ public class StartupLogRuleTests
     [InlineData("app[web.1]", "panic: runtime error: invalid memory address or nil pointer dereference", "panic")]
     [InlineData("app[web.1]", "fatal error: all goroutines are asleep - deadlock!", "runtime fatal error")]
     [InlineData("app[web.1]", "npm ERR! code ELIFECYCLE", "npm error")]
+    [InlineData("app[web.1]", "npm error code ELIFECYCLE", "npm error")]
+    [InlineData(
+        "app[web.1]",
+        "./raxx-queue: error while loading shared libraries: libpq.so.5: cannot open shared object file: No such file or directory",
+        "a shared library is missing"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "standard_init_linux.go:228: exec user process caused: exec format error",
+        "exec format error (built for another CPU)"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "! Unable to load application: NameError: uninitialized constant Raxx::Billing",
+        "application failed to start"
+    )]
+    [InlineData(
+        "app[web.1]",
+        "bundler: failed to load command: puma (/app/vendor/bundle/ruby/3.3.0/bin/puma)",
+        "application failed to start"
+    )]
     [InlineData("app[web.1]", "java.lang.OutOfMemoryError: Java heap space", "uncaught exception")]
     [InlineData(
         "app[web.1]",

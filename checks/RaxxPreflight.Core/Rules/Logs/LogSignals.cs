@@ -153,7 +153,17 @@ public static partial class LogSignals
             "uncaught C++ exception"
         ),
         (new Regex(@"\bSegmentation fault\b|\(core dumped\)|\bSIGSEGV\b", RegexOptions.CultureInvariant), "segmentation fault"),
-        (new Regex(@"^npm ERR!", RegexOptions.CultureInvariant), "npm error"),
+        // npm before 10 ("npm ERR! code ELIFECYCLE") and since ("npm error code ELIFECYCLE").
+        (new Regex(@"^npm (ERR!|error) ", RegexOptions.CultureInvariant), "npm error"),
+        // A binary that cannot start: a library the image lacks, or built for another CPU.
+        (
+            new Regex(@"error while loading shared libraries: .*cannot open shared object file", RegexOptions.CultureInvariant),
+            "a shared library is missing"
+        ),
+        (new Regex(@"\bexec format error\b", RegexOptions.CultureInvariant), "exec format error (built for another CPU)"),
+        // Ruby's servers that could not load the app: Puma's "! Unable to load application: ...", Bundler's binstub.
+        (new Regex(@"^! Unable to load application: ", RegexOptions.CultureInvariant), "application failed to start"),
+        (new Regex(@"^bundler: failed to load command: ", RegexOptions.CultureInvariant), "application failed to start"),
         (new Regex(@"^Aborted\b", RegexOptions.CultureInvariant), "aborted"),
         // Ruby's last words: "/app/boot.rb:12:in `<main>': undefined method `x' for nil (NoMethodError)".
         (new Regex(@"^\S+\.rb:\d+:in [`'][^']*': .*\((\w+::)*\w+\)$", RegexOptions.CultureInvariant), "uncaught exception"),
