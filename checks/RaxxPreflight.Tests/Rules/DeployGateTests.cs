@@ -397,6 +397,80 @@ public class DeployGateTests
         workflow.Choices("${{ inputs.target }}").ShouldBeNull("not a choice input");
     }
 
+    // One job for both stages, the app picked by the input: a push deploys staging, a dispatch either.
+    private const string PickedApp = "${{ inputs.environment == 'production' && 'raxx-queue-prod' || 'raxx-queue-staging' }}";
+
+    public static TheoryData<string, string> WaysToPickTheApp =>
+        new()
+        {
+            { "--app expression", $"- run: heroku container:release web --app {PickedApp}" },
+            {
+                "git remote from an env var",
+                $"- env:\n          APP: {PickedApp}\n        run: git push https://heroku:$HEROKU_API_KEY@git.heroku.com/$APP.git HEAD:main"
+            },
+            { "HEROKU_APP", $"- env:\n          HEROKU_APP: {PickedApp}\n        run: heroku container:release web" },
+            {
+                "a deploy action through env",
+                $"- uses: akhileshns/heroku-deploy@v3.14.15\n        env:\n          APP: {PickedApp}\n        with:\n          heroku_api_key: ${{{{ secrets.HEROKU_API_KEY }}}}\n          heroku_app_name: ${{{{ env.APP }}}}\n          heroku_email: ops@raxx.app\n          dontautocreate: true"
+            },
+        };
+
+    [Theory]
+    [MemberData(nameof(WaysToPickTheApp))]
+    public void A_job_that_picks_the_app_by_its_input_deploys_prod_only_from_the_option_that_names_it(string way, string step)
+    {
+        var yaml = Workflow(
+            ChoiceDispatch + "\n  push:\n    branches: [main]",
+            $"deploy:\n    environment: ${{{{ inputs.environment || 'staging' }}}}\n    runs-on: ubuntu-latest\n    steps:\n      {step}"
+        );
+
+        DeployGate.DeployJobs(Workflows.Workflow.Parse(yaml), NoJobNamed, "raxx-queue-prod").ShouldHaveSingleItem(way);
+
+        // Production needs a reviewer, staging does not: choosing staging releases to staging, a push too.
+        var gated = Judge(yaml, Reviewers, NoJobNamed, staging: Unprotected);
+        gated.Problem.ShouldBeNull(way);
+        gated
+            .Paths.ShouldHaveSingleItem(way)
+            .How.ShouldBe(
+                "a reviewer on each environment inputs.environment names when deploy releases to raxx-queue-prod (production) must approve it",
+                way
+            );
+        gated.Notes.ShouldContain("a push (to main) runs deploy, which does not release to raxx-queue-prod when started so", way);
+
+        var open = Judge(yaml, Unprotected, NoJobNamed, staging: Reviewers);
+        open.Problem.ShouldBe(
+            "a manual dispatch runs deploy, which runs in the environment inputs.environment names, and its option production has no protection rules, and tests no phrase",
+            way
+        );
+    }
+
+    [Fact]
+    public void A_staging_job_with_a_deploy_action_does_not_deploy_prod()
+    {
+        var yaml = Workflow(
+            "push:\n    branches: [main]",
+            "deploy-staging:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.14.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: raxx-queue-staging\n          heroku_email: ${{ secrets.HEROKU_EMAIL }}"
+        );
+
+        DeployGate.DeployJobs(Workflows.Workflow.Parse(yaml), NoJobNamed, "raxx-queue-prod").ShouldBeEmpty("a secret names no app");
+    }
+
+    [Fact]
+    public void A_release_step_that_runs_only_on_dispatch_is_no_path_from_a_push()
+    {
+        var judged = Judge(
+            Workflow(
+                Dispatch + "\n  push:\n    branches: [main]",
+                $"deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku container:release web --app raxx-queue-staging\n      - name: Release to prod\n        if: github.event_name == 'workflow_dispatch'\n        run: {Release}"
+            ),
+            Unprotected,
+            NoJobNamed
+        );
+
+        judged.Problem.ShouldBe("a manual dispatch runs deploy, which has no environment and tests no phrase");
+        judged.Notes.ShouldContain("a push (to main) runs deploy, which does not release to raxx-queue-prod when started so");
+    }
+
     [Fact]
     public void A_boolean_input_is_a_checkbox_not_a_confirm_gate()
     {

@@ -167,7 +167,13 @@ public static class DeployGate
 
         var reachable = paths.Where(p => p.Guard != PathGuard.Unreachable).ToList();
         var notes = Rejections(workflow, gate).ToList();
-        notes.AddRange(paths.Where(p => p.Guard == PathGuard.Unreachable).Select(p => $"{p.Trigger.Words} cannot run {p.Job.Id}"));
+        notes.AddRange(
+            paths
+                .Where(p => p.Guard == PathGuard.Unreachable)
+                .Select(p =>
+                    p.How == "cannot run" ? $"{p.Trigger.Words} cannot run {p.Job.Id}" : $"{p.Trigger.Words} runs {p.Job.Id}, which {p.How}"
+                )
+        );
         var open = reachable.Where(p => p.Guard == PathGuard.Nothing).ToList();
         var undecided = reachable.Where(p => p.Guard == PathGuard.Undecided).ToList();
         var phraseOnly = reachable.Where(p => p.Guard == PathGuard.Phrase).ToList();
@@ -231,6 +237,13 @@ public static class DeployGate
             return new GatePath(trigger, job, PathGuard.Unreachable, "cannot run");
         }
 
+        // A job whose steps pick the app (or run) by how it was started: a push that releases to staging only is no
+        // path to prod (`--app ${{ inputs.environment == 'production' && 'raxx-api-prod' || 'raxx-api-staging' }}`).
+        if (job.Id != gate.DeployJob && !job.Steps.Any(st => Scripts.ReleasesTo(st, job, workflow, prodApp, free) != Truth.False))
+        {
+            return new GatePath(trigger, job, PathGuard.Unreachable, $"does not release to {prodApp} when started so");
+        }
+
         if (job.Uses is { } called)
         {
             return new GatePath(
@@ -246,14 +259,27 @@ public static class DeployGate
             // A choice input: gated when every environment its options can name has a required reviewer.
             if (workflow.Choices(environment) is { } choices)
             {
-                var unguarded = choices.Options.Where(o => !protection.TryGetValue(o, out var chosen) || !chosen.RequiresReviewer).ToList();
+                // The options from which the job can release to prod: each, when the steps pick the app by the same input.
+                Start Chosen(string option) =>
+                    trigger.HasInputs
+                        ? free with
+                        {
+                            Bound = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [choices.Input] = option },
+                        }
+                        : free;
+                bool ReleasesFrom(string option) =>
+                    job.Steps.Any(st => Scripts.ReleasesTo(st, job, workflow, prodApp, Chosen(option)) != Truth.False);
+                var deploying = job.Id == gate.DeployJob ? choices.Options : [.. choices.Options.Where(ReleasesFrom)];
+                var unguarded = deploying.Where(o => !protection.TryGetValue(o, out var chosen) || !chosen.RequiresReviewer).ToList();
                 if (unguarded.Count == 0)
                 {
                     return new GatePath(
                         trigger,
                         job,
                         PathGuard.Reviewer,
-                        $"a reviewer on each environment inputs.{choices.Input} can name ({string.Join(", ", choices.Options)}) must approve {job.Id}"
+                        deploying.Count == choices.Options.Count
+                            ? $"a reviewer on each environment inputs.{choices.Input} can name ({string.Join(", ", choices.Options)}) must approve {job.Id}"
+                            : $"a reviewer on each environment inputs.{choices.Input} names when {job.Id} releases to {prodApp} ({string.Join(", ", deploying)}) must approve it"
                     );
                 }
 
@@ -269,7 +295,7 @@ public static class DeployGate
 
                 // The job releases to prod whichever option is chosen (a step names the prod app, or promotes): that
                 // option's environment is the gate. Named only by the config, it may deploy elsewhere: not judged.
-                return job.Steps.Any(st => Scripts.ReleasesTo(st, job, workflow, prodApp))
+                return ReleasesFrom(option)
                     ? new GatePath(trigger, job, PathGuard.Nothing, $"{how}, and tests no phrase")
                     : new GatePath(trigger, job, PathGuard.Undecided, $"{job.Id} {how}; whether it deploys prod from there cannot be told");
             }

@@ -24,8 +24,66 @@ public enum Truth
 /// <param name="WithoutPhrase">True to assume the confirm input is anything but the phrase; false to let it be anything.</param>
 public sealed record Start(string Event, bool HasInputs, string ConfirmInput, string Phrase, bool WithoutPhrase)
 {
+    /// <summary>Inputs given a value (a choice input set to one of its options); the others may be anything.</summary>
+    public IReadOnlyDictionary<string, string> Bound { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether <paramref name="condition"/> (a job's or step's <c>if:</c>) can hold when the workflow starts so.</summary>
     public Truth Holds(Expression condition) => Truthy(Evaluate(condition));
+
+    /// <summary>
+    /// Whether <paramref name="expression"/>'s value can be <paramref name="text"/> (case-insensitive, as GitHub compares):
+    /// <c>inputs.environment == 'production' &amp;&amp; 'raxx-api-prod' || 'raxx-api-staging'</c> can be raxx-api-prod
+    /// from a dispatch, never from a push.
+    /// </summary>
+    /// <param name="expression">The expression.</param>
+    /// <param name="text">The value asked about.</param>
+    /// <param name="unknown">What an expression that may be anything (<c>secrets.APP</c>, <c>vars.APP</c>) answers.</param>
+    public Truth CanBe(Expression expression, string text, Truth unknown = Truth.Maybe)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var values = Possible(expression);
+        return values is null ? unknown
+            : !values.Contains(text, StringComparer.OrdinalIgnoreCase) ? Truth.False
+            : values.Count == 1 ? Truth.True
+            : Truth.Maybe;
+    }
+
+    // The values an expression can take, or null when it may be anything. `a && b` is a when a is falsy, else b;
+    // `a || b` is a when a is truthy, else b (GitHub's operators return an operand, not a boolean).
+    private List<string>? Possible(Expression expression)
+    {
+        switch (expression)
+        {
+            case BinaryExpression { Operator: "&&" } and:
+                return Truthy(Evaluate(and.Left)) switch
+                {
+                    Truth.False => Falsy(and.Left),
+                    Truth.True => Possible(and.Right),
+                    _ => Union(Falsy(and.Left), Possible(and.Right)),
+                };
+            case BinaryExpression { Operator: "||" } or:
+                return Truthy(Evaluate(or.Left)) switch
+                {
+                    Truth.True => Possible(or.Left),
+                    Truth.False => Possible(or.Right),
+                    _ => Union(Possible(or.Left), Possible(or.Right)),
+                };
+            default:
+                return Evaluate(expression) switch
+                {
+                    Known known => [known.Text],
+                    _ when expression is BinaryExpression or NotExpression => ["true", string.Empty],
+                    _ => null,
+                };
+        }
+    }
+
+    // A falsy operand's value: what it can be, short of anything truthy; an unknown one is some falsy value.
+    private List<string> Falsy(Expression expression) =>
+        Possible(expression) is { } values ? [.. values.Where(v => Truthy(new Known(v)) == Truth.False)] : [string.Empty];
+
+    private static List<string>? Union(List<string>? left, List<string>? right) =>
+        left is null || right is null ? null : [.. left.Concat(right).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private abstract record Value;
 
@@ -75,6 +133,11 @@ public sealed record Start(string Event, bool HasInputs, string ConfirmInput, st
         if (!HasInputs)
         {
             return new Known(string.Empty);
+        }
+
+        if (Bound.TryGetValue(input, out var bound))
+        {
+            return new Known(bound);
         }
 
         return string.Equals(input, ConfirmInput, StringComparison.OrdinalIgnoreCase) && WithoutPhrase ? new NotThePhrase() : Any;

@@ -5,55 +5,139 @@ namespace RaxxPreflight.Rules.Workflows;
 /// <summary>What the deploy gate reads in steps: whether one releases to an app, and whether one fails the job without the phrase.</summary>
 public static partial class Scripts
 {
-    /// <summary>True when <paramref name="step"/> releases to <paramref name="app"/>: a Heroku CLI release, a git push to it, a deploy action.</summary>
+    /// <summary>
+    /// True when <paramref name="step"/> can release to <paramref name="app"/> however the workflow is started: a Heroku
+    /// CLI release, a git push to it, a deploy action.
+    /// </summary>
     public static bool ReleasesTo(JobStep step, Job job, Workflow workflow, string app)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return workflow
+            .Triggers.Select(t => new Start(t.Event, t.HasInputs, string.Empty, string.Empty, WithoutPhrase: false))
+            .DefaultIfEmpty(new Start("workflow_dispatch", true, string.Empty, string.Empty, WithoutPhrase: false))
+            .Any(start => ReleasesTo(step, job, workflow, app, start) != Truth.False);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="step"/> releases to <paramref name="app"/> when the workflow starts as
+    /// <paramref name="start"/> says: it runs (its <c>if:</c>), and the app it names (a literal, an env var, or an
+    /// expression such as <c>inputs.environment == 'production' &amp;&amp; 'raxx-api-prod' || 'raxx-api-staging'</c>) can be
+    /// <paramref name="app"/>.
+    /// </summary>
+    public static Truth ReleasesTo(JobStep step, Job job, Workflow workflow, string app, Start start)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(start);
+        var runs = Truth.True;
+        if (step.If is { } condition)
+        {
+            try
+            {
+                runs = start.Holds(Expression.Parse(condition));
+            }
+            catch (FormatException)
+            {
+                runs = Truth.Maybe;
+            }
+        }
+
+        return runs == Truth.False ? Truth.False : Min(runs, Names(step, job, workflow, app, start));
+    }
+
+    private static Truth Names(JobStep step, Job job, Workflow workflow, string app, Start start)
+    {
+        var env = new[] { step.Env, job.Env, workflow.Env };
         if (step.Uses is { } uses && uses.Contains("heroku", StringComparison.OrdinalIgnoreCase))
         {
-            return step.With.Values.Any(v => string.Equals(v.Trim(), app, StringComparison.OrdinalIgnoreCase));
+            return Max(step.With.Values.Select(v => Value(v, app, env, start, 0)));
         }
 
         if (step.Run is not { } run)
         {
-            return false;
+            return Truth.False;
         }
 
-        // The app from --app/-a (a name, or a variable of the step's, job's or workflow's env), or from HEROKU_APP(_NAME)
-        // in that env, which the CLI reads.
-        var env = new[] { step.Env, job.Env, workflow.Env };
-        var appFromEnv = env.SelectMany(e => e)
-            .Any(p => p.Key is "HEROKU_APP" or "HEROKU_APP_NAME" && string.Equals(p.Value.Trim(), app, StringComparison.OrdinalIgnoreCase));
+        // The app from --app/-a (a name, a variable of the step's, job's or workflow's env, or an expression), or from
+        // HEROKU_APP(_NAME) in that env, which the CLI reads.
+        var appFromEnv = Max(
+            env.SelectMany(e => e).Where(p => p.Key is "HEROKU_APP" or "HEROKU_APP_NAME").Select(p => Value(p.Value, app, env, start, 0))
+        );
+        var found = new List<Truth>();
         foreach (var line in Lines(run))
         {
-            if (HerokuRelease().IsMatch(line) && (NamesApp(line, app, env) || (appFromEnv && !AppFlag().IsMatch(line))))
+            if (HerokuRelease().IsMatch(line))
             {
-                return true;
+                var flags = AppFlag().Matches(line);
+                found.Add(flags.Count > 0 ? Max(flags.Select(m => Value(m.Groups["app"].Value, app, env, start, 0))) : appFromEnv);
             }
 
             // `heroku pipelines:promote` from staging releases to the pipeline's next stage: prod.
             if (line.Contains("heroku pipelines:promote", StringComparison.Ordinal))
             {
-                return true;
+                found.Add(Truth.True);
             }
 
-            if (
-                GitPush().IsMatch(line)
-                && (
-                    line.Contains($"git.heroku.com/{app}.git", StringComparison.OrdinalIgnoreCase)
-                    || appFromEnv
-                    || line.Contains(" heroku ", StringComparison.Ordinal)
-                )
-            )
+            if (GitPush().IsMatch(line))
             {
-                return true;
+                var remotes = HerokuRemote().Matches(line);
+                found.Add(
+                    remotes.Count > 0 ? Max(remotes.Select(m => Value(m.Groups["app"].Value, app, env, start, 0)))
+                    : line.Contains(" heroku ", StringComparison.Ordinal) ? Truth.True
+                    : appFromEnv
+                );
             }
         }
 
-        return false;
+        return Max(found);
     }
+
+    // Whether a value names the app: the name itself, a variable of the env ($VAR, ${VAR}, ${{ env.VAR }}) that does,
+    // or an expression that can be it.
+    private static Truth Value(string raw, string app, IReadOnlyDictionary<string, string>[] env, Start start, int depth)
+    {
+        var text = raw.Trim().Trim('"', '\'');
+        if (depth > 4)
+        {
+            return Truth.Maybe;
+        }
+
+        if (EnvReference().Match(text) is { Success: true } reference)
+        {
+            return env.Select(e => e.GetValueOrDefault(reference.Groups["name"].Value)).FirstOrDefault(v => v is not null) is { } value
+                ? Value(value, app, env, start, depth + 1)
+                : Truth.False;
+        }
+
+        if (WholeExpression().Match(text) is { Success: true } whole)
+        {
+            try
+            {
+                // A value the workflow cannot show (secrets.PROD_APP, vars.APP) names no app the model can tell.
+                return start.CanBe(Expression.Parse(whole.Groups["expression"].Value), app, unknown: Truth.False);
+            }
+            catch (FormatException)
+            {
+                return Truth.False;
+            }
+        }
+
+        return string.Equals(text, app, StringComparison.OrdinalIgnoreCase) ? Truth.True : Truth.False;
+    }
+
+    private static Truth Max(IEnumerable<Truth> truths)
+    {
+        var list = truths.ToList();
+        return list.Contains(Truth.True) ? Truth.True
+            : list.Contains(Truth.Maybe) ? Truth.Maybe
+            : Truth.False;
+    }
+
+    private static Truth Min(Truth a, Truth b) =>
+        a == Truth.False || b == Truth.False ? Truth.False
+        : a == Truth.True && b == Truth.True ? Truth.True
+        : Truth.Maybe;
 
     /// <summary>
     /// True when the step surely fails the job when the confirm input is not the phrase: it runs (its <c>if:</c>
@@ -205,23 +289,18 @@ public static partial class Scripts
         }
     }
 
-    // --app NAME, or --app "$VAR" / ${VAR} / ${{ env.VAR }} with VAR set to NAME in the nearest env that sets it.
-    private static bool NamesApp(string line, string app, IReadOnlyDictionary<string, string>[] env) =>
-        AppFlag()
-            .Matches(line)
-            .Select(m => m.Groups["app"].Value.Trim('"', '\''))
-            .Select(named =>
-                EnvReference().Match(named) is { Success: true } reference
-                    ? env.Select(e => e.GetValueOrDefault(reference.Groups["name"].Value)).FirstOrDefault(v => v is not null)?.Trim()
-                    : named
-            )
-            .Any(named => string.Equals(named, app, StringComparison.OrdinalIgnoreCase));
-
     [GeneratedRegex(@"\bheroku\s+(container:release|container:push|releases:rollback|rollback|deploy(:\w+)?)\b")]
     private static partial Regex HerokuRelease();
 
-    [GeneratedRegex(@"(--app[= ]|-a )(?<app>\$\{\{\s*env\.\w+\s*\}\}|\S+)")]
+    [GeneratedRegex(@"(--app[= ]|-a )(?<app>""?\$\{\{.*?\}\}""?|\S+)")]
     private static partial Regex AppFlag();
+
+    // A push to an app's Heroku git remote: https://heroku:$KEY@git.heroku.com/NAME.git, the name a variable or expression.
+    [GeneratedRegex(@"git\.heroku\.com/(?<app>\$\{\{.*?\}\}|[^\s/]+?)\.git\b")]
+    private static partial Regex HerokuRemote();
+
+    [GeneratedRegex(@"^\$\{\{(?<expression>.*)\}\}$")]
+    private static partial Regex WholeExpression();
 
     [GeneratedRegex(@"^(\$(?<name>\w+)|\$\{(?<name>\w+)\}|\$\{\{\s*env\.(?<name>\w+)\s*\}\})$")]
     private static partial Regex EnvReference();
