@@ -410,6 +410,14 @@ public class DeployGateTests
             },
             { "HEROKU_APP", $"- env:\n          HEROKU_APP: {PickedApp}\n        run: heroku container:release web" },
             {
+                "a name with an expression in it",
+                "- run: git push https://heroku:$HEROKU_API_KEY@git.heroku.com/raxx-queue-${{ inputs.environment == 'production' && 'prod' || 'staging' }}.git HEAD:main"
+            },
+            {
+                "format()",
+                "- run: heroku container:release web -a ${{ format('raxx-queue-{0}', inputs.environment == 'production' && 'prod' || 'staging') }}"
+            },
+            {
                 "a deploy action through env",
                 $"- uses: akhileshns/heroku-deploy@v3.14.15\n        env:\n          APP: {PickedApp}\n        with:\n          heroku_api_key: ${{{{ secrets.HEROKU_API_KEY }}}}\n          heroku_app_name: ${{{{ env.APP }}}}\n          heroku_email: ops@raxx.app\n          dontautocreate: true"
             },
@@ -442,6 +450,26 @@ public class DeployGateTests
             "a manual dispatch runs deploy, which runs in the environment inputs.environment names, and its option production has no protection rules, and tests no phrase",
             way
         );
+    }
+
+    [Fact]
+    public void An_app_named_from_a_choice_inputs_options_deploys_prod_from_the_option_that_names_it()
+    {
+        var yaml = Workflow(
+            "workflow_dispatch:\n    inputs:\n      target:\n        type: choice\n        options: [staging, prod]\n  push:\n    branches: [main]",
+            "deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: akhileshns/heroku-deploy@v3.14.15\n        with:\n          heroku_api_key: ${{ secrets.HEROKU_API_KEY }}\n          heroku_app_name: raxx-queue-${{ github.event.inputs.target }}\n          heroku_email: ops@raxx.app"
+        );
+
+        DeployGate
+            .DeployJobs(Workflows.Workflow.Parse(yaml), NoJobNamed, "raxx-queue-prod")
+            .ShouldHaveSingleItem()
+            .Why.ShouldBe("its step 'akhileshns/heroku-deploy@v3.14.15' releases to raxx-queue-prod");
+        var open = Judge(yaml, Unprotected, NoJobNamed);
+        open.Problem.ShouldBe(
+            "a manual dispatch runs deploy, which runs in the production environment (no protection rules) and tests no phrase"
+        );
+        open.Notes.ShouldContain("a push (to main) runs deploy, which does not release to raxx-queue-prod when started so");
+        Judge(yaml, Reviewers, NoJobNamed).Problem.ShouldBeNull();
     }
 
     [Fact]

@@ -225,7 +225,10 @@ public static class DeployGate
         IReadOnlyDictionary<string, EnvironmentProtection> protection
     )
     {
-        var free = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: false);
+        var free = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: false)
+        {
+            Choices = workflow.Options,
+        };
         var (canRun, unreadable) = CanRun(workflow, job, free, []);
         if (unreadable is not null)
         {
@@ -340,7 +343,10 @@ public static class DeployGate
             return null;
         }
 
-        var without = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true);
+        var without = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true)
+        {
+            Choices = workflow.Options,
+        };
         var phrase = $"{gate.ConfirmInput} == '{gate.ConfirmPhrase}'";
         if (job.If is { } condition && TryParse(condition) is { } parsed && without.Holds(parsed) == Truth.False)
         {
@@ -467,7 +473,10 @@ public static class DeployGate
     // A job that fails the run when the phrase is wrong: not needed for a sound gate, but worth saying.
     private static IEnumerable<string> Rejections(Workflow workflow, GateConfig gate)
     {
-        var dispatch = new Start("workflow_dispatch", true, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true);
+        var dispatch = new Start("workflow_dispatch", true, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true)
+        {
+            Choices = workflow.Options,
+        };
         return workflow
             .Jobs.Where(j =>
                 j.If?.Contains(gate.ConfirmInput, StringComparison.OrdinalIgnoreCase) == true

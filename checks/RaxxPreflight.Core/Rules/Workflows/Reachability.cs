@@ -24,6 +24,10 @@ public enum Truth
 /// <param name="WithoutPhrase">True to assume the confirm input is anything but the phrase; false to let it be anything.</param>
 public sealed record Start(string Event, bool HasInputs, string ConfirmInput, string Phrase, bool WithoutPhrase)
 {
+    /// <summary>The options of the workflow's choice inputs: what an input not bound can be, where a value is asked for.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Inputs given a value (a choice input set to one of its options); the others may be anything.</summary>
     public IReadOnlyDictionary<string, string> Bound { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
@@ -68,14 +72,79 @@ public sealed record Start(string Event, bool HasInputs, string ConfirmInput, st
                     Truth.False => Possible(or.Right),
                     _ => Union(Possible(or.Left), Possible(or.Right)),
                 };
+            case CallExpression { Name: "FORMAT", Arguments.Count: > 0 } format:
+                return Format(format);
             default:
                 return Evaluate(expression) switch
                 {
                     Known known => [known.Text],
                     _ when expression is BinaryExpression or NotExpression => ["true", string.Empty],
+                    _ when expression is PathExpression path && ChoiceOf(path) is { } options => [.. options],
                     _ => null,
                 };
         }
+    }
+
+    /// <summary>
+    /// The values a text with expressions in it can take (<c>raxx-api-${{ inputs.environment }}</c>), or null when one
+    /// of them may be anything; at most 64.
+    /// </summary>
+    public IReadOnlyList<string>? PossibleTexts(IReadOnlyList<(string Literal, Expression? Expression)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        List<string> texts = [string.Empty];
+        foreach (var (literal, expression) in parts)
+        {
+            var values = expression is null ? [literal] : Possible(expression);
+            if (values is null)
+            {
+                return null;
+            }
+
+            texts = [.. texts.SelectMany(t => values.Select(v => t + v)).Distinct(StringComparer.OrdinalIgnoreCase).Take(64)];
+        }
+
+        return texts;
+    }
+
+    // format('raxx-api-{0}', inputs.environment): each value the arguments can take, in the string's places.
+    private List<string>? Format(CallExpression format)
+    {
+        if (format.Arguments[0] is not LiteralExpression { Value: var pattern })
+        {
+            return null;
+        }
+
+        var parts = new List<(string, Expression?)>();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match place in System.Text.RegularExpressions.Regex.Matches(pattern, @"\{(\d+)\}"))
+        {
+            var index = int.Parse(place.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
+            if (index >= format.Arguments.Count)
+            {
+                return null;
+            }
+
+            parts.Add((pattern[at..place.Index], null));
+            parts.Add((string.Empty, format.Arguments[index]));
+            at = place.Index + place.Length;
+        }
+
+        parts.Add((pattern[at..], null));
+        return PossibleTexts(parts) is { } texts ? [.. texts] : null;
+    }
+
+    // The options of a choice input the path names, when it is not bound and the start carries inputs.
+    private IReadOnlyList<string>? ChoiceOf(PathExpression path)
+    {
+        var parts = path.Parts.Select(p => p.ToUpperInvariant()).ToList();
+        var input = parts switch
+        {
+            ["INPUTS", var name] => name,
+            ["GITHUB", "EVENT", "INPUTS", var name] => name,
+            _ => null,
+        };
+        return input is not null && HasInputs && !Bound.ContainsKey(input) && Choices.TryGetValue(input, out var options) ? options : null;
     }
 
     // A falsy operand's value: what it can be, short of anything truthy; an unknown one is some falsy value.

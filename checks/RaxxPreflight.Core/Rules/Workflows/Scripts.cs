@@ -13,8 +13,13 @@ public static partial class Scripts
     {
         ArgumentNullException.ThrowIfNull(workflow);
         return workflow
-            .Triggers.Select(t => new Start(t.Event, t.HasInputs, string.Empty, string.Empty, WithoutPhrase: false))
-            .DefaultIfEmpty(new Start("workflow_dispatch", true, string.Empty, string.Empty, WithoutPhrase: false))
+            .Triggers.Select(t => new Start(t.Event, t.HasInputs, string.Empty, string.Empty, WithoutPhrase: false)
+            {
+                Choices = workflow.Options,
+            })
+            .DefaultIfEmpty(
+                new Start("workflow_dispatch", true, string.Empty, string.Empty, WithoutPhrase: false) { Choices = workflow.Options }
+            )
             .Any(start => ReleasesTo(step, job, workflow, app, start) != Truth.False);
     }
 
@@ -121,6 +126,31 @@ public static partial class Scripts
             {
                 return Truth.False;
             }
+        }
+
+        // A name with expressions in it: raxx-api-${{ inputs.environment }}.
+        if (text.Contains("${{", StringComparison.Ordinal))
+        {
+            var parts = new List<(string, Expression?)>();
+            var at = 0;
+            try
+            {
+                foreach (Match embedded in Embedded().Matches(text))
+                {
+                    parts.Add((text[at..embedded.Index], null));
+                    parts.Add((string.Empty, Expression.Parse(embedded.Groups["expression"].Value)));
+                    at = embedded.Index + embedded.Length;
+                }
+            }
+            catch (FormatException)
+            {
+                return Truth.False;
+            }
+
+            parts.Add((text[at..], null));
+            return start.PossibleTexts(parts) is { } texts && texts.Contains(app, StringComparer.OrdinalIgnoreCase)
+                ? (texts.Count == 1 ? Truth.True : Truth.Maybe)
+                : Truth.False;
         }
 
         return string.Equals(text, app, StringComparison.OrdinalIgnoreCase) ? Truth.True : Truth.False;
@@ -292,15 +322,18 @@ public static partial class Scripts
     [GeneratedRegex(@"\bheroku\s+(container:release|container:push|releases:rollback|rollback|deploy(:\w+)?)\b")]
     private static partial Regex HerokuRelease();
 
-    [GeneratedRegex(@"(--app[= ]|-a )(?<app>""?\$\{\{.*?\}\}""?|\S+)")]
+    [GeneratedRegex(@"(--app[= ]|-a )(?<app>""?[\w.-]*\$\{\{.*?\}\}[\w.-]*""?|\S+)")]
     private static partial Regex AppFlag();
 
     // A push to an app's Heroku git remote: https://heroku:$KEY@git.heroku.com/NAME.git, the name a variable or expression.
-    [GeneratedRegex(@"git\.heroku\.com/(?<app>\$\{\{.*?\}\}|[^\s/]+?)\.git\b")]
+    [GeneratedRegex(@"git\.heroku\.com/(?<app>[\w-]*\$\{\{.*?\}\}[\w-]*|[^\s/]+?)\.git\b")]
     private static partial Regex HerokuRemote();
 
     [GeneratedRegex(@"^\$\{\{(?<expression>.*)\}\}$")]
     private static partial Regex WholeExpression();
+
+    [GeneratedRegex(@"\$\{\{(?<expression>.*?)\}\}")]
+    private static partial Regex Embedded();
 
     [GeneratedRegex(@"^(\$(?<name>\w+)|\$\{(?<name>\w+)\}|\$\{\{\s*env\.(?<name>\w+)\s*\}\})$")]
     private static partial Regex EnvReference();
