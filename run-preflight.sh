@@ -86,6 +86,20 @@ if [[ "${1:-}" == "--build" ]]; then
   exit 0
 fi
 
+# The fleet-* worlds serve Raxx's four services: unless PREFLIGHT_CONFIG names a config, they are checked with the
+# fleet's (.config/fleet.json), since the default one (.config/preflight.json) describes raxx-queue alone.
+previous=""
+for arg in "$@"; do
+  scenario=""
+  [[ "$previous" == "--fakes" ]] && scenario="$arg"
+  [[ "$arg" == --fakes=* ]] && scenario="${arg#--fakes=}"
+  if [[ "$scenario" == fleet-* && -z "${PREFLIGHT_CONFIG:-}" ]]; then
+    export PREFLIGHT_CONFIG="$root/.config/fleet.json"
+    echo "run-preflight: $scenario serves Raxx's four services: checked with .config/fleet.json (PREFLIGHT_CONFIG names another)" >&2
+  fi
+  previous="$arg"
+done
+
 # The fakes' databases are real Postgres servers. With --fakes, when a selected item reads a database and
 # no server or image is named, use an engine recent enough for Testcontainers (and the official image); else
 # set one up (.ci/docker.sh: Debian's engine and a locally built image, for machines without Docker Hub).

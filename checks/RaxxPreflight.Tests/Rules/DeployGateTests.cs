@@ -473,6 +473,28 @@ public class DeployGateTests
     }
 
     [Fact]
+    public void Without_a_confirm_phrase_in_the_config_the_fixes_ask_for_a_manual_start_and_a_reviewer_only()
+    {
+        var judged = Judge(
+            Workflow(
+                "push:\n    branches: [main]\n  workflow_dispatch:",
+                "promote-prod:\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku pipelines:promote --app raxx-queue-staging"
+            ),
+            Unprotected,
+            GateConfig.ReviewerOnly
+        );
+
+        judged.Problem.ShouldBe(
+            "a push (to main) runs promote-prod, which has no environment and tests no phrase (and 1 more unguarded path)"
+        );
+        judged.Fixes.ShouldBe([
+            $"add 'environment: production' to job promote-prod in {DeployWorkflow.Path}, so that its reviewers stand before it",
+            "gh api -X PUT repos/raxx-app/TradeMasterAPI/environments/production -F 'reviewers[][type]=User' -F 'reviewers[][id]=<user id>' (or Settings > Environments > production > Required reviewers)",
+            "remove the push trigger from the prod deploy: run promote-prod only on workflow_dispatch (if: github.event_name == 'workflow_dispatch')",
+        ]);
+    }
+
+    [Fact]
     public void A_staging_job_with_a_deploy_action_does_not_deploy_prod()
     {
         var yaml = Workflow(

@@ -15,11 +15,7 @@ public class RunPreflightScriptTests
     [Fact]
     public async Task A_run_never_stops_a_Docker_engine_its_caller_started()
     {
-        var published = Path.Combine(Repo.Root, "artifacts", "preflight", "checks", "RaxxPreflight.Checks.dll");
-        Assert.SkipUnless(
-            string.Equals(Path.GetFullPath(Repo.ChecksAssembly), published, StringComparison.Ordinal),
-            $"run-preflight.sh's app is not the one under test ({Repo.ChecksAppVariable} unset): run-tests.sh publishes it first"
-        );
+        SkipUnlessPublished();
 
         // The caller's engine, as .ci/docker.sh stop would find it: a pid file under TMPDIR naming a live process.
         var temp = Directory.CreateTempSubdirectory("raxx-preflight-script-");
@@ -33,41 +29,17 @@ public class RunPreflightScriptTests
                 TestContext.Current.CancellationToken
             );
 
-            var start = new ProcessStartInfo("bash")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (
-                var argument in new[]
-                {
-                    Path.Combine(Repo.Root, "run-preflight.sh"),
-                    "pre-deploy",
-                    "--fakes",
-                    ScenarioNames.Ready,
-                    "--check",
-                    CheckIds.StripeKeysLive,
-                }
-            )
-            {
-                start.ArgumentList.Add(argument);
-            }
+            var (code, output, error) = await RunAsync(
+                new Dictionary<string, string> { ["TMPDIR"] = temp.FullName, ["RAXX_PREFLIGHT_STARTED_DOCKERD"] = "1" },
+                "pre-deploy",
+                "--fakes",
+                ScenarioNames.Ready,
+                "--check",
+                CheckIds.StripeKeysLive
+            );
 
-            foreach (var name in Settings.All)
-            {
-                start.Environment.Remove(name);
-            }
-
-            start.Environment["TMPDIR"] = temp.FullName;
-            start.Environment["RAXX_PREFLIGHT_STARTED_DOCKERD"] = "1";
-            using var run = Process.Start(start)!;
-            var output = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var error = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await run.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-            run.ExitCode.ShouldBe(0, await output + await error);
-            (await error).ShouldNotContain("stopping dockerd");
+            code.ShouldBe(0, output + error);
+            error.ShouldNotContain("stopping dockerd");
             engine.HasExited.ShouldBeFalse("run-preflight.sh stopped an engine it had not started");
             File.Exists(Path.Combine(state.FullName, "dockerd.pid")).ShouldBeTrue();
         }
@@ -76,5 +48,79 @@ public class RunPreflightScriptTests
             engine.Kill();
             temp.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The fleet-* worlds serve four services, and the default config describes the queue alone: unless
+    /// PREFLIGHT_CONFIG names one, the script checks them with the fleet's config and says so.
+    /// </summary>
+    [Fact]
+    public async Task A_fleet_world_is_checked_with_the_fleets_config_unless_one_is_named()
+    {
+        SkipUnlessPublished();
+
+        var (code, output, error) = await RunAsync([], "describe", "--fakes", ScenarioNames.FleetClear);
+
+        code.ShouldBe(0, output + error);
+        error.ShouldContain("fleet-clear serves Raxx's four services: checked with .config/fleet.json");
+        foreach (var service in new[] { "raxx-api", "raxx-console", "raxx-queue", "raxx-velvet" })
+        {
+            output.ShouldContain($"// {service}: apps.prod = {service}-prod", Case.Sensitive, output);
+        }
+
+        var (namedCode, named, namedError) = await RunAsync(
+            new Dictionary<string, string> { [Settings.Config] = Path.Combine(Repo.Root, ".config", "preflight.json") },
+            "describe",
+            "--fakes",
+            ScenarioNames.FleetClear
+        );
+
+        namedCode.ShouldBe(0, named + namedError);
+        namedError.ShouldNotContain("fleet.json");
+        named.ShouldNotContain("raxx-api", Case.Sensitive, "the config named describes the queue alone");
+    }
+
+    private static void SkipUnlessPublished()
+    {
+        var published = Path.Combine(Repo.Root, "artifacts", "preflight", "checks", "RaxxPreflight.Checks.dll");
+        Assert.SkipUnless(
+            string.Equals(Path.GetFullPath(Repo.ChecksAssembly), published, StringComparison.Ordinal),
+            $"run-preflight.sh's app is not the one under test ({Repo.ChecksAppVariable} unset): run-tests.sh publishes it first"
+        );
+    }
+
+    // run-preflight.sh with these arguments, none of the run's settings but those given.
+    private static async Task<(int Code, string Output, string Error)> RunAsync(
+        Dictionary<string, string> environment,
+        params string[] arguments
+    )
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(Repo.Root, "run-preflight.sh"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in Settings.All)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var run = Process.Start(start)!;
+        var output = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await run.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (run.ExitCode, await output, await error);
     }
 }

@@ -511,7 +511,10 @@ public static class DeployGate
     )
     {
         var fixes = new List<string>();
-        var phraseCheck = $"if: github.event_name == 'workflow_dispatch' && inputs.{gate.ConfirmInput} == '{gate.ConfirmPhrase}'";
+        // A gate without a confirm phrase (the config describes none) asks for a manual start and a reviewer only.
+        var phraseCheck = gate.HasPhrase
+            ? $"if: github.event_name == 'workflow_dispatch' && inputs.{gate.ConfirmInput} == '{gate.ConfirmPhrase}'"
+            : "if: github.event_name == 'workflow_dispatch'";
         foreach (var path in open.Concat(undecided).Concat(phraseOnly))
         {
             if (path.Job.Environment is null)
@@ -529,7 +532,7 @@ public static class DeployGate
                     $"remove the {path.Trigger.Event} trigger from the prod deploy: run {path.Job.Id} only on workflow_dispatch ({phraseCheck})"
                 );
             }
-            else if (path.Guard is PathGuard.Nothing)
+            else if (path.Guard is PathGuard.Nothing && gate.HasPhrase)
             {
                 fixes.Add($"add the phrase check to job {path.Job.Id}: {phraseCheck}");
             }
