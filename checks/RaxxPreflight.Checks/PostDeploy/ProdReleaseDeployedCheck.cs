@@ -49,15 +49,7 @@ public sealed class ProdReleaseDeployedCheck(PreflightSession session)
             [
                 FixCommands.Releases(prod),
                 FixCommands.ReleaseOutput(prod),
-                FixCommands.Promote(
-                    gh.WorkflowFile,
-                    gh.Slug,
-                    gh.Branch,
-                    gh.Gate.TargetInput,
-                    gh.Gate.TargetValue,
-                    gh.Gate.ConfirmInput,
-                    gh.Gate.ConfirmPhrase
-                ),
+                FixCommands.Promote(gh.WorkflowFile, gh.Slug, gh.Branch, gh.Gate),
                 FixCommands.Rollback(prod),
             ]
         );

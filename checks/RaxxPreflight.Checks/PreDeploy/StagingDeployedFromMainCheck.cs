@@ -36,7 +36,7 @@ public sealed class StagingDeployedFromMainCheck(PreflightSession session)
                     );
                 }
 
-                Verdict.Apply(DeployedFromBranchRule.Judge(run, head, gh.WorkflowFile, gh.Slug, gh.Branch));
+                Verdict.Apply(DeployedFromBranchRule.Judge(run, head, gh.WorkflowFile, gh.Slug, gh.Branch, gh.Gate.TargetInput));
             }
         );
 }

@@ -54,15 +54,24 @@ public static class FixCommands
     public static string PgUpgrade(string prodApp, string stagingApp) =>
         $"heroku pg:upgrade --app {prodApp} (or upgrade staging first: heroku pg:upgrade --app {stagingApp})";
 
-    /// <summary>Dispatches the deploy workflow to promote staging's image to prod, through its gate.</summary>
-    public static string Promote(
-        string workflowFile,
-        string repository,
-        string branch,
-        string? targetInput,
-        string? target,
-        string? confirmInput,
-        string? phrase
-    ) =>
-        $"to promote staging's image: gh workflow run {workflowFile} --repo {repository} --ref {branch} -f {targetInput}={target} -f {confirmInput}={phrase}";
+    /// <summary>
+    /// Dispatches the deploy workflow to promote staging's build to prod, through its gate: the target and confirm
+    /// inputs where the config names them.
+    /// </summary>
+    public static string Promote(string workflowFile, string repository, string branch, Configuration.GateConfig gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        var inputs = string.Empty;
+        if (gate.TargetInput is { } input && gate.TargetValue is { } target)
+        {
+            inputs += $" -f {input}={target}";
+        }
+
+        if (gate.HasPhrase)
+        {
+            inputs += $" -f {gate.ConfirmInput}={gate.ConfirmPhrase}";
+        }
+
+        return $"to promote staging's build: gh workflow run {workflowFile} --repo {repository} --ref {branch}{inputs}";
+    }
 }

@@ -57,6 +57,24 @@ public class RulingRulesTests
     }
 
     [Fact]
+    public void The_promote_command_passes_only_the_inputs_the_config_names()
+    {
+        FixCommands
+            .Promote(
+                "deploy-queue.yml",
+                "raxx-app/TradeMasterAPI",
+                "main",
+                new RaxxPreflight.Configuration.GateConfig("deploy-prod", "target", "prod", "confirm", "deploy-prod-now")
+            )
+            .ShouldBe(
+                "to promote staging's build: gh workflow run deploy-queue.yml --repo raxx-app/TradeMasterAPI --ref main -f target=prod -f confirm=deploy-prod-now"
+            );
+        FixCommands
+            .Promote("deploy-heroku.yml", "raxx-app/TradeMasterAPI", "main", RaxxPreflight.Configuration.GateConfig.ReviewerOnly)
+            .ShouldBe("to promote staging's build: gh workflow run deploy-heroku.yml --repo raxx-app/TradeMasterAPI --ref main");
+    }
+
+    [Fact]
     public void Staging_holds_only_when_the_newest_successful_run_built_the_branchs_head()
     {
         var head = "0c4b71289f5a3e6d2b1c0a9f8e7d6c5b4a392817";
@@ -72,11 +90,18 @@ public class RulingRulesTests
             head,
             "deploy-queue.yml",
             "raxx-app/TradeMasterAPI",
-            "main"
+            "main",
+            "target"
         );
         behind.Kind.ShouldBe(RulingKind.Fails);
         behind.Summary.ShouldBe("the newest successful deploy-queue.yml run on main (#41) built 9f1e2d3c, but main's HEAD is 0c4b7128");
         behind.Fixes.ShouldBe(["gh workflow run deploy-queue.yml --repo raxx-app/TradeMasterAPI --ref main -f target=staging"]);
+        DeployedFromBranchRule
+            .Judge(null, head, "deploy-heroku.yml", "raxx-app/TradeMasterAPI", "main")
+            .Fixes.ShouldBe(
+                ["gh workflow run deploy-heroku.yml --repo raxx-app/TradeMasterAPI --ref main"],
+                "no target input named: no -f"
+            );
 
         DeployedFromBranchRule
             .Judge(null, head, "deploy-queue.yml", "raxx-app/TradeMasterAPI", "main")

@@ -8,15 +8,25 @@ namespace RaxxPreflight.Rules.Deploy;
 /// </summary>
 public static class DeployedFromBranchRule
 {
-    /// <summary>The command that deploys the branch's HEAD to staging again.</summary>
-    public static string Redeploy(string workflowFile, string repository, string branch) =>
-        $"gh workflow run {workflowFile} --repo {repository} --ref {branch} -f target=staging";
+    /// <summary>
+    /// The command that deploys the branch's HEAD to staging again: with <c>-f INPUT=staging</c> where the config names the
+    /// workflow's target input, else the workflow's own defaults.
+    /// </summary>
+    public static string Redeploy(string workflowFile, string repository, string branch, string? targetInput) =>
+        $"gh workflow run {workflowFile} --repo {repository} --ref {branch}{(targetInput is null ? string.Empty : $" -f {targetInput}=staging")}";
 
     /// <summary>Rules on the newest successful run (null: none) and the branch's HEAD.</summary>
-    public static Ruling Judge(DeployRun? run, string head, string workflowFile, string repository, string branch)
+    public static Ruling Judge(
+        DeployRun? run,
+        string head,
+        string workflowFile,
+        string repository,
+        string branch,
+        string? targetInput = null
+    )
     {
         ArgumentNullException.ThrowIfNull(head);
-        var redeploy = Redeploy(workflowFile, repository, branch);
+        var redeploy = Redeploy(workflowFile, repository, branch, targetInput);
         if (run is null)
         {
             return Ruling.Fails(
