@@ -66,6 +66,11 @@ public static class FixCommands
         {
             inputs += $" -f {input}={target}";
         }
+        else if (!gate.HasPhrase)
+        {
+            // The config describes no gate: which inputs pick prod is the workflow's to say.
+            inputs += " -f <input>=<value> (each input of the workflow that picks prod)";
+        }
 
         if (gate.HasPhrase)
         {

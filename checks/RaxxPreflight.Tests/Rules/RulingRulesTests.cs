@@ -70,8 +70,21 @@ public class RulingRulesTests
                 "to promote staging's build: gh workflow run deploy-queue.yml --repo raxx-app/TradeMasterAPI --ref main -f target=prod -f confirm=deploy-prod-now"
             );
         FixCommands
+            .Promote(
+                "deploy-queue.yml",
+                "raxx-app/TradeMasterAPI",
+                "main",
+                new RaxxPreflight.Configuration.GateConfig("deploy-prod", null, null, "confirm", "deploy-prod-now")
+            )
+            .ShouldBe(
+                "to promote staging's build: gh workflow run deploy-queue.yml --repo raxx-app/TradeMasterAPI --ref main -f confirm=deploy-prod-now",
+                "a prod-only workflow has no target input"
+            );
+        FixCommands
             .Promote("deploy-heroku.yml", "raxx-app/TradeMasterAPI", "main", RaxxPreflight.Configuration.GateConfig.ReviewerOnly)
-            .ShouldBe("to promote staging's build: gh workflow run deploy-heroku.yml --repo raxx-app/TradeMasterAPI --ref main");
+            .ShouldBe(
+                "to promote staging's build: gh workflow run deploy-heroku.yml --repo raxx-app/TradeMasterAPI --ref main -f <input>=<value> (each input of the workflow that picks prod)"
+            );
     }
 
     [Fact]
