@@ -36,7 +36,8 @@ public static partial class HealthFormats
             return Redirect(answer);
         }
 
-        var body = answer.Body.Trim();
+        // A byte order mark is no part of the text (a writer that adds one to JSON still means JSON).
+        var body = answer.Body.Trim().TrimStart('\uFEFF').Trim();
 
         // An origin guard (an app that takes only what came through Cloudflare) refusing the raw herokuapp URL.
         if (code == 403 && OriginGuard().IsMatch(body))

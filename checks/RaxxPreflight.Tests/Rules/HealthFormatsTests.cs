@@ -315,6 +315,7 @@ public class HealthFormatsTests
             // Home-made shapes.
             { "healthy boolean", 200, "application/json", """{"healthy":true,"uptime":1234}""", HealthState.Pass, [] },
             { "body says down at 200", 200, "application/json", """{"status":"down"}""", HealthState.Fail, [] },
+            { "down, after a byte order mark", 200, "application/json", "\uFEFF{\"status\":\"down\"}", HealthState.Fail, [] },
             { "body says ok at 503", 503, "application/json", """{"status":"ok"}""", HealthState.Fail, [] },
             { "no state, 200", 200, "application/json", """{"uptime":1234,"pid":7}""", HealthState.Pass, [] },
             // Objects that say no state are no checks: this body's parts judge nothing.
