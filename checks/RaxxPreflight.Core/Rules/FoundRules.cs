@@ -105,20 +105,28 @@ public static partial class FoundRules
             VarKind.SentryDsn => false,
             VarKind.HttpsUrl => staging.Get(name) is { } value
                 && Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var uri)
-                && (
-                    uri.Host.Contains("staging", StringComparison.OrdinalIgnoreCase)
-                    || uri.Host.StartsWith(staging.App + ".", StringComparison.OrdinalIgnoreCase)
-                    || uri.Host.StartsWith(staging.App + "-", StringComparison.OrdinalIgnoreCase)
-                    || CarriesPassword(uri)
-                ),
+                && (StagingsHost(uri.Host, staging) || CarriesPassword(uri)),
+
+            // Text: a secret by name; a URL of any scheme that carries a password or is staging's (http://...); a bare
+            // host name that is staging's (WEBAUTHN_RP_ID=raxx-api-staging-1a19fb3873b9.herokuapp.com: prod's passkeys
+            // would be bound to staging's host).
             _ => SecretName().IsMatch(name)
                 || (
                     staging.Get(name) is { } value
-                    && Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var url)
-                    && CarriesPassword(url)
+                    && (
+                        Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var url) && !string.IsNullOrEmpty(url.Host)
+                            ? CarriesPassword(url) || StagingsHost(url.Host, staging)
+                            : HostName().IsMatch(value.Reveal().Trim()) && StagingsHost(value.Reveal().Trim(), staging)
+                    )
                 ),
         };
     }
+
+    // A host that is staging's own: its name says staging, or it is the staging app's (APP.herokuapp.com, APP-hash...).
+    private static bool StagingsHost(string host, ConfigVars staging) =>
+        host.Contains("staging", StringComparison.OrdinalIgnoreCase)
+        || host.StartsWith(staging.App + ".", StringComparison.OrdinalIgnoreCase)
+        || host.StartsWith(staging.App + "-", StringComparison.OrdinalIgnoreCase);
 
     // redis://h:PASSWORD@host, rediss://:PASSWORD@host, amqps://user:PASSWORD@host/vhost.
     private static bool CarriesPassword(Uri url) => url.UserInfo.Split(':', 2) is [_, { Length: > 0 }];
@@ -172,6 +180,10 @@ public static partial class FoundRules
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
     private static partial Regex Hex64();
+
+    // A DNS name of two labels at least, with an optional port: console.staging.raxx.app, raxx-api-staging.herokuapp.com.
+    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:\d+)?$")]
+    private static partial Regex HostName();
 
     [GeneratedRegex(
         "(SECRET|PASSWORD|PASSPHRASE|PRIVATE_KEY|API_KEY|_TOKEN|SIGNING_KEY|ENCRYPTION_KEY|MASTER_KEY|CREDENTIALS|_SALT$)",

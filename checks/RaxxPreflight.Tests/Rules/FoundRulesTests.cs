@@ -42,7 +42,12 @@ public class FoundRulesTests
             ("CLOUDAMQP_URL", "amqps://raxxuser:Zk3mP9qL2vX8@shrimp.rmq.cloudamqp.com/raxxvhost"),
             ("ELASTIC_URL", "https://search-user@es.example.com"),
             ("WAITLIST_OPT_IN_SIGNING_KEY", "k3y-0f-the-w41tl1st"),
-            ("POSTMARK_TEMPLATE_WAITLIST_CONFIRMATION", "38277419")
+            ("POSTMARK_TEMPLATE_WAITLIST_CONFIRMATION", "38277419"),
+            // Staging's own host, bare or in a URL of any scheme: prod's passkeys, links and origins would be staging's.
+            ("WEBAUTHN_RP_ID", "raxx-api-staging-1a19fb3873b9.herokuapp.com"),
+            ("CONSOLE_ORIGIN", "http://console.staging.raxx.app"),
+            ("SMTP_HOST", "smtp.postmarkapp.com"),
+            ("APP_VERSION", "1.4.2")
         );
 
         var rules = FoundRules.VarRules(
@@ -55,17 +60,27 @@ public class FoundRulesTests
         rules.MustDiffer.ShouldBe(
             [
                 "CLOUDAMQP_URL",
+                "CONSOLE_ORIGIN",
                 "DATABASE_URL",
                 "QUEUE_BASE_URL",
                 "REDIS_URL",
                 "SECRET_KEY",
                 "SESSION_PASSWORD",
                 "WAITLIST_OPT_IN_SIGNING_KEY",
+                "WEBAUTHN_RP_ID",
             ],
             ignoreOrder: true
         );
         rules.MayBeEqual.ShouldBe(
-            ["ELASTIC_URL", "LOG_LEVEL", "POSTMARK_TEMPLATE_WAITLIST_CONFIRMATION", "SENTRY_DSN", "STRIPE_DOCS_URL"],
+            [
+                "APP_VERSION",
+                "ELASTIC_URL",
+                "LOG_LEVEL",
+                "POSTMARK_TEMPLATE_WAITLIST_CONFIRMATION",
+                "SENTRY_DSN",
+                "SMTP_HOST",
+                "STRIPE_DOCS_URL",
+            ],
             ignoreOrder: true
         );
         rules.Kinds["SENTRY_DSN"].ShouldBe(VarKind.SentryDsn);
