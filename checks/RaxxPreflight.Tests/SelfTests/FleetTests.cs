@@ -309,7 +309,8 @@ public class FleetTests
         description.Services.ShouldAllBe(s => s.Error == null);
         var api = description.Find("raxx-api")!.Config;
         (api.Staging.App, api.Prod.App).ShouldBe(("raxx-api-staging", "raxx-api-prod"));
-        api.ConfigVars.MustDiffer.ShouldBe(["DATABASE_URL", "QUEUE_BASE_URL", "SECRET_KEY"]);
+        // WEBAUTHN_RP_ID is staging's own host (staging.raxx.app): prod's passkeys must be bound to prod's.
+        api.ConfigVars.MustDiffer.ShouldBe(["DATABASE_URL", "QUEUE_BASE_URL", "SECRET_KEY", "WEBAUTHN_RP_ID"]);
         foreach (var secret in FleetScenarios.Clear().SecretValues)
         {
             output.ShouldNotContain(secret);
