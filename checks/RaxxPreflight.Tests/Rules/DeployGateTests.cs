@@ -414,6 +414,10 @@ public class DeployGateTests
                 "- run: git push https://heroku:$HEROKU_API_KEY@git.heroku.com/raxx-queue-${{ inputs.environment == 'production' && 'prod' || 'staging' }}.git HEAD:main"
             },
             {
+                "two expressions in one name",
+                "- run: heroku container:release web --app raxx-${{ 'queue' }}-${{ inputs.environment == 'production' && 'prod' || 'staging' }}"
+            },
+            {
                 "format()",
                 "- run: heroku container:release web -a ${{ format('raxx-queue-{0}', inputs.environment == 'production' && 'prod' || 'staging') }}"
             },

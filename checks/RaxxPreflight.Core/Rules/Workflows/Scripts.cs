@@ -105,7 +105,8 @@ public static partial class Scripts
         var text = raw.Trim().Trim('"', '\'');
         if (depth > 4)
         {
-            return Truth.Maybe;
+            // Variables that name each other in a ring name no app.
+            return Truth.False;
         }
 
         if (EnvReference().Match(text) is { Success: true } reference)
@@ -322,14 +323,14 @@ public static partial class Scripts
     [GeneratedRegex(@"\bheroku\s+(container:release|container:push|releases:rollback|rollback|deploy(:\w+)?)\b")]
     private static partial Regex HerokuRelease();
 
-    [GeneratedRegex(@"(--app[= ]|-a )(?<app>""?[\w.-]*\$\{\{.*?\}\}[\w.-]*""?|\S+)")]
+    [GeneratedRegex(@"(--app[= ]|-a )(?<app>""?(?:[\w.-]|\$\{\{.*?\}\})+""?|\S+)")]
     private static partial Regex AppFlag();
 
     // A push to an app's Heroku git remote: https://heroku:$KEY@git.heroku.com/NAME.git, the name a variable or expression.
-    [GeneratedRegex(@"git\.heroku\.com/(?<app>[\w-]*\$\{\{.*?\}\}[\w-]*|[^\s/]+?)\.git\b")]
+    [GeneratedRegex(@"git\.heroku\.com/(?<app>(?:[\w-]|\$\{\{.*?\}\})+?|[^\s/]+?)\.git\b")]
     private static partial Regex HerokuRemote();
 
-    [GeneratedRegex(@"^\$\{\{(?<expression>.*)\}\}$")]
+    [GeneratedRegex(@"^\$\{\{(?<expression>(?:(?!\}\}).)*)\}\}$")]
     private static partial Regex WholeExpression();
 
     [GeneratedRegex(@"\$\{\{(?<expression>.*?)\}\}")]
