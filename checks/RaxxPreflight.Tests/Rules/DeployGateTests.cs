@@ -499,6 +499,27 @@ public class DeployGateTests
     }
 
     [Fact]
+    public void A_job_that_releases_to_prod_from_no_option_of_its_input_is_no_path()
+    {
+        // The options say production; the app's expression asks for 'prod', which no option is.
+        var judged = Judge(
+            Workflow(
+                ChoiceDispatch,
+                "deploy:\n    environment: ${{ inputs.environment }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: heroku container:release web --app ${{ inputs.environment == 'prod' && 'raxx-queue-prod' || 'raxx-queue-staging' }}"
+            ),
+            Unprotected,
+            NoJobNamed,
+            staging: Unprotected
+        );
+
+        judged.Problem.ShouldBeNull();
+        judged.Paths.ShouldBeEmpty();
+        judged.Notes.ShouldContain(
+            "a manual dispatch runs deploy, which does not release to raxx-queue-prod from any option of inputs.environment"
+        );
+    }
+
+    [Fact]
     public void A_staging_job_with_a_deploy_action_does_not_deploy_prod()
     {
         var yaml = Workflow(

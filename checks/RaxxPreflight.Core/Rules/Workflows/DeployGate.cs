@@ -273,6 +273,16 @@ public static class DeployGate
                 bool ReleasesFrom(string option) =>
                     job.Steps.Any(st => Scripts.ReleasesTo(st, job, workflow, prodApp, Chosen(option)) != Truth.False);
                 var deploying = job.Id == gate.DeployJob ? choices.Options : [.. choices.Options.Where(ReleasesFrom)];
+                if (deploying.Count == 0)
+                {
+                    return new GatePath(
+                        trigger,
+                        job,
+                        PathGuard.Unreachable,
+                        $"does not release to {prodApp} from any option of inputs.{choices.Input}"
+                    );
+                }
+
                 var unguarded = deploying.Where(o => !protection.TryGetValue(o, out var chosen) || !chosen.RequiresReviewer).ToList();
                 if (unguarded.Count == 0)
                 {
