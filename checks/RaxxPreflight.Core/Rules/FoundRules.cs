@@ -103,24 +103,21 @@ public static partial class FoundRules
 
             // Sentry's own item judges a shared project (a warning): an old DSN's key:secret is no reason to fail here.
             VarKind.SentryDsn => false,
-            VarKind.HttpsUrl => staging.Get(name) is { } value
-                && Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var uri)
-                && (StagingsHost(uri.Host, staging) || CarriesPassword(uri)),
+            VarKind.HttpsUrl => staging.Get(name) is { } value && StagingsOrCarriesPassword(value.Reveal().Trim(), staging),
 
-            // Text: a secret by name; a URL of any scheme that carries a password or is staging's (http://...); a bare
-            // host name that is staging's (WEBAUTHN_RP_ID=raxx-api-staging-1a19fb3873b9.herokuapp.com: prod's passkeys
-            // would be bound to staging's host).
+            // Text: a secret by name, or a value that points at staging or carries a password.
             _ => SecretName().IsMatch(name)
-                || (
-                    staging.Get(name) is { } value
-                    && (
-                        Uri.TryCreate(value.Reveal().Trim(), UriKind.Absolute, out var url) && !string.IsNullOrEmpty(url.Host)
-                            ? CarriesPassword(url) || StagingsHost(url.Host, staging)
-                            : HostName().IsMatch(value.Reveal().Trim()) && StagingsHost(value.Reveal().Trim(), staging)
-                    )
-                ),
+                || (staging.Get(name) is { } value && StagingsOrCarriesPassword(value.Reveal().Trim(), staging)),
         };
     }
+
+    // A URL of any scheme that carries a password or whose host is staging's (https://, http://...), or a bare host name
+    // that is staging's (WEBAUTHN_RP_ID=raxx-api-staging-1a19fb3873b9.herokuapp.com: prod's passkeys would be bound to
+    // staging's host).
+    private static bool StagingsOrCarriesPassword(string text, ConfigVars staging) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && !string.IsNullOrEmpty(url.Host)
+            ? CarriesPassword(url) || StagingsHost(url.Host, staging)
+            : HostName().IsMatch(text) && StagingsHost(text, staging);
 
     // A host that is staging's own: its name says staging, or it is the staging app's (APP.herokuapp.com, APP-hash...).
     private static bool StagingsHost(string host, ConfigVars staging) =>

@@ -225,10 +225,7 @@ public static class DeployGate
         IReadOnlyDictionary<string, EnvironmentProtection> protection
     )
     {
-        var free = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: false)
-        {
-            Choices = workflow.Options,
-        };
+        var free = Start.Of(workflow, trigger, gate.ConfirmInput, gate.ConfirmPhrase, withoutPhrase: false);
         var (canRun, unreadable) = CanRun(workflow, job, free, []);
         if (unreadable is not null)
         {
@@ -353,10 +350,7 @@ public static class DeployGate
             return null;
         }
 
-        var without = new Start(trigger.Event, trigger.HasInputs, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true)
-        {
-            Choices = workflow.Options,
-        };
+        var without = Start.Of(workflow, trigger, gate.ConfirmInput, gate.ConfirmPhrase, withoutPhrase: true);
         var phrase = $"{gate.ConfirmInput} == '{gate.ConfirmPhrase}'";
         if (job.If is { } condition && TryParse(condition) is { } parsed && without.Holds(parsed) == Truth.False)
         {
@@ -483,10 +477,13 @@ public static class DeployGate
     // A job that fails the run when the phrase is wrong: not needed for a sound gate, but worth saying.
     private static IEnumerable<string> Rejections(Workflow workflow, GateConfig gate)
     {
-        var dispatch = new Start("workflow_dispatch", true, gate.ConfirmInput, gate.ConfirmPhrase, WithoutPhrase: true)
-        {
-            Choices = workflow.Options,
-        };
+        var dispatch = Start.Of(
+            workflow,
+            new Trigger("workflow_dispatch", null),
+            gate.ConfirmInput,
+            gate.ConfirmPhrase,
+            withoutPhrase: true
+        );
         return workflow
             .Jobs.Where(j =>
                 j.If?.Contains(gate.ConfirmInput, StringComparison.OrdinalIgnoreCase) == true

@@ -24,6 +24,14 @@ public enum Truth
 /// <param name="WithoutPhrase">True to assume the confirm input is anything but the phrase; false to let it be anything.</param>
 public sealed record Start(string Event, bool HasInputs, string ConfirmInput, string Phrase, bool WithoutPhrase)
 {
+    /// <summary>The start of <paramref name="workflow"/> by <paramref name="trigger"/>, with its choice inputs' options.</summary>
+    public static Start Of(Workflow workflow, Trigger trigger, string confirmInput, string phrase, bool withoutPhrase)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(trigger);
+        return new(trigger.Event, trigger.HasInputs, confirmInput, phrase, withoutPhrase) { Choices = workflow.Options };
+    }
+
     /// <summary>The options of the workflow's choice inputs: what an input not bound can be, where a value is asked for.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
@@ -45,12 +53,21 @@ public sealed record Start(string Event, bool HasInputs, string ConfirmInput, st
     public Truth CanBe(Expression expression, string text, Truth unknown = Truth.Maybe)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var values = Possible(expression);
-        return values is null ? unknown
-            : !values.Contains(text, StringComparer.OrdinalIgnoreCase) ? Truth.False
-            : values.Count == 1 ? Truth.True
-            : Truth.Maybe;
+        return Among(Possible(expression), text, unknown);
     }
+
+    /// <summary>
+    /// Whether a text made of literals and expressions (<c>raxx-api-${{ inputs.environment }}</c>) can be
+    /// <paramref name="text"/>; <paramref name="unknown"/> when a part may be anything.
+    /// </summary>
+    public Truth CanBe(IReadOnlyList<(string Literal, Expression? Expression)> parts, string text, Truth unknown = Truth.Maybe) =>
+        Among(PossibleTexts(parts), text, unknown);
+
+    private static Truth Among(List<string>? values, string text, Truth unknown) =>
+        values is null ? unknown
+        : !values.Contains(text, StringComparer.OrdinalIgnoreCase) ? Truth.False
+        : values.Count == 1 ? Truth.True
+        : Truth.Maybe;
 
     // The values an expression can take, or null when it may be anything. `a && b` is a when a is falsy, else b;
     // `a || b` is a when a is truthy, else b (GitHub's operators return an operand, not a boolean).
@@ -85,11 +102,8 @@ public sealed record Start(string Event, bool HasInputs, string ConfirmInput, st
         }
     }
 
-    /// <summary>
-    /// The values a text with expressions in it can take (<c>raxx-api-${{ inputs.environment }}</c>), or null when one
-    /// of them may be anything; at most 64.
-    /// </summary>
-    public IReadOnlyList<string>? PossibleTexts(IReadOnlyList<(string Literal, Expression? Expression)> parts)
+    // The values a text with expressions in it can take, or null when one of them may be anything; at most 64.
+    private List<string>? PossibleTexts(IReadOnlyList<(string Literal, Expression? Expression)> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         List<string> texts = [string.Empty];
@@ -131,21 +145,23 @@ public sealed record Start(string Event, bool HasInputs, string ConfirmInput, st
         }
 
         parts.Add((pattern[at..], null));
-        return PossibleTexts(parts) is { } texts ? [.. texts] : null;
+        return PossibleTexts(parts);
     }
 
     // The options of a choice input the path names, when it is not bound and the start carries inputs.
-    private IReadOnlyList<string>? ChoiceOf(PathExpression path)
-    {
-        var parts = path.Parts.Select(p => p.ToUpperInvariant()).ToList();
-        var input = parts switch
+    private IReadOnlyList<string>? ChoiceOf(PathExpression path) =>
+        InputName(path) is { } input && HasInputs && !Bound.ContainsKey(input) && Choices.TryGetValue(input, out var options)
+            ? options
+            : null;
+
+    // The input a path names (inputs.x, github.event.inputs.x), upper-cased; null for any other path.
+    private static string? InputName(PathExpression path) =>
+        path.Parts.Select(p => p.ToUpperInvariant()).ToList() switch
         {
             ["INPUTS", var name] => name,
             ["GITHUB", "EVENT", "INPUTS", var name] => name,
             _ => null,
         };
-        return input is not null && HasInputs && !Bound.ContainsKey(input) && Choices.TryGetValue(input, out var options) ? options : null;
-    }
 
     // A falsy operand's value: what it can be, short of anything truthy; an unknown one is some falsy value.
     private List<string> Falsy(Expression expression) =>
@@ -188,13 +204,7 @@ public sealed record Start(string Event, bool HasInputs, string ConfirmInput, st
         }
 
         // inputs.x, github.event.inputs.x: the confirm input is what the start says; others may be anything.
-        var input = parts switch
-        {
-            ["INPUTS", var name] => name,
-            ["GITHUB", "EVENT", "INPUTS", var name] => name,
-            _ => null,
-        };
-        if (input is null)
+        if (InputName(path) is not { } input)
         {
             return Any;
         }

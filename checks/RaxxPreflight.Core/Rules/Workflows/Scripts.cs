@@ -13,13 +13,8 @@ public static partial class Scripts
     {
         ArgumentNullException.ThrowIfNull(workflow);
         return workflow
-            .Triggers.Select(t => new Start(t.Event, t.HasInputs, string.Empty, string.Empty, WithoutPhrase: false)
-            {
-                Choices = workflow.Options,
-            })
-            .DefaultIfEmpty(
-                new Start("workflow_dispatch", true, string.Empty, string.Empty, WithoutPhrase: false) { Choices = workflow.Options }
-            )
+            .Triggers.DefaultIfEmpty(new Trigger("workflow_dispatch", null))
+            .Select(t => Start.Of(workflow, t, string.Empty, string.Empty, withoutPhrase: false))
             .Any(start => ReleasesTo(step, job, workflow, app, start) != Truth.False);
     }
 
@@ -149,9 +144,7 @@ public static partial class Scripts
             }
 
             parts.Add((text[at..], null));
-            return start.PossibleTexts(parts) is { } texts && texts.Contains(app, StringComparer.OrdinalIgnoreCase)
-                ? (texts.Count == 1 ? Truth.True : Truth.Maybe)
-                : Truth.False;
+            return start.CanBe(parts, app, unknown: Truth.False);
         }
 
         return string.Equals(text, app, StringComparison.OrdinalIgnoreCase) ? Truth.True : Truth.False;
