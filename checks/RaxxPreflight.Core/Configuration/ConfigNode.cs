@@ -309,12 +309,15 @@ internal sealed partial class ConfigNode(JsonElement element, string path, strin
             return value;
         }
 
-        var misspelled =
-            element.ValueKind == JsonValueKind.Object
-                ? element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => name != field && LooksLike(field, name))
-                : null;
+        var misspelled = Misspelling(field);
         throw Error(field, misspelled is null ? "is missing" : $"is missing (found '{misspelled}': a misspelling of '{field}'?)");
     }
+
+    /// <summary>A field here that looks like <paramref name="field"/> but is not it (<c>servces</c>), or null.</summary>
+    public string? Misspelling(string field) =>
+        element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => name != field && LooksLike(field, name))
+            : null;
 
     // The same name but for case, or for one or two letters changed, added, dropped or swapped (names of four or more).
     private static bool LooksLike(string known, string found)

@@ -77,6 +77,12 @@ public static partial class PreflightConfigLoader
             if (!document.RootElement.TryGetProperty("services", out _))
             {
                 var root = new ConfigNode(document.RootElement, string.Empty, source);
+
+                // "servces": a services map misspelled, not a one-service file missing its every field.
+                if (root.Misspelling("services") is { } typo)
+                {
+                    throw root.Error(typo, "is not a known field (did you mean 'services'?)");
+                }
                 var config = Service(root, discovering: false, out _);
                 var api = Api(root);
                 config = config with

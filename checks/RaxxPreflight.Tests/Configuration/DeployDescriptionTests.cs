@@ -99,6 +99,21 @@ public class DeployDescriptionTests
         broken.Error.ShouldNotContain("\n");
     }
 
+    [Theory]
+    [InlineData("servces")]
+    [InlineData("Services")]
+    public void A_misspelled_services_map_is_named_not_read_as_a_one_service_file(string key)
+    {
+        var json = $$"""
+            { "github": { "repository": "raxx-app/TradeMasterAPI" },
+              "{{key}}": { "raxx-api": { "pipeline": "raxx-api", "workflow": "w.yml" } } }
+            """;
+
+        Should
+            .Throw<PreflightConfigException>(() => Parse(json))
+            .Message.ShouldBe($"config test.json: field {key} is not a known field (did you mean 'services'?)");
+    }
+
     [Fact]
     public void A_probe_header_given_its_value_instead_of_a_variable_is_refused_without_quoting_it()
     {
